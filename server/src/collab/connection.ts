@@ -1,0 +1,93 @@
+import type { WebSocket } from 'ws';
+import {
+  CloseCode,
+  type CloseCodeId,
+  CloseReason,
+  MAX_BUFFERED_BYTES,
+  PING_INTERVAL_MS,
+} from '@rapporteur/shared/protocol';
+
+let nextConnectionId = 1;
+
+export interface ConnectionOptions {
+  sessionId: string;
+  /** The client asked for Persisted messages (`?persisted=1`). */
+  wantsPersisted: boolean;
+  onMessage: (conn: Connection, frame: Uint8Array) => void;
+  onClose: (conn: Connection) => void;
+}
+
+/**
+ * One client socket: a bounded outbound queue (a client that stops reading is closed rather than
+ * growing server memory), a ping to detect dead peers, and close with a named code.
+ */
+export class Connection {
+  readonly id = nextConnectionId++;
+  readonly sessionId: string;
+  readonly wantsPersisted: boolean;
+  /** The awareness client id this socket speaks for, bound on its first awareness entry. */
+  awarenessClientId: number | null = null;
+  private alive = true;
+  private closed = false;
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly opts: ConnectionOptions,
+  ) {
+    this.sessionId = opts.sessionId;
+    this.wantsPersisted = opts.wantsPersisted;
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => {
+      if (this.closed) return;
+      if (!isBinary) return this.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
+      const buf = data as Buffer;
+      opts.onMessage(this, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+    });
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('close', () => this.finish());
+    ws.on('error', () => this.finish());
+    this.pingTimer = setInterval(() => {
+      if (!this.alive) return this.terminate();
+      this.alive = false;
+      try {
+        ws.ping();
+      } catch {
+        this.terminate();
+      }
+    }, PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  /** Send a frame; the same buffer may be passed to many connections. */
+  send(frame: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.SlowConsumer);
+    this.ws.send(frame, { binary: true });
+  }
+
+  /** Close with a named code; the reason defaults to the code's name. */
+  close(code: CloseCodeId = CloseCode.Normal, reason: string = CloseReason[code]): void {
+    if (this.closed) return;
+    // WebSocket close reasons are limited to 123 bytes (RFC 6455 §5.5)
+    this.ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
+    this.finish();
+    // a peer that never answers the close handshake is cut off
+    setTimeout(() => this.ws.terminate(), 5_000).unref();
+  }
+
+  /** Drop the socket at once (dead peer, shutdown). */
+  terminate(): void {
+    this.ws.terminate();
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    this.opts.onClose(this);
+  }
+}

@@ -1,0 +1,71 @@
+import type { Logger } from '../logger.ts';
+import type { UpdateLog } from '../persistence/updateLog.ts';
+import { Room } from './room.ts';
+
+/**
+ * The rooms loaded in this process, by session id. A room is loaded on first join (concurrent
+ * joiners share one load) and unloaded when its last socket leaves, but only after everything
+ * it holds is stored: a room with unsaved changes is never dropped from memory.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+
+  constructor(
+    private readonly log: UpdateLog,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The room of a session, loading it from the update log when needed. */
+  acquire(sessionId: string): Promise<Room> {
+    let room = this.rooms.get(sessionId);
+    if (!room) {
+      room = this.log
+        .load(sessionId)
+        .then((loaded) => new Room({ sessionId, log: this.log, logger: this.logger, loaded }));
+      this.rooms.set(sessionId, room);
+      // a failed load is not cached: the next joiner tries again
+      room.catch(() => this.rooms.delete(sessionId));
+    }
+    return room;
+  }
+
+  /** The room of a session if it is loaded (tests, diagnostics). */
+  async peek(sessionId: string): Promise<Room | undefined> {
+    return this.rooms.get(sessionId);
+  }
+
+  /** Called when a socket leaves: unload the room once it is empty and fully stored. */
+  async release(room: Room): Promise<void> {
+    if (room.connections.size > 0) return;
+    let stored = await room.flush();
+    while (!stored) {
+      if (room.connections.size > 0) return; // somebody came back; the queue keeps retrying
+      stored = await room.flush();
+    }
+    if (room.connections.size > 0 || room.queue.dirty) return;
+    if ((await this.rooms.get(room.sessionId)) !== room) return;
+    this.rooms.delete(room.sessionId);
+    room.destroy();
+  }
+
+  /** Number of loaded rooms. */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Flush every room (until `deadline`) and close them all. Returns rooms that could not flush. */
+  async closeAll(deadline = Date.now() + 10_000): Promise<string[]> {
+    const failed: string[] = [];
+    const rooms = await Promise.allSettled([...this.rooms.values()]);
+    this.rooms.clear();
+    await Promise.all(
+      rooms.map(async (r) => {
+        if (r.status !== 'fulfilled') return;
+        const ok = await r.value.flush(deadline);
+        if (!ok) failed.push(r.value.sessionId);
+        r.value.destroy();
+      }),
+    );
+    return failed;
+  }
+}

@@ -1,0 +1,80 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import {
+  CloseCode,
+  COLLAB_PATH,
+  CloseReason,
+  MAX_MESSAGE_BYTES,
+  PERSISTED_QUERY_PARAM,
+} from '@rapporteur/shared/protocol';
+import type { Logger } from '../logger.ts';
+import type { SessionStore } from '../sessions/sessionStore.ts';
+import { Connection } from './connection.ts';
+import type { Room } from './room.ts';
+import type { RoomRegistry } from './rooms.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Frames a socket may send while its room loads; more is a flood. */
+const MAX_EARLY_FRAMES = 256;
+
+export interface CollabDeps {
+  rooms: RoomRegistry;
+  sessions: SessionStore;
+  logger: Logger;
+}
+
+/**
+ * The WebSocket sync endpoint, `/collab/:sessionId`. We take the raw `upgrade` event with our
+ * own `ws` server (rather than Hono's upgrade helper) to set maxPayload from the shared limit and
+ * to send one encoded buffer to many sockets without a wrapper per send.
+ */
+export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const prefix = `${COLLAB_PATH}/`;
+    if (!url.pathname.startsWith(prefix)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      void admit(ws, decodeURIComponent(url.pathname.slice(prefix.length)), url, deps);
+    });
+  });
+  return wss;
+}
+
+async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDeps): Promise<void> {
+  const early: Buffer[] = [];
+  const collect = (data: Buffer) => {
+    early.push(data);
+    if (early.length > MAX_EARLY_FRAMES) ws.close(CloseCode.RateLimited, CloseReason[CloseCode.RateLimited]);
+  };
+  ws.on('message', collect);
+  ws.on('error', () => {});
+  const refuse = (code: (typeof CloseCode)[keyof typeof CloseCode]) => ws.close(code, CloseReason[code]);
+
+  if (!UUID.test(sessionId)) return refuse(CloseCode.UnknownSession);
+  let room: Room;
+  try {
+    if (!(await deps.sessions.exists(sessionId))) return refuse(CloseCode.UnknownSession);
+    room = await deps.rooms.acquire(sessionId);
+  } catch (err) {
+    deps.logger.error('could not open room', { sessionId, err });
+    return refuse(CloseCode.InternalError);
+  }
+  ws.off('message', collect);
+  if (ws.readyState !== ws.OPEN) return;
+  const conn = new Connection(ws, {
+    sessionId,
+    wantsPersisted: url.searchParams.get(PERSISTED_QUERY_PARAM) === '1',
+    onMessage: (c, frame) => room.receive(c, frame),
+    onClose: (c) => {
+      room.leave(c);
+      void deps.rooms.release(room).catch((err) => deps.logger.error('room release failed', { sessionId, err }));
+    },
+  });
+  room.join(conn);
+  for (const frame of early) room.receive(conn, new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength));
+}

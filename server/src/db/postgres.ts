@@ -1,0 +1,32 @@
+import postgres from 'postgres';
+import type { Database, Queryable } from './database.ts';
+
+// postgres.js infers bytea only for Buffer parameters, so plain Uint8Arrays are wrapped (no copy).
+function toParams(params: readonly unknown[]): postgres.ParameterOrJSON<never>[] {
+  return params.map((p) =>
+    p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p,
+  ) as postgres.ParameterOrJSON<never>[];
+}
+
+/** Connect to a Postgres server through postgres.js. */
+export function openPostgres(url: string, options: { max?: number } = {}): Database {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // a dead server must surface as a failed query (retried by the caller), not hang forever
+    connect_timeout: 5,
+    idle_timeout: 60,
+  });
+  const run = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const rows = await q.unsafe(text, toParams(params));
+      return rows as unknown as T[];
+    },
+  });
+  return {
+    engine: 'postgres',
+    ...run(sql),
+    transaction: async (fn) => (await sql.begin((tx) => fn(run(tx)))) as Awaited<ReturnType<typeof fn>>,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

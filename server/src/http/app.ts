@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { RoomRegistry } from '../collab/rooms.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { SessionStore } from '../sessions/sessionStore.ts';
+import { AppError, payloadTooLarge } from './errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { mountClient } from './static.ts';
+
+/** Largest JSON body the API accepts (imports of long records included). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface AppDeps {
+  db: Database;
+  rooms: RoomRegistry;
+  sessions: SessionStore;
+  logger: Logger;
+  /** Folder of the built client; omitted in API-only tests. */
+  clientDir?: string;
+}
+
+/** Build the HTTP app: body limit, API routes, built client, and the one error mapping. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw payloadTooLarge(MAX_BODY_BYTES);
+      },
+    }),
+  );
+  app.route('/health', healthRoutes(deps));
+  app.route('/api/sessions', sessionRoutes(deps));
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
+  );
+  if (deps.clientDir && !mountClient(app, deps.clientDir)) {
+    deps.logger.warn('client not built; serving the API only', { clientDir: deps.clientDir });
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
+    if (err instanceof HTTPException)
+      return c.json({ error: { code: 'http_error', message: err.message } }, err.status);
+    deps.logger.error('request failed', { method: c.req.method, path: c.req.path, err });
+    return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { attachCollab } from './collab/upgrade.ts';
+import { RoomRegistry } from './collab/rooms.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { openDatabase } from './db/open.ts';
+import { createApp } from './http/app.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { UpdateLog } from './persistence/updateLog.ts';
+import { SessionStore } from './sessions/sessionStore.ts';
+
+/** A running Rapporteur server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Database;
+  rooms: RoomRegistry;
+  sessions: SessionStore;
+  log: UpdateLog;
+  /** Flush every room, close sockets, stop listening, close the database (unless injected). */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use this database instead of opening one from the config (tests); it is not closed. */
+  db?: Database;
+  logger?: Logger;
+}
+
+/** Open the database, build the app, attach the sync endpoint and listen. */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const logger = opts.logger ?? createLogger();
+  const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const log = new UpdateLog(db);
+  const rooms = new RoomRegistry(log, logger);
+  const sessions = new SessionStore(db);
+  const app = createApp({ db, rooms, sessions, logger, clientDir: config.clientDir });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    (s as Server).once('error', reject);
+  });
+  const wss = attachCollab(server, { rooms, sessions, logger });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    db,
+    rooms,
+    sessions,
+    log,
+    close: () =>
+      (closing ??= (async () => {
+        server.close();
+        const unsaved = await rooms.closeAll();
+        if (unsaved.length) logger.error('shut down with unsaved changes', { sessions: unsaved });
+        for (const ws of wss.clients) ws.terminate();
+        wss.close();
+        server.closeAllConnections?.();
+        if (!opts.db) await db.close();
+      })()),
+  };
+}

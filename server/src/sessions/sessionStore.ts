@@ -1,0 +1,61 @@
+import type { CreateSessionRequest, Session } from '@rapporteur/shared/api';
+import type { Database } from '../db/database.ts';
+
+interface SessionRow {
+  id: string;
+  title: string;
+  status: Session['status'];
+  starts_at: Date | string;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+
+function toSession(r: SessionRow): Session {
+  return {
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    startsAt: iso(r.starts_at),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  };
+}
+
+const COLUMNS = 'id, title, status, starts_at, created_at, updated_at';
+
+/** Sessions table access: the meetings this instance holds. */
+export class SessionStore {
+  constructor(private readonly db: Database) {}
+
+  /** Create a session and return it. */
+  async create(input: CreateSessionRequest): Promise<Session> {
+    const id = crypto.randomUUID();
+    const [row] = await this.db.query<SessionRow>(
+      `INSERT INTO sessions (id, title, starts_at) VALUES ($1, $2, coalesce($3::timestamptz, now())) RETURNING ${COLUMNS}`,
+      [id, input.title, input.startsAt ?? null],
+    );
+    return toSession(row!);
+  }
+
+  /** All sessions, newest first. */
+  async list(limit = 200): Promise<Session[]> {
+    const rows = await this.db.query<SessionRow>(`SELECT ${COLUMNS} FROM sessions ORDER BY created_at DESC LIMIT $1`, [
+      limit,
+    ]);
+    return rows.map(toSession);
+  }
+
+  /** One session, or null when the id is unknown. */
+  async get(id: string): Promise<Session | null> {
+    const [row] = await this.db.query<SessionRow>(`SELECT ${COLUMNS} FROM sessions WHERE id = $1`, [id]);
+    return row ? toSession(row) : null;
+  }
+
+  /** Whether a session exists (the socket gate). */
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 FROM sessions WHERE id = $1', [id]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,37 @@
+import type { BlockStatus, SpeakerKind } from '../schema/attributes.ts';
+
+/** A unit of body text: a paragraph, or a list whose items are plain strings. */
+export type BodyPart = { type: 'paragraph'; text: string } | { type: 'list'; ordered: boolean; items: string[] };
+
+/** An agenda item heading as it stands in the document. */
+export interface AgendaItemRecord {
+  id: string;
+  position: number;
+  title: string;
+}
+
+/** A speaker block extracted from the document, ready for projection, export and tests. */
+export interface SpeakerBlockRecord {
+  id: string;
+  /** Index among the speaker blocks of the document (0-based). */
+  position: number;
+  agendaItemId: string | null;
+  speaker: string;
+  affiliation: string;
+  onBehalfOf: string;
+  kind: SpeakerKind;
+  startedAt: string;
+  status: BlockStatus;
+  body: BodyPart[];
+  /** The body as plain text: paragraphs separated by blank lines, list items by newlines. */
+  text: string;
+  wordCount: number;
+}
+
+/** Everything extracted from one session document, in document order. */
+export interface RecordContent {
+  agendaItems: AgendaItemRecord[];
+  blocks: SpeakerBlockRecord[];
+  /** Top-level paragraphs and lists that belong to no speaker, with the agenda item they follow. */
+  loose: { agendaItemId: string | null; part: BodyPart }[];
+}

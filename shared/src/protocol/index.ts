@@ -1,0 +1,4 @@
+export * from './close.ts';
+export * from './limits.ts';
+export * from './messages.ts';
+export * from './persisted.ts';

@@ -1,0 +1,23 @@
+/**
+ * Limits named once. MAX_MESSAGE_BYTES is both the WebSocket maxPayload on the server and the
+ * validation limit for any single update (Outline's DocumentValidation does the same).
+ */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/** A document's encoded state may not grow past this (a three-hour meeting is ~1 MB). */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+/** Group commit: a room's pending updates are written at most this long after they arrive. */
+export const FLUSH_INTERVAL_MS = 50;
+
+/** A room compacts its update log once it holds this many rows. */
+export const COMPACT_AFTER_ROWS = 200;
+
+/** Outbound bytes queued on one socket before it counts as a slow consumer and is closed. */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+/** Interval of server pings; a socket that misses one pong is closed. */
+export const PING_INTERVAL_MS = 30_000;
+
+/** Longest session title accepted. */
+export const MAX_TITLE_LENGTH = 300;

@@ -1,0 +1,33 @@
+import type { AnyExtension } from '@tiptap/core';
+import { getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { AgendaItem } from './agendaItem.ts';
+import { SpeakerBlock } from './speakerBlock.ts';
+
+/** The Y.Doc field (XmlFragment name) that holds the record; client and server agree on it. */
+export const RECORD_FIELD = 'record';
+
+/**
+ * StarterKit trimmed to what a record needs. Undo/redo is off because Collaboration brings its
+ * own Yjs-aware undo; headings are replaced by agendaItem; links are left out until their URLs
+ * are sanitised (a `javascript:` href in published minutes would be an XSS vector).
+ */
+export const starterKit = StarterKit.configure({
+  undoRedo: false,
+  heading: false,
+  codeBlock: false,
+  blockquote: false,
+  horizontalRule: false,
+  link: false,
+});
+
+/**
+ * The one extension list both sides build their schema from. The client extends SpeakerBlock
+ * with a React node view (see client/src/editor); the server uses this list as it is.
+ */
+export function recordExtensions(overrides: { speakerBlock?: AnyExtension } = {}): AnyExtension[] {
+  return [starterKit, AgendaItem, overrides.speakerBlock ?? SpeakerBlock];
+}
+
+/** The ProseMirror schema of a record, built without a DOM (server, tests, import). */
+export const recordSchema = getSchema(recordExtensions());

@@ -1,0 +1,4 @@
+export * from './agendaItem.ts';
+export * from './attributes.ts';
+export * from './extensions.ts';
+export * from './speakerBlock.ts';
