@@ -17,8 +17,21 @@ import {
 } from './codec.ts';
 import type { Connection } from './connection.ts';
 
+/** Observers of a room's life, for features built beside the sync loop (projection, versions). */
+export interface RoomHooks {
+  /** After the room's document is loaded, before any socket joins. */
+  onLoad?(room: Room): void;
+  /** After each update integrated into the room's document (any origin). */
+  onUpdate?(room: Room, update: Uint8Array, origin: unknown): void;
+  /** After the room's changes are committed to the update log. */
+  onPersisted?(room: Room): void;
+  /** When the room is unloaded (after its last flush). */
+  onDestroy?(room: Room): void;
+}
+
 export interface RoomOptions {
   sessionId: string;
+  hooks?: readonly RoomHooks[];
   log: UpdateLog;
   logger: Logger;
   /** The merged stored state and how many rows it came from. */
@@ -39,10 +52,12 @@ export class Room {
   private persistedFrame: Uint8Array;
   private fullState: Uint8Array | null = null;
   private readonly logger: Logger;
+  private readonly hooks: readonly RoomHooks[];
 
   constructor(opts: RoomOptions) {
     this.sessionId = opts.sessionId;
     this.logger = opts.logger;
+    this.hooks = opts.hooks ?? [];
     if (opts.loaded.update) Y.applyUpdate(this.doc, opts.loaded.update, 'load');
     this.persistedFrame = writePersistedFrame(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -60,12 +75,14 @@ export class Room {
       this.fullState = null;
       this.queue.push(update);
       this.broadcast(writeUpdate(update), origin);
+      for (const h of this.hooks) h.onUpdate?.(this, update, origin);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = added.concat(updated, removed);
       if (changed.length === 0) return;
       this.broadcast(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), origin);
     });
+    for (const h of this.hooks) h.onLoad?.(this);
   }
 
   /** Admit a socket: send our state vector, current presence and the persisted vector. */
@@ -154,7 +171,7 @@ export class Room {
   }
 
   private applyAwareness(conn: Connection, update: Uint8Array): void {
-    let entries;
+    let entries: ReturnType<typeof readAwarenessEntries>;
     try {
       entries = readAwarenessEntries(update);
     } catch {
@@ -181,6 +198,7 @@ export class Room {
   private announcePersisted(stateVector: Uint8Array): void {
     this.persistedFrame = writePersistedFrame(stateVector);
     for (const conn of this.connections) if (conn.wantsPersisted) conn.send(this.persistedFrame);
+    for (const h of this.hooks) h.onPersisted?.(this);
   }
 
   /** Store everything pending; true when nothing is left unstored. */
@@ -193,6 +211,7 @@ export class Room {
     for (const conn of [...this.connections]) conn.close(code);
     this.connections.clear();
     this.queue.close();
+    for (const h of this.hooks) h.onDestroy?.(this);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
-import { Room } from './room.ts';
+import { Room, type RoomHooks } from './room.ts';
 
 /**
  * The rooms loaded in this process, by session id. A room is loaded on first join (concurrent
@@ -13,6 +13,7 @@ export class RoomRegistry {
   constructor(
     private readonly log: UpdateLog,
     private readonly logger: Logger,
+    private readonly hooks: readonly RoomHooks[] = [],
   ) {}
 
   /** The room of a session, loading it from the update log when needed. */
@@ -21,7 +22,7 @@ export class RoomRegistry {
     if (!room) {
       room = this.log
         .load(sessionId)
-        .then((loaded) => new Room({ sessionId, log: this.log, logger: this.logger, loaded }));
+        .then((loaded) => new Room({ sessionId, log: this.log, logger: this.logger, loaded, hooks: this.hooks }));
       this.rooms.set(sessionId, room);
       // a failed load is not cached: the next joiner tries again
       room.catch(() => this.rooms.delete(sessionId));

@@ -2,3 +2,4 @@ export * from './close.ts';
 export * from './limits.ts';
 export * from './messages.ts';
 export * from './persisted.ts';
+export * from './saveStatus.ts';

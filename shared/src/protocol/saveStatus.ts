@@ -1,0 +1,85 @@
+import type * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { MessageType } from './messages.ts';
+import { readPersisted, unsavedChanges } from './persisted.ts';
+
+/** The part of y-websocket's WebsocketProvider this module needs (kept structural on purpose). */
+export interface ProviderWithHandlers {
+  messageHandlers: Array<
+    (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: unknown, emitSynced: boolean, type: number) => void
+  >;
+}
+
+/** What the save indicator shows: unsaved change count, and whether any acknowledgement came. */
+export interface SaveState {
+  /** Clock units of local state the server has not confirmed as stored. 0 means saved. */
+  unsaved: number;
+  /** False until the first Persisted message arrives: nothing can be called saved before. */
+  acknowledged: boolean;
+}
+
+/**
+ * Track the server's "persisted" acknowledgements for one document. Registers a handler for the
+ * Persisted message on the provider (so the stock provider does not log an unknown message) and
+ * recomputes the unsaved count on every local change and every acknowledgement. The provider
+ * must connect with `params: { persisted: '1' }`.
+ */
+export class SaveTracker {
+  private persisted = new Map<number, number>();
+  private state: SaveState = { unsaved: 0, acknowledged: false };
+  private readonly listeners = new Set<(s: SaveState) => void>();
+  private readonly onUpdate = () => this.recompute();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    provider: ProviderWithHandlers,
+  ) {
+    provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
+      const sv = readPersisted(decoder);
+      // acknowledgements only ever grow; keep the max per client in case frames reorder
+      for (const [client, clock] of sv) this.persisted.set(client, Math.max(clock, this.persisted.get(client) ?? 0));
+      this.state = { ...this.state, acknowledged: true };
+      this.recompute(true);
+    };
+    doc.on('update', this.onUpdate);
+    this.recompute(true);
+  }
+
+  /** The current save state. */
+  get current(): SaveState {
+    return this.state;
+  }
+
+  /** Subscribe to changes; returns the unsubscribe function. */
+  subscribe(fn: (s: SaveState) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Resolves when every local change is acknowledged as stored. */
+  whenSaved(): Promise<void> {
+    if (this.state.acknowledged && this.state.unsaved === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.subscribe((s) => {
+        if (s.acknowledged && s.unsaved === 0) {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  private recompute(force = false): void {
+    const unsaved = unsavedChanges(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.persisted);
+    if (!force && unsaved === this.state.unsaved) return;
+    this.state = { ...this.state, unsaved };
+    for (const fn of this.listeners) fn(this.state);
+  }
+
+  /** Stop listening to the document. */
+  destroy(): void {
+    this.doc.off('update', this.onUpdate);
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,68 @@
+/** Start Rapporteur servers for tests: in this process on port 0, or as a child process. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger, type Database, parseConfig, type RunningServer, startServer } from '@rapporteur/server';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A server in this process on a free port, over the given database (not closed by close()). */
+export async function startTestServer(db: Database, opts: { clientDir?: string } = {}): Promise<RunningServer> {
+  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: opts.clientDir ?? 'no-client' });
+  return startServer(config, { db, logger: createLogger({ quiet: true }) });
+}
+
+/** A server running as a child process. */
+export interface ServerProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Output so far (for failure messages). */
+  output(): string;
+  /** Send a signal and wait for exit. */
+  kill(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Spawn `server/src/main.ts` with tsx; resolves once it prints its address. Pass PORT to reuse
+ * a port across restarts (clients reconnect to the same address).
+ */
+export async function spawnServer(env: Record<string, string>, opts: { port?: number } = {}): Promise<ServerProcess> {
+  const tsx = path.join(REPO_ROOT, 'server/node_modules/.bin/tsx');
+  const child = spawn(tsx, [path.join(REPO_ROOT, 'server/src/main.ts')], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(opts.port ?? 0), CLIENT_DIR: 'no-client', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/running at (http:\/\/[^\s]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before starting:\n${out}`));
+    });
+  });
+  return {
+    url,
+    port: Number(new URL(url).port),
+    child,
+    output: () => out,
+    kill: async (signal = 'SIGTERM') => {
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
