@@ -28,8 +28,10 @@ export interface ServerProcess {
  * a port across restarts (clients reconnect to the same address).
  */
 export async function spawnServer(env: Record<string, string>, opts: { port?: number } = {}): Promise<ServerProcess> {
-  const tsx = path.join(REPO_ROOT, 'server/node_modules/.bin/tsx');
-  const child = spawn(tsx, [path.join(REPO_ROOT, 'server/src/main.ts')], {
+  // `node --import tsx` rather than the tsx binary: the binary runs the server in a child
+  // process, so SIGKILL would hit the wrapper and leave the real server running
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+    cwd: path.join(REPO_ROOT, 'server'),
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(opts.port ?? 0), CLIENT_DIR: 'no-client', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

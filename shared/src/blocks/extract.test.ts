@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { RECORD_FIELD } from '../schema/extensions.ts';
+import { countWords, extractRecord } from './extract.ts';
+
+function el(name: string, attrs: Record<string, string>, children: (Y.XmlElement | Y.XmlText)[] = []): Y.XmlElement {
+  const e = new Y.XmlElement(name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.insert(0, children);
+  return e;
+}
+const text = (s: string) => {
+  const t = new Y.XmlText();
+  t.insert(0, s);
+  return t;
+};
+const para = (s: string) => el('paragraph', {}, [text(s)]);
+
+function docWith(nodes: Y.XmlElement[]): Y.Doc {
+  const doc = new Y.Doc();
+  doc.getXmlFragment(RECORD_FIELD).insert(0, nodes);
+  return doc;
+}
+
+describe('extractRecord', () => {
+  it('reads agenda items and speaker blocks in order, with their attributes and body', () => {
+    const doc = docWith([
+      el('agendaItem', { id: 'a1' }, [text('MORNING SESSION')]),
+      el('speakerBlock', { id: 'b1', speaker: 'Malta', onBehalfOf: 'European Union', kind: 'member-state', status: 'checked', startedAt: '2017-01-24T10:02:00Z' }, [
+        para('The EU supports the following:'),
+        el('bulletList', {}, [el('listItem', {}, [para('action by the CND')]), el('listItem', {}, [para('reviewing subsidiary bodies')])]),
+        para('Thank you, Chair.'),
+      ]),
+      para('A loose note'),
+      el('speakerBlock', { id: 'b2', speaker: 'Peru', kind: 'nonsense', status: 'bogus' }, [para('We give great importance.')]),
+    ]);
+    const r = extractRecord(doc);
+    expect(r.agendaItems).toEqual([{ id: 'a1', position: 0, title: 'MORNING SESSION' }]);
+    expect(r.blocks.map((b) => [b.id, b.position, b.agendaItemId, b.speaker])).toEqual([
+      ['b1', 0, 'a1', 'Malta'],
+      ['b2', 1, 'a1', 'Peru'],
+    ]);
+    const malta = r.blocks[0]!;
+    expect(malta.onBehalfOf).toBe('European Union');
+    expect(malta.status).toBe('checked');
+    expect(malta.body[1]).toEqual({ type: 'list', ordered: false, items: ['action by the CND', 'reviewing subsidiary bodies'] });
+    expect(malta.text).toBe('The EU supports the following:\n\naction by the CND\nreviewing subsidiary bodies\n\nThank you, Chair.');
+    expect(malta.wordCount).toBe(15);
+    // unknown enum values fall back to safe defaults
+    expect(r.blocks[1]!.kind).toBe('other');
+    expect(r.blocks[1]!.status).toBe('draft');
+    expect(r.loose).toEqual([{ agendaItemId: 'a1', part: { type: 'paragraph', text: 'A loose note' } }]);
+  });
+
+  it('gives repeated ids (a pasted copy) distinct derived ids', () => {
+    const doc = docWith([el('speakerBlock', { id: 'x', speaker: 'A' }, [para('1')]), el('speakerBlock', { id: 'x', speaker: 'B' }, [para('2')])]);
+    expect(extractRecord(doc).blocks.map((b) => b.id)).toEqual(['x', 'x~2']);
+  });
+
+  it('ignores marks and keeps hard breaks as newlines', () => {
+    const t = new Y.XmlText();
+    t.insert(0, 'bold', { bold: true });
+    t.insert(4, ' plain');
+    const doc = docWith([el('speakerBlock', { id: 'b', speaker: 'C' }, [el('paragraph', {}, [t, el('hardBreak', {}), text('next')])])]);
+    expect(extractRecord(doc).blocks[0]!.text).toBe('bold plain\nnext');
+  });
+
+  it('counts words as a reader would', () => {
+    expect(countWords("The EU's 22 billion-dollar case – isn't it?")).toBe(7);
+    expect(countWords('   ')).toBe(0);
+  });
+});

@@ -1,0 +1,81 @@
+import type { RunningServer } from '@rapporteur/server';
+import { CloseCode, MAX_MESSAGE_BYTES } from '@rapporteur/shared/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
+import { startTestServer } from '../helpers/server.ts';
+
+/** Open a raw socket, send `frames`, and resolve with the close code the server chose. */
+function sendAndAwaitClose(url: string, frames: (Buffer | string)[]): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    const timer = setTimeout(() => reject(new Error('socket was not closed')), 10_000);
+    ws.on('open', () => {
+      for (const f of frames) ws.send(f);
+    });
+    ws.on('close', (code, reason) => {
+      clearTimeout(timer);
+      resolve({ code, reason: reason.toString() });
+    });
+    ws.on('error', () => {});
+  });
+}
+
+describe('hostile frames close only the sender', () => {
+  let tdb: TestDatabase;
+  let server: RunningServer;
+  let sessionId: string;
+  let honest: TestClient;
+  let wsUrl: string;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase('pglite');
+    server = await startTestServer(tdb.db);
+    sessionId = (await server.sessions.create({ title: 'Hostile' })).id;
+    wsUrl = `${server.url.replace('http', 'ws')}/collab/${sessionId}`;
+    honest = connectClient(server.url, sessionId);
+    await honest.synced();
+    appendSpeakerBlock(honest.doc, { speaker: 'Singapore' }, 'before the attack');
+    await honest.save.whenSaved();
+  });
+  afterAll(async () => {
+    honest.destroy();
+    await server.close();
+    await tdb.drop();
+  });
+
+  const cases: [string, (Buffer | string)[], number][] = [
+    ['random garbage', [Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])], CloseCode.MalformedMessage],
+    ['a truncated varint', [Buffer.from([0x80])], CloseCode.MalformedMessage],
+    ['an unknown message type', [Buffer.from([0x07, 0x00])], CloseCode.UnknownMessageType],
+    ['an unknown sync type', [Buffer.from([0x00, 0x09, 0x00])], CloseCode.UnknownMessageType],
+    ['a huge declared length', [Buffer.from([0x00, 0x02, 0xff, 0xff, 0xff, 0x7f, 0x01])], CloseCode.MalformedMessage],
+    ['a valid header with a garbage update', [Buffer.from([0x00, 0x02, 0x05, 0xff, 0x13, 0x37, 0x00, 0xaa])], CloseCode.MalformedMessage],
+    ['a garbage awareness update', [Buffer.from([0x01, 0x03, 0x01, 0x05, 0x01])], CloseCode.MalformedMessage],
+    ['a text frame', ['hello'], CloseCode.MalformedMessage],
+    ['an oversized frame', [Buffer.alloc(MAX_MESSAGE_BYTES + 1, 0)], CloseCode.MessageTooBig],
+  ];
+
+  it.each(cases)('%s closes that connection with its named code', async (_name, frames, expected) => {
+    const { code } = await sendAndAwaitClose(wsUrl, frames);
+    expect(code).toBe(expected);
+  });
+
+  it('an unknown session or a malformed id is refused with UnknownSession', async () => {
+    const base = `${server.url.replace('http', 'ws')}/collab/`;
+    expect((await sendAndAwaitClose(`${base}${crypto.randomUUID()}`, [])).code).toBe(CloseCode.UnknownSession);
+    expect((await sendAndAwaitClose(`${base}not-a-uuid`, [])).code).toBe(CloseCode.UnknownSession);
+  });
+
+  it('the honest client stayed connected and still syncs, and the document is intact', async () => {
+    expect(honest.provider.wsconnected).toBe(true);
+    const other = connectClient(server.url, sessionId);
+    await other.synced();
+    appendSpeakerBlock(other.doc, { speaker: 'China' }, 'after the attack');
+    await waitFor(() => recordString(honest.doc).includes('after the attack'), 'honest client receives new edits');
+    expect(recordString(honest.doc)).toContain('before the attack');
+    other.destroy();
+  });
+});
