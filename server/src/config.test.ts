@@ -11,6 +11,7 @@ describe('parseConfig', () => {
       dataDir: path.resolve('/repo', 'data'),
       databaseUrl: undefined,
       clientDir: path.resolve('/repo', 'client/dist'),
+      adminToken: undefined,
     });
   });
 

@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder of the built client served at `/`. */
   clientDir: string;
+  /** Admin secret for creating and listing sessions; unset: only loopback requests may. */
+  adminToken: string | undefined;
 }
 
 const Env = z.object({
@@ -24,6 +26,11 @@ const Env = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   CLIENT_DIR: z.string().optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .min(16, 'ADMIN_TOKEN must be at least 16 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 /** Relative paths resolve against the repository root, wherever the process was started. */
@@ -43,5 +50,6 @@ export function parseConfig(env: Record<string, string | undefined>, root = REPO
     dataDir: path.resolve(root, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     clientDir: path.resolve(root, e.CLIENT_DIR ?? 'client/dist'),
+    adminToken: e.ADMIN_TOKEN,
   };
 }

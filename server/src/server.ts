@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
+import { AccessStore } from './access/accessStore.ts';
 import { attachCollab } from './collab/upgrade.ts';
 import { RoomRegistry } from './collab/rooms.ts';
 import type { Config } from './config.ts';
@@ -18,6 +19,7 @@ export interface RunningServer {
   db: Database;
   rooms: RoomRegistry;
   sessions: SessionStore;
+  access: AccessStore;
   log: UpdateLog;
   /** Flush every room, close sockets, stop listening, close the database (unless injected). */
   close(): Promise<void>;
@@ -36,13 +38,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const log = new UpdateLog(db);
   const rooms = new RoomRegistry(log, logger);
   const sessions = new SessionStore(db);
-  const app = createApp({ db, rooms, sessions, logger, clientDir: config.clientDir });
+  const access = new AccessStore(db);
+  const app = createApp({ db, rooms, sessions, access, adminToken: config.adminToken, logger, clientDir: config.clientDir });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
     (s as Server).once('error', reject);
   });
-  const wss = attachCollab(server, { rooms, sessions, logger });
+  const wss = attachCollab(server, { rooms, sessions, access, logger });
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
@@ -53,6 +56,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     db,
     rooms,
     sessions,
+    access,
     log,
     close: () =>
       (closing ??= (async () => {

@@ -17,7 +17,7 @@ export interface TestClient {
 export function connectClient(
   baseUrl: string,
   sessionId: string,
-  opts: { doc?: Y.Doc; persisted?: boolean; connect?: boolean } = {},
+  opts: { doc?: Y.Doc; persisted?: boolean; connect?: boolean; token?: string; name?: string; color?: string } = {},
 ): TestClient {
   const doc = opts.doc ?? new Y.Doc();
   const wsUrl = `${baseUrl.replace(/^http/, 'ws')}/collab`;
@@ -26,7 +26,12 @@ export function connectClient(
     disableBc: true,
     connect: opts.connect ?? true,
     maxBackoffTime: 300,
-    params: opts.persisted === false ? {} : { [PERSISTED_QUERY_PARAM]: '1' },
+    params: {
+      ...(opts.persisted === false ? {} : { [PERSISTED_QUERY_PARAM]: '1' }),
+      ...(opts.token ? { token: opts.token } : {}),
+      ...(opts.name ? { name: opts.name } : {}),
+      ...(opts.color ? { color: opts.color } : {}),
+    },
   });
   const save = new SaveTracker(doc, provider as unknown as ConstructorParameters<typeof SaveTracker>[1]);
   return {

@@ -3,15 +3,10 @@ import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
 import { backends, createProcessStorage } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
 import { type ServerProcess, spawnServer } from '../helpers/server.ts';
+import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
 
-async function createSession(url: string, title: string): Promise<string> {
-  const res = await fetch(`${url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
+async function createSession(url: string, title: string): Promise<SessionTokens> {
+  return createSessionHttp(url, title);
 }
 
 /** Every token `<c:i>` typed by client c must occur exactly once in `text`. */
@@ -37,7 +32,7 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     let server = await spawnServer(storage.env);
     cleanups.push(() => server.kill('SIGKILL'));
     const id = await createSession(server.url, 'Restart test');
-    const a = connectClient(server.url, id);
+    const a = connectClient(server.url, id.id, { token: id.noteTaker });
     await a.synced();
     appendSpeakerBlock(a.doc, { speaker: 'Malta' }, 'On behalf of the European Union.');
     await a.save.whenSaved();
@@ -45,7 +40,7 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     expect(await server.kill('SIGTERM')).toBe(0);
 
     server = await spawnServer(storage.env);
-    const b = connectClient(server.url, id);
+    const b = connectClient(server.url, id.id, { token: id.noteTaker });
     cleanups.push(() => b.destroy());
     await b.synced();
     await waitFor(() => recordString(b.doc).includes('European Union'), 'content after restart');
@@ -58,8 +53,8 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     let server = await spawnServer(storage.env);
     cleanups.push(() => server.kill('SIGKILL'));
     const id = await createSession(server.url, 'Shutdown test');
-    const a = connectClient(server.url, id);
-    const watcher = connectClient(server.url, id, { persisted: false });
+    const a = connectClient(server.url, id.id, { token: id.noteTaker });
+    const watcher = connectClient(server.url, id.id, { token: id.noteTaker, persisted: false });
     await Promise.all([a.synced(), watcher.synced()]);
     appendSpeakerBlock(a.doc, { speaker: 'Peru' }, 'typed just before shutdown');
     // the watcher seeing it proves the server holds it; SIGTERM at once, inside the flush window
@@ -69,7 +64,7 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     watcher.destroy();
     expect(await killed).toBe(0);
     server = await spawnServer(storage.env);
-    const b = connectClient(server.url, id);
+    const b = connectClient(server.url, id.id, { token: id.noteTaker });
     cleanups.push(() => b.destroy());
     await b.synced();
     await waitFor(() => recordString(b.doc).includes('typed just before shutdown'), 'pending write survived SIGTERM');
@@ -82,7 +77,7 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     const port = server.port;
     cleanups.push(() => server.kill('SIGKILL'));
     const id = await createSession(server.url, 'Crash test');
-    const clients: TestClient[] = [0, 1, 2].map(() => connectClient(server.url, id));
+    const clients: TestClient[] = [0, 1, 2].map(() => connectClient(server.url, id.id, { token: id.noteTaker }));
     cleanups.push(() => clients.forEach((c) => c.destroy()));
     await Promise.all(clients.map((c) => c.synced()));
     appendSpeakerBlock(clients[0]!.doc, { speaker: 'Chair' });
@@ -119,7 +114,7 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     clients.forEach((c) => c.destroy());
     await server.kill('SIGKILL');
     server = await spawnServer(storage.env, { port });
-    const fresh = connectClient(server.url, id);
+    const fresh = connectClient(server.url, id.id, { token: id.noteTaker });
     cleanups.push(() => fresh.destroy());
     await fresh.synced();
     await waitFor(() => blockText(fresh.doc, 0).length > 0, 'fresh client loads');

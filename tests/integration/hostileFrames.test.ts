@@ -6,6 +6,7 @@ import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
 import { startTestServer } from '../helpers/server.ts';
+import { newSession } from '../helpers/sessions.ts';
 
 /** Open a raw socket, send `frames`, and resolve with the close code the server chose. */
 function sendAndAwaitClose(url: string, frames: (Buffer | string)[]): Promise<{ code: number; reason: string }> {
@@ -29,13 +30,16 @@ describe('hostile frames close only the sender', () => {
   let sessionId: string;
   let honest: TestClient;
   let wsUrl: string;
+  let token: string;
 
   beforeAll(async () => {
     tdb = await createTestDatabase('pglite');
     server = await startTestServer(tdb.db);
-    sessionId = (await server.sessions.create({ title: 'Hostile' })).id;
-    wsUrl = `${server.url.replace('http', 'ws')}/collab/${sessionId}`;
-    honest = connectClient(server.url, sessionId);
+    const s = await newSession(server, 'Hostile');
+    sessionId = s.id;
+    token = s.noteTaker;
+    wsUrl = `${server.url.replace('http', 'ws')}/collab/${sessionId}?token=${token}`;
+    honest = connectClient(server.url, sessionId, { token });
     await honest.synced();
     appendSpeakerBlock(honest.doc, { speaker: 'Singapore' }, 'before the attack');
     await honest.save.whenSaved();
@@ -63,15 +67,15 @@ describe('hostile frames close only the sender', () => {
     expect(code).toBe(expected);
   });
 
-  it('an unknown session or a malformed id is refused with UnknownSession', async () => {
+  it('a token for another session or a malformed id is refused before any document byte', async () => {
     const base = `${server.url.replace('http', 'ws')}/collab/`;
-    expect((await sendAndAwaitClose(`${base}${crypto.randomUUID()}`, [])).code).toBe(CloseCode.UnknownSession);
-    expect((await sendAndAwaitClose(`${base}not-a-uuid`, [])).code).toBe(CloseCode.UnknownSession);
+    expect((await sendAndAwaitClose(`${base}${crypto.randomUUID()}?token=${token}`, [])).code).toBe(CloseCode.Forbidden);
+    expect((await sendAndAwaitClose(`${base}not-a-uuid`, [])).code).toBe(CloseCode.Unauthorized);
   });
 
   it('the honest client stayed connected and still syncs, and the document is intact', async () => {
     expect(honest.provider.wsconnected).toBe(true);
-    const other = connectClient(server.url, sessionId);
+    const other = connectClient(server.url, sessionId, { token });
     await other.synced();
     appendSpeakerBlock(other.doc, { speaker: 'China' }, 'after the attack');
     await waitFor(() => recordString(honest.doc).includes('after the attack'), 'honest client receives new edits');

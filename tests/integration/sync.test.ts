@@ -5,17 +5,18 @@ import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText, recordString, typeChars } from '../helpers/record.ts';
 import { startTestServer } from '../helpers/server.ts';
+import { newSession as createSession, type SessionTokens } from '../helpers/sessions.ts';
 
 describe.each(backends())('live sync on %s', (backend) => {
   let tdb: TestDatabase;
   let server: RunningServer;
   const clients: TestClient[] = [];
-  const connect = (sessionId: string, opts?: Parameters<typeof connectClient>[2]) => {
-    const c = connectClient(server.url, sessionId, opts);
+  const connect = (session: SessionTokens, opts?: Parameters<typeof connectClient>[2]) => {
+    const c = connectClient(server.url, session.id, { token: session.noteTaker, ...opts });
     clients.push(c);
     return c;
   };
-  const newSession = async (title = 'CND intersessional') => (await server.sessions.create({ title })).id;
+  const newSession = () => createSession(server);
 
   beforeAll(async () => {
     tdb = await createTestDatabase(backend);
@@ -71,7 +72,7 @@ describe.each(backends())('live sync on %s', (backend) => {
     expect(a.save.current.unsaved).toBeGreaterThan(0);
     await a.save.whenSaved();
     // the acknowledgement came: the committed rows must already reproduce the client's state
-    const { update } = await server.log.load(id);
+    const { update } = await server.log.load(id.id);
     expect(update).not.toBeNull();
     const stored = new Y.Doc();
     Y.applyUpdate(stored, update!);

@@ -1,4 +1,6 @@
+import type { Role } from '@rapporteur/shared/api';
 import type { WebSocket } from 'ws';
+import { TokenBucket } from './rateLimit.ts';
 import {
   CloseCode,
   type CloseCodeId,
@@ -9,8 +11,18 @@ import {
 
 let nextConnectionId = 1;
 
+/** Who is on the other end, as the server knows it (never as the client claims). */
+export interface Identity {
+  role: Role;
+  /** Hash of the token the socket was opened with (null for public read access). */
+  tokenHash: string | null;
+  name: string;
+  color: string;
+}
+
 export interface ConnectionOptions {
   sessionId: string;
+  identity: Identity;
   /** The client asked for Persisted messages (`?persisted=1`). */
   wantsPersisted: boolean;
   onMessage: (conn: Connection, frame: Uint8Array) => void;
@@ -25,8 +37,12 @@ export class Connection {
   readonly id = nextConnectionId++;
   readonly sessionId: string;
   readonly wantsPersisted: boolean;
+  readonly identity: Identity;
   /** The awareness client id this socket speaks for, bound on its first awareness entry. */
   awarenessClientId: number | null = null;
+  /** Resolvers waiting for this socket's next SyncStep2 (finalise round trip). */
+  readonly step2Waiters: (() => void)[] = [];
+  private readonly bucket = new TokenBucket();
   private alive = true;
   private closed = false;
   private readonly pingTimer: NodeJS.Timeout;
@@ -37,10 +53,12 @@ export class Connection {
   ) {
     this.sessionId = opts.sessionId;
     this.wantsPersisted = opts.wantsPersisted;
+    this.identity = opts.identity;
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => {
       if (this.closed) return;
       if (!isBinary) return this.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
+      if (!this.bucket.take()) return this.close(CloseCode.RateLimited);
       const buf = data as Buffer;
       opts.onMessage(this, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
     });
@@ -84,9 +102,15 @@ export class Connection {
     this.finish();
   }
 
+  /** Whether the socket is still open on our side. */
+  get open(): boolean {
+    return !this.closed;
+  }
+
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const resolve of this.step2Waiters.splice(0)) resolve();
     clearInterval(this.pingTimer);
     this.opts.onClose(this);
   }

@@ -5,6 +5,7 @@ import type { UpdateLog } from '../persistence/updateLog.ts';
 import { WriteQueue } from '../persistence/writeQueue.ts';
 import type { Logger } from '../logger.ts';
 import { readAwarenessEntries, writeAwarenessEntries } from './awarenessFilter.ts';
+import { setsReviewStatus } from './reviewGuard.ts';
 import {
   type ClientMessage,
   ProtocolError,
@@ -49,6 +50,8 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   readonly queue: WriteQueue;
+  /** While true (session final), the server accepts no document update from anyone. */
+  private locked = false;
   private persistedFrame: Uint8Array;
   private fullState: Uint8Array | null = null;
   private readonly logger: Logger;
@@ -61,7 +64,8 @@ export class Room {
     if (opts.loaded.update) Y.applyUpdate(this.doc, opts.loaded.update, 'load');
     this.persistedFrame = writePersistedFrame(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
-    this.awareness.setLocalState(null); // the server itself is not present
+    // The server's own awareness entry carries room facts (observer count, lock), never a caret.
+    this.awareness.setLocalState({ server: { observers: 0, locked: false } });
     this.queue = new WriteQueue({
       sessionId: this.sessionId,
       doc: this.doc,
@@ -88,6 +92,7 @@ export class Room {
   /** Admit a socket: send our state vector, current presence and the persisted vector. */
   join(conn: Connection): void {
     this.connections.add(conn);
+    if (conn.identity.role === 'observer') this.publishRoomState();
     conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getStates().size > 0) {
       conn.send(
@@ -100,6 +105,7 @@ export class Room {
   /** A socket left: forget it and withdraw its presence. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    if (conn.identity.role === 'observer') this.publishRoomState();
     if (conn.awarenessClientId !== null) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessClientId], 'leave');
     }
@@ -128,6 +134,9 @@ export class Room {
         conn.send(writeSyncStep2(this.stateFor(msg.stateVector)));
         return;
       case 'sync-step2':
+        this.applyUpdate(conn, msg.update);
+        for (const resolve of conn.step2Waiters.splice(0)) resolve();
+        return;
       case 'sync-update':
         this.applyUpdate(conn, msg.update);
         return;
@@ -155,6 +164,13 @@ export class Room {
   }
 
   private applyUpdate(conn: Connection, update: Uint8Array): void {
+    // Refusals drop the update without closing: a stock client would reconnect and resend it.
+    // Observers never write; nobody writes while the session is final.
+    if (conn.identity.role === 'observer' || this.locked) return;
+    if (conn.identity.role !== 'editor' && setsReviewStatus(update, this.doc)) {
+      this.logger.warn('dropped a review-status change from a non-editor', { sessionId: this.sessionId, conn: conn.id });
+      return;
+    }
     if (update.byteLength > 1024 && this.approximateSize() + update.byteLength > MAX_DOCUMENT_BYTES) {
       throw new ProtocolError(CloseCode.DocumentTooLarge, 'document would exceed its size limit');
     }
@@ -171,6 +187,7 @@ export class Room {
   }
 
   private applyAwareness(conn: Connection, update: Uint8Array): void {
+    if (conn.identity.role === 'observer') return; // observers are invisible
     let entries: ReturnType<typeof readAwarenessEntries>;
     try {
       entries = readAwarenessEntries(update);
@@ -181,14 +198,86 @@ export class Room {
     // keep only the socket's own entry: the rest are echoes of other clients (or forgeries)
     const own = entries.filter((e) => e.clientId === conn.awarenessClientId);
     if (own.length === 0) return;
-    for (const e of own) {
-      try {
-        JSON.parse(e.state);
-      } catch {
-        throw new ProtocolError(CloseCode.MalformedMessage, 'awareness state is not JSON');
+    const bound = own.map((e) => ({ ...e, state: this.bindIdentity(conn, e.state) }));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries(bound), conn);
+  }
+
+  /**
+   * Overwrite the `user` a client claims with what the server knows of its socket (name and
+   * colour given at connect, role from its token), so nobody can present as someone else.
+   */
+  private bindIdentity(conn: Connection, state: string): string {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(state);
+    } catch {
+      throw new ProtocolError(CloseCode.MalformedMessage, 'awareness state is not JSON');
+    }
+    if (parsed === null) return state; // the client leaving
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new ProtocolError(CloseCode.MalformedMessage, 'awareness state must be an object');
+    }
+    const { name, color, role } = conn.identity;
+    const next = { ...(parsed as Record<string, unknown>), user: { name, color, role } };
+    delete (next as Record<string, unknown>).server; // only the server speaks for the room
+    return JSON.stringify(next);
+  }
+
+  private publishRoomState(): void {
+    let observers = 0;
+    for (const c of this.connections) if (c.identity.role === 'observer') observers++;
+    this.awareness.setLocalState({ server: { observers, locked: this.locked } });
+  }
+
+  /** Whether the document is locked (session final). */
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  /** Lock or unlock the document (session final / reopened); tells every client. */
+  setLocked(locked: boolean): void {
+    if (this.locked === locked) return;
+    this.locked = locked;
+    this.publishRoomState();
+  }
+
+  /**
+   * Make sure every writer's edits have arrived, then lock and store them. Each writer is sent a
+   * SyncStep1; its SyncStep2 answer comes after every update it sent before (one ordered socket),
+   * and carries anything the server still lacks. Writers that do not answer within `timeoutMs`
+   * keep their edits in their offline copy. Resolves false if storing fails (then unlocked).
+   */
+  async finalise(timeoutMs = 3_000): Promise<boolean> {
+    const writers = [...this.connections].filter((c) => c.identity.role !== 'observer');
+    await Promise.all(
+      writers.map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, timeoutMs);
+            c.step2Waiters.push(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+            c.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
+          }),
+      ),
+    );
+    this.setLocked(true);
+    const stored = await this.flush(Date.now() + 10_000);
+    if (!stored) this.setLocked(false);
+    return stored;
+  }
+
+  /** Close the sockets opened with any of these token hashes (links rotated away). */
+  closeTokens(hashes: ReadonlySet<string>): number {
+    let closed = 0;
+    for (const c of [...this.connections]) {
+      if (c.identity.tokenHash && hashes.has(c.identity.tokenHash)) {
+        c.close(CloseCode.Unauthorized, 'link revoked');
+        closed++;
       }
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries(own), conn);
+    return closed;
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {

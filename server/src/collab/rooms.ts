@@ -9,6 +9,8 @@ import { Room, type RoomHooks } from './room.ts';
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** Rooms whose load finished, for synchronous walks (closing revoked sockets). */
+  private readonly loaded = new Map<string, Room>();
 
   constructor(
     private readonly log: UpdateLog,
@@ -46,7 +48,13 @@ export class RoomRegistry {
     if (room.connections.size > 0 || room.queue.dirty) return;
     if ((await this.rooms.get(room.sessionId)) !== room) return;
     this.rooms.delete(room.sessionId);
+    this.loaded.delete(room.sessionId);
     room.destroy();
+  }
+
+  /** The loaded room of a session, if any (no load is started). */
+  loadedRoom(sessionId: string): Room | undefined {
+    return this.loaded.get(sessionId);
   }
 
   /** Number of loaded rooms. */
@@ -59,6 +67,7 @@ export class RoomRegistry {
     const failed: string[] = [];
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     this.rooms.clear();
+    this.loaded.clear();
     await Promise.all(
       rooms.map(async (r) => {
         if (r.status !== 'fulfilled') return;

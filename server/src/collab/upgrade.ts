@@ -8,9 +8,11 @@ import {
   MAX_MESSAGE_BYTES,
   PERSISTED_QUERY_PARAM,
 } from '@rapporteur/shared/protocol';
+import { TOKEN_QUERY_PARAM } from '@rapporteur/shared/api';
+import type { AccessStore } from '../access/accessStore.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionStore } from '../sessions/sessionStore.ts';
-import { Connection } from './connection.ts';
+import { Connection, type Identity } from './connection.ts';
 import type { Room } from './room.ts';
 import type { RoomRegistry } from './rooms.ts';
 
@@ -20,6 +22,7 @@ const MAX_EARLY_FRAMES = 256;
 
 export interface CollabDeps {
   rooms: RoomRegistry;
+  access: AccessStore;
   sessions: SessionStore;
   logger: Logger;
 }
@@ -55,11 +58,22 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
   ws.on('error', () => {});
   const refuse = (code: (typeof CloseCode)[keyof typeof CloseCode]) => ws.close(code, CloseReason[code]);
 
-  if (!UUID.test(sessionId)) return refuse(CloseCode.UnknownSession);
+  // The gate runs before any document byte is sent and before the room is loaded.
   let room: Room;
+  let identity: Identity;
   try {
-    if (!(await deps.sessions.exists(sessionId))) return refuse(CloseCode.UnknownSession);
+    const grant = await deps.access.resolve(url.searchParams.get(TOKEN_QUERY_PARAM));
+    if (grant && grant.sessionId !== sessionId) return refuse(CloseCode.Forbidden);
+    if (!UUID.test(sessionId)) return refuse(grant ? CloseCode.Forbidden : CloseCode.Unauthorized);
+    const session = await deps.sessions.get(sessionId);
+    if (!grant) {
+      // published minutes are readable by anyone, as an observer
+      if (!session?.public) return refuse(CloseCode.Unauthorized);
+    }
+    if (!session) return refuse(CloseCode.UnknownSession);
+    identity = identityFor(grant?.role ?? 'observer', grant?.tokenHash ?? null, url);
     room = await deps.rooms.acquire(sessionId);
+    room.setLocked(session.status === 'final');
   } catch (err) {
     deps.logger.error('could not open room', { sessionId, err });
     return refuse(CloseCode.InternalError);
@@ -68,6 +82,7 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
   if (ws.readyState !== ws.OPEN) return;
   const conn = new Connection(ws, {
     sessionId,
+    identity,
     wantsPersisted: url.searchParams.get(PERSISTED_QUERY_PARAM) === '1',
     onMessage: (c, frame) => room.receive(c, frame),
     onClose: (c) => {
@@ -77,4 +92,18 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
   });
   room.join(conn);
   for (const frame of early) room.receive(conn, new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength));
+}
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+
+/** The identity a socket gets: role from its token; name and colour as given, sanitised. */
+function identityFor(role: Identity['role'], tokenHash: string | null, url: URL): Identity {
+  const rawName = (url.searchParams.get('name') ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const rawColor = url.searchParams.get('color') ?? '';
+  return {
+    role,
+    tokenHash,
+    name: rawName.slice(0, 60) || (role === 'observer' ? 'Observer' : 'Anonymous note-taker'),
+    color: COLOR.test(rawColor) ? rawColor.toLowerCase() : '#6b7280',
+  };
 }

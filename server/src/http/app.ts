@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import type { AccessStore } from '../access/accessStore.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
@@ -17,6 +18,9 @@ export interface AppDeps {
   db: Database;
   rooms: RoomRegistry;
   sessions: SessionStore;
+  access: AccessStore;
+  /** The instance's admin secret (ADMIN_TOKEN); unset means loopback requests are admin. */
+  adminToken?: string;
   logger: Logger;
   /** Folder of the built client; omitted in API-only tests. */
   clientDir?: string;

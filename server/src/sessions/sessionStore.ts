@@ -5,6 +5,7 @@ interface SessionRow {
   id: string;
   title: string;
   status: Session['status'];
+  public: boolean;
   starts_at: Date | string;
   created_at: Date | string;
   updated_at: Date | string;
@@ -17,13 +18,14 @@ function toSession(r: SessionRow): Session {
     id: r.id,
     title: r.title,
     status: r.status,
+    public: r.public,
     startsAt: iso(r.starts_at),
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };
 }
 
-const COLUMNS = 'id, title, status, starts_at, created_at, updated_at';
+const COLUMNS = 'id, title, status, public, starts_at, created_at, updated_at';
 
 /** Sessions table access: the meetings this instance holds. */
 export class SessionStore {
@@ -57,5 +59,23 @@ export class SessionStore {
   async exists(id: string): Promise<boolean> {
     const rows = await this.db.query('SELECT 1 FROM sessions WHERE id = $1', [id]);
     return rows.length > 0;
+  }
+
+  /** Change the lifecycle status, recording who changed it. Returns the updated session. */
+  async setStatus(id: string, status: Session['status'], by: string): Promise<Session | null> {
+    const [row] = await this.db.query<SessionRow>(
+      `UPDATE sessions SET status = $2, status_changed_at = now(), status_changed_by = $3, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, status, by],
+    );
+    return row ? toSession(row) : null;
+  }
+
+  /** Publish or unpublish (readable without a token). */
+  async setPublic(id: string, isPublic: boolean): Promise<Session | null> {
+    const [row] = await this.db.query<SessionRow>(
+      `UPDATE sessions SET public = $2, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, isPublic],
+    );
+    return row ? toSession(row) : null;
   }
 }

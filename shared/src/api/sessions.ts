@@ -23,6 +23,8 @@ export const Session = z.object({
   id: z.uuid(),
   title: z.string(),
   status: SessionStatus,
+  /** Readable without a token (observer view) once the editor publishes it. */
+  public: z.boolean(),
   startsAt: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -35,3 +37,11 @@ export const SessionIdParam = z.object({ id: z.uuid('session id must be a UUID')
 /** The error body every failing API call returns. */
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** Body of `POST /api/sessions/:id/status` (editors). Going to `final` locks the document. */
+export const SetStatusRequest = z.object({ status: SessionStatus });
+export type SetStatusRequest = z.infer<typeof SetStatusRequest>;
+
+/** Body of `POST /api/sessions/:id/public` (editors). */
+export const SetPublicRequest = z.object({ public: z.boolean() });
+export type SetPublicRequest = z.infer<typeof SetPublicRequest>;

@@ -1,22 +1,82 @@
 import { Hono } from 'hono';
-import { CreateSessionRequest, SessionIdParam } from '@rapporteur/shared/api';
+import { CreateSessionRequest, MintLinkRequest, SessionIdParam, SetPublicRequest, SetStatusRequest, linkPath } from '@rapporteur/shared/api';
+import type { AccessStore } from '../../access/accessStore.ts';
+import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
-import { badRequest, notFound, parseOr400 } from '../errors.ts';
+import { type AuthDeps, forbidden, isAdmin, requestToken, requireAdmin, requireRole } from '../auth.ts';
+import { badRequest, notFound, parseOr400, unavailable } from '../errors.ts';
 
-/** `/api/sessions`: create, list and read meeting sessions. */
-export function sessionRoutes(deps: { sessions: SessionStore }) {
+interface SessionRouteDeps extends AuthDeps {
+  sessions: SessionStore;
+  access: AccessStore;
+  rooms: RoomRegistry;
+}
+
+async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
+  return c.req.json().catch(() => {
+    throw badRequest('body must be JSON');
+  });
+}
+
+/** `/api/sessions`: create and list (admin), read, links, status and publication (by role). */
+export function sessionRoutes(deps: SessionRouteDeps) {
+  const sessionId = (raw: string) => parseOr400(SessionIdParam, { id: raw }).id;
+
   return new Hono()
     .post('/', async (c) => {
-      const body = await c.req.json().catch(() => {
-        throw badRequest('body must be JSON');
-      });
-      const input = parseOr400(CreateSessionRequest, body);
-      return c.json(await deps.sessions.create(input), 201);
+      requireAdmin(c, deps);
+      const input = parseOr400(CreateSessionRequest, await jsonBody(c));
+      const session = await deps.sessions.create(input);
+      const links = await deps.access.mintAll(session.id);
+      return c.json({ ...session, links }, 201);
     })
-    .get('/', async (c) => c.json({ sessions: await deps.sessions.list() }))
+    .get('/', async (c) => {
+      requireAdmin(c, deps);
+      return c.json({ sessions: await deps.sessions.list() });
+    })
     .get('/:id', async (c) => {
-      const { id } = parseOr400(SessionIdParam, { id: c.req.param('id') });
+      const id = sessionId(c.req.param('id'));
       const session = await deps.sessions.get(id);
+      // published sessions are readable by anyone; otherwise any link of this session
+      if (!session?.public) await requireRole(c, deps, id, 'observer');
+      if (!session) throw notFound('session');
+      return c.json(session);
+    })
+    .get('/:id/me', async (c) => {
+      const id = sessionId(c.req.param('id'));
+      const grant = await deps.access.resolve(requestToken(c));
+      if (grant && grant.sessionId !== id) throw forbidden('this token belongs to another session');
+      return c.json({ sessionId: id, role: grant?.role ?? null, admin: isAdmin(c, deps) });
+    })
+    .post('/:id/links', async (c) => {
+      const id = sessionId(c.req.param('id'));
+      if (!isAdmin(c, deps)) await requireRole(c, deps, id, 'editor');
+      if (!(await deps.sessions.exists(id))) throw notFound('session');
+      const input = parseOr400(MintLinkRequest, await jsonBody(c));
+      const { token, revoked } = await deps.access.mint(id, input.role, { rotate: input.rotate });
+      // old links stop working at once: close the sockets opened with them
+      const closed = deps.rooms.loadedRoom(id)?.closeTokens(new Set(revoked)) ?? 0;
+      return c.json({ role: input.role, link: linkPath(id, input.role, token), revoked: revoked.length, closed }, 201);
+    })
+    .post('/:id/status', async (c) => {
+      const id = sessionId(c.req.param('id'));
+      await requireRole(c, deps, id, 'editor');
+      const { status } = parseOr400(SetStatusRequest, await jsonBody(c));
+      const by = c.req.header('x-rapporteur-user')?.slice(0, 60) || 'editor';
+      const room = deps.rooms.loadedRoom(id);
+      if (status === 'final' && room && !(await room.finalise())) {
+        throw unavailable('the last edits could not be stored; the session stays open — try again');
+      }
+      const session = await deps.sessions.setStatus(id, status, by);
+      if (!session) throw notFound('session');
+      deps.rooms.loadedRoom(id)?.setLocked(status === 'final');
+      return c.json(session);
+    })
+    .post('/:id/public', async (c) => {
+      const id = sessionId(c.req.param('id'));
+      await requireRole(c, deps, id, 'editor');
+      const input = parseOr400(SetPublicRequest, await jsonBody(c));
+      const session = await deps.sessions.setPublic(id, input.public);
       if (!session) throw notFound('session');
       return c.json(session);
     });

@@ -1,0 +1,55 @@
+import { linkPath, ROLES, type Role, type SessionLinks } from '@rapporteur/shared/api';
+import type { Database } from '../db/database.ts';
+import { hashToken, newToken, plausibleToken } from './tokens.ts';
+
+/** What a valid token grants. */
+export interface TokenGrant {
+  sessionId: string;
+  role: Role;
+  tokenHash: string;
+}
+
+/** Capability tokens of sessions: minted, resolved, revoked. Only hashes are stored. */
+export class AccessStore {
+  constructor(private readonly db: Database) {}
+
+  /** Mint a token for a role; with `rotate`, revoke the role's other tokens. Returns the token. */
+  async mint(sessionId: string, role: Role, opts: { rotate?: boolean } = {}): Promise<{ token: string; revoked: string[] }> {
+    const token = newToken();
+    const revoked = await this.db.transaction(async (tx) => {
+      let gone: string[] = [];
+      if (opts.rotate) {
+        const rows = await tx.query<{ token_hash: string }>(
+          'UPDATE session_tokens SET revoked_at = now() WHERE session_id = $1 AND role = $2 AND revoked_at IS NULL RETURNING token_hash',
+          [sessionId, role],
+        );
+        gone = rows.map((r) => r.token_hash);
+      }
+      await tx.query('INSERT INTO session_tokens (token_hash, session_id, role) VALUES ($1, $2, $3)', [
+        hashToken(token),
+        sessionId,
+        role,
+      ]);
+      return gone;
+    });
+    return { token, revoked };
+  }
+
+  /** Mint one link per role (at session creation). */
+  async mintAll(sessionId: string): Promise<SessionLinks> {
+    const links: Partial<Record<Role, string>> = {};
+    for (const role of ROLES) links[role] = linkPath(sessionId, role, (await this.mint(sessionId, role)).token);
+    return { observer: links.observer!, noteTaker: links['note-taker']!, editor: links.editor! };
+  }
+
+  /** What a token grants, or null for an unknown, revoked or malformed token. */
+  async resolve(token: string | null | undefined): Promise<TokenGrant | null> {
+    if (!token || !plausibleToken(token)) return null;
+    const tokenHash = hashToken(token);
+    const [row] = await this.db.query<{ session_id: string; role: Role }>(
+      'SELECT session_id, role FROM session_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+      [tokenHash],
+    );
+    return row ? { sessionId: row.session_id, role: row.role, tokenHash } : null;
+  }
+}

@@ -1,0 +1,49 @@
+import * as Y from 'yjs';
+
+/** Block attributes only editors may set to anything but their initial value. */
+const REVIEW_ATTRIBUTES = new Set(['status', 'statusBy', 'statusAt']);
+const INITIAL: Record<string, unknown> = { status: 'draft', statusBy: '', statusAt: '' };
+
+/**
+ * True when an update, about to be applied to `doc`, sets a block's review status (checked,
+ * final, or who and when) — which only editors may do. A new block's `status: 'draft'` is
+ * allowed, so note-takers can create blocks.
+ *
+ * Attributes of a Y.XmlElement are map items keyed by `parentSub`. The encoding carries the key
+ * only for an item without a left origin; an overwrite of an existing attribute names its left
+ * origin instead, so the key is found by following origins, in the update or in the document.
+ */
+export function setsReviewStatus(update: Uint8Array, doc: Y.Doc): boolean {
+  const { structs } = Y.decodeUpdate(update);
+  const inUpdate = new Map<string, Y.Item>();
+  for (const s of structs) if (s instanceof Y.Item) inUpdate.set(`${s.id.client}:${s.id.clock}`, s);
+
+  const keyOf = (item: Y.Item, depth = 0): string | null => {
+    if (item.parentSub !== null || depth > 64) return item.parentSub;
+    const ref = item.origin ?? item.rightOrigin;
+    if (!ref) return null;
+    const local = findContaining(inUpdate, ref);
+    if (local) return keyOf(local, depth + 1);
+    try {
+      const stored = Y.getItem(doc.store, ref);
+      return stored instanceof Y.Item ? stored.parentSub : null;
+    } catch {
+      return null; // origin unknown to the doc yet: the update stays pending and changes nothing now
+    }
+  };
+
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    const values = s.content.getContent();
+    const value = values[values.length - 1];
+    if (values.length !== 1) continue; // map values are single-entry ContentAny; text runs are not
+    const key = keyOf(s);
+    if (key === null || !REVIEW_ATTRIBUTES.has(key)) continue;
+    if (value !== null && value !== undefined && value !== INITIAL[key]) return true;
+  }
+  return false;
+}
+
+function findContaining(items: Map<string, Y.Item>, id: Y.ID): Y.Item | undefined {
+  return items.get(`${id.client}:${id.clock}`);
+}
