@@ -1,0 +1,33 @@
+import { Link, Route, Switch } from 'wouter';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SessionListPage } from './pages/SessionListPage.tsx';
+import { SessionPage } from './pages/SessionPage.tsx';
+
+/** The application shell: a slim top bar and the routes. */
+export function App() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link href="/" className="brand">
+          Rapporteur
+        </Link>
+        {/* Top-level navigation (search, import …) goes here as those pages arrive. */}
+        <nav className="topnav" aria-label="Main" />
+      </header>
+      <main id="main" className="main">
+        <Switch>
+          <Route path="/" component={SessionListPage} />
+          <Route path="/s/:id">{(params) => <SessionPage key={params.id} sessionId={params.id} />}</Route>
+          {/* More routes go here, before the catch-all, e.g.:
+              <Route path="/search" component={SearchPage} />
+              <Route path="/import" component={ImportPage} />
+              <Route path="/s/:id/observe">{(p) => <ObserverPage sessionId={p.id} />}</Route> */}
+          <Route component={NotFoundPage} />
+        </Switch>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { CSSProperties } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { usePresence } from './usePresence.ts';
+
+/** The people in the session, each in their caret colour; your own entry lets you rename. */
+export function PresenceList({ awareness, onRename }: { awareness: Awareness; onRename(): void }) {
+  const people = usePresence(awareness);
+  return (
+    <ul className="presence" aria-label="People in this session" data-testid="presence">
+      {people.map((p) => (
+        <li key={p.clientId} style={{ '--person': p.color } as CSSProperties}>
+          {p.self ? (
+            <button type="button" className="person self" onClick={onRename} title="Change your name">
+              <span className="swatch" aria-hidden="true" />
+              {p.name} <span className="muted">(you)</span>
+            </button>
+          ) : (
+            <span className="person">
+              <span className="swatch" aria-hidden="true" />
+              {p.name}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

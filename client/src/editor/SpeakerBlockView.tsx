@@ -1,0 +1,131 @@
+import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
+import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { focusBlockBody, insertAgendaItem, insertSpeakerBlock } from './commands.ts';
+import { takeHeaderFocus } from './focusRequest.ts';
+import { HeaderField } from './HeaderField.tsx';
+import { isInsertAgendaKey, isNextSpeakerKey } from './keys.ts';
+import { KIND_LABELS, STATUS_LABELS } from './labels.ts';
+import { TimeField } from './TimeField.tsx';
+
+/**
+ * A speaker block on screen: a compact header of inputs over the block's attributes (who spoke,
+ * for whom, when) and the statement below it as editable rich text. The header is outside the
+ * editable content; its keys are handled here because ProseMirror ignores events from inputs.
+ */
+export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: NodeViewProps) {
+  const attrs = node.attrs as SpeakerBlockAttrs;
+  const kind = oneOf(SPEAKER_KINDS, attrs.kind, 'other');
+  const status = oneOf(BLOCK_STATUSES, attrs.status, 'draft');
+  const speakerRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (takeHeaderFocus(attrs.id)) speakerRef.current?.focus();
+  }, [attrs.id]);
+
+  const blockPos = () => getPos() ?? null;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    const pos = blockPos();
+    if (pos === null) return;
+    if (isNextSpeakerKey(e)) {
+      e.preventDefault();
+      insertSpeakerBlock(editor, pos + node.nodeSize);
+    } else if (isInsertAgendaKey(e)) {
+      e.preventDefault();
+      insertAgendaItem(editor, pos + node.nodeSize);
+    } else if (e.key === 'Escape' || (e.key === 'Enter' && e.currentTarget.tagName === 'INPUT')) {
+      // Enter in a header field means "done with the header": go and type the statement
+      e.preventDefault();
+      focusBlockBody(editor, pos);
+    }
+  };
+
+  const onLastKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const pos = blockPos();
+    if (pos !== null && e.key === 'Tab' && !e.shiftKey) {
+      e.preventDefault();
+      focusBlockBody(editor, pos);
+      return;
+    }
+    onKeyDown(e);
+  };
+
+  const set = (patch: Partial<SpeakerBlockAttrs>) => updateAttributes(patch);
+  const label = attrs.speaker.trim() || 'new speaker';
+
+  return (
+    <NodeViewWrapper
+      as="section"
+      className={`speaker-block status-${status}`}
+      data-speaker-block=""
+      data-id={attrs.id}
+      aria-label={`Statement by ${label}`}
+    >
+      <div className="sb-header" contentEditable={false}>
+        <HeaderField
+          ref={speakerRef}
+          className="sb-field sb-speaker"
+          data-field="speaker"
+          aria-label="Speaker"
+          placeholder="Speaker"
+          value={attrs.speaker}
+          onCommit={(v) => set({ speaker: v })}
+          onKeyDown={onKeyDown}
+        />
+        <HeaderField
+          className="sb-field sb-affiliation"
+          data-field="affiliation"
+          aria-label="Affiliation"
+          placeholder="Affiliation"
+          value={attrs.affiliation}
+          onCommit={(v) => set({ affiliation: v })}
+          onKeyDown={onKeyDown}
+        />
+        <span className="sb-behalf">
+          <span className="sb-behalf-label" aria-hidden="true">
+            on behalf of
+          </span>
+          <HeaderField
+            className="sb-field sb-onbehalf"
+            data-field="onBehalfOf"
+            aria-label="On behalf of"
+            placeholder="—"
+            value={attrs.onBehalfOf}
+            onCommit={(v) => set({ onBehalfOf: v })}
+            onKeyDown={onKeyDown}
+          />
+        </span>
+        <span className="sb-meta">
+          <select
+            className="sb-field sb-kind"
+            data-field="kind"
+            aria-label="Kind of speaker"
+            value={kind}
+            onChange={(e) => set({ kind: oneOf(SPEAKER_KINDS, e.target.value, 'other') })}
+            onKeyDown={onKeyDown}
+          >
+            {SPEAKER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+          <TimeField
+            className="sb-field sb-time"
+            data-field="startedAt"
+            data-header-last=""
+            aria-label="Start time"
+            value={attrs.startedAt}
+            onCommit={(iso) => set({ startedAt: iso })}
+            onKeyDown={onLastKeyDown}
+          />
+          <span className={`badge status-${status}`} title="Review status">
+            {STATUS_LABELS[status]}
+          </span>
+        </span>
+      </div>
+      <NodeViewContent className="sb-body" />
+    </NodeViewWrapper>
+  );
+}

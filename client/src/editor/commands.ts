@@ -1,0 +1,86 @@
+/**
+ * Editing actions of the record, shared by the keyboard map, the toolbar and the node view.
+ * New blocks go after the top-level block holding the cursor (or at the end), never inside
+ * another speaker's statement.
+ */
+import { newBlockId, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
+import type { Editor } from '@tiptap/core';
+import type { Node as PMNode, ResolvedPos } from '@tiptap/pm/model';
+import { TextSelection } from '@tiptap/pm/state';
+import { requestHeaderFocus } from './focusRequest.ts';
+
+/** Position just after the top-level block that holds the selection; the document end if none. */
+export function afterCurrentBlock(editor: Editor): number {
+  const { doc, selection } = editor.state;
+  const $from = selection.$from;
+  if ($from.depth >= 1) return $from.after(1);
+  // a selection between or around top-level nodes (e.g. a node selection): after its end
+  return Math.min(selection.to, doc.content.size);
+}
+
+/** The speaker block enclosing a position, with its position, or null. */
+export function enclosingSpeakerBlock($pos: ResolvedPos): { node: PMNode; pos: number } | null {
+  for (let d = $pos.depth; d >= 1; d--) {
+    const node = $pos.node(d);
+    if (node.type.name === 'speakerBlock') return { node, pos: $pos.before(d) };
+  }
+  return null;
+}
+
+/** Attributes of a speaker block that starts now. */
+export function freshSpeakerAttrs(now: Date = new Date()): SpeakerBlockAttrs {
+  return {
+    id: newBlockId(),
+    speaker: '',
+    affiliation: '',
+    onBehalfOf: '',
+    kind: 'other',
+    startedAt: now.toISOString(),
+    status: 'draft',
+  };
+}
+
+/**
+ * Insert a new speaker block (time = now) at `at` or after the current block, and have its
+ * speaker field take the cursor as soon as it is on screen.
+ */
+export function insertSpeakerBlock(editor: Editor, at: number = afterCurrentBlock(editor)): string {
+  const attrs = freshSpeakerAttrs();
+  requestHeaderFocus(attrs.id);
+  editor
+    .chain()
+    .insertContentAt(at, { type: 'speakerBlock', attrs, content: [{ type: 'paragraph' }] }, { updateSelection: false })
+    .scrollIntoView()
+    .run();
+  return attrs.id;
+}
+
+/** Insert an agenda item heading after the current block and put the cursor in it. */
+export function insertAgendaItem(editor: Editor, at: number = afterCurrentBlock(editor)): void {
+  const { state, view } = editor;
+  const item = state.schema.nodes.agendaItem!.create({ id: newBlockId() });
+  const tr = state.tr.insert(at, item);
+  tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView();
+  view.dispatch(tr);
+  view.focus();
+}
+
+/** Move the cursor to the end of the body of the speaker block at `blockPos`. */
+export function focusBlockBody(editor: Editor, blockPos: number): void {
+  const { state, view } = editor;
+  const block = state.doc.nodeAt(blockPos);
+  if (!block) return;
+  const inside = state.doc.resolve(blockPos + block.nodeSize - 1);
+  // set the selection ourselves: tiptap's focus() without a position restores the old one
+  view.dispatch(state.tr.setSelection(TextSelection.near(inside, -1)).scrollIntoView());
+  view.focus();
+}
+
+/** Focus the last field of a speaker block's header (the way back from its body). */
+export function focusBlockHeader(editor: Editor, blockPos: number): boolean {
+  const dom = editor.view.nodeDOM(blockPos);
+  const field = dom instanceof HTMLElement ? dom.querySelector<HTMLElement>('[data-header-last]') : null;
+  if (!field) return false;
+  field.focus();
+  return true;
+}

@@ -1,0 +1,31 @@
+import { RECORD_FIELD, recordExtensions, SpeakerBlock } from '@rapporteur/shared/schema';
+import type { AnyExtension } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { ReactNodeViewRenderer } from '@tiptap/react';
+import type { UserIdentity } from '../user/identity.ts';
+import type { CollabSession } from './collabSession.ts';
+import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
+import { RecordKeymap } from './recordKeymap.ts';
+import { SpeakerBlockView } from './SpeakerBlockView.tsx';
+
+/**
+ * The editor's extensions: the shared record schema (same list the server builds its schema
+ * from) with the React header on speaker blocks, bound to the session's Y.Doc, plus carets,
+ * the record's keys and fresh ids on paste.
+ */
+export function editorExtensions(session: CollabSession, user: UserIdentity): AnyExtension[] {
+  return [
+    ...recordExtensions({
+      speakerBlock: SpeakerBlock.extend({
+        addNodeView() {
+          return ReactNodeViewRenderer(SpeakerBlockView);
+        },
+      }),
+    }),
+    Collaboration.configure({ document: session.doc, field: RECORD_FIELD }),
+    CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
+    RecordKeymap,
+    FreshIdsOnPaste,
+  ];
+}

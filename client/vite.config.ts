@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The Rapporteur server the dev server forwards API and socket traffic to. */
+const SERVER = 'http://127.0.0.1:3000';
+
+/**
+ * Client build and dev server. `vite build` writes client/dist, which the server serves on its one
+ * port; `vite` (dev) proxies the API, health check and collaboration socket to a running server,
+ * so the browser talks to a single origin in both cases.
+ */
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    proxy: {
+      '/api': SERVER,
+      '/health': SERVER,
+      '/collab': { target: SERVER, ws: true },
+    },
+  },
+});
