@@ -63,11 +63,16 @@ function toParsedBlock(entry: DocEntry): ParsedBlock {
   };
 }
 
-/** The document as a parsed record (the structure `parseText` returns), titled by the session. */
-export function recordFromDoc(doc: Y.Doc, title: string): ParsedRecord {
-  const sections: ParsedSection[] = readSections(doc).map((s) => ({
+/** Sections read from a document, in the structure `parseText` returns. */
+export function sectionsToRecord(docSections: DocSection[], title: string): ParsedRecord {
+  const sections: ParsedSection[] = docSections.map((s) => ({
     heading: s.heading,
     blocks: s.entries.map(toParsedBlock).filter((b) => b.speaker !== '' || b.paragraphs.length > 0),
   }));
   return { title, sections };
+}
+
+/** The document as a parsed record (the structure `parseText` returns), titled by the session. */
+export function recordFromDoc(doc: Y.Doc, title: string): ParsedRecord {
+  return sectionsToRecord(readSections(doc), title);
 }

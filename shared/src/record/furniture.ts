@@ -4,7 +4,8 @@
  */
 
 /** A line after which everything is the page's comment form, not the record. */
-const COMMENT_FORM_START = /^(leave a (reply|comment)|\d+ (responses?|comments?)( to .*)?|(responses?|comments?)|post navigation)$/i;
+const COMMENT_FORM_START =
+  /^(leave a (reply|comment)|\d+ (responses?|comments?)( to .*)?|(responses?|comments?)|post navigation)$/i;
 
 /** Single lines of page furniture, dropped wherever they appear. */
 const FURNITURE = [
@@ -42,7 +43,8 @@ export function readBreadcrumbTitle(line: string): string | null {
 }
 
 const AGENDA = /^(?:agenda\s+)?item\s+\d+[a-z]?\b/i;
-const PART_OF_DAY = /^(?:morning|afternoon|evening|opening|closing|high-level|plenary|general|thematic)\s+(?:session|segment|debate|remarks|statements?|discussion)\b/i;
+const PART_OF_DAY =
+  /^(?:morning|afternoon|evening|opening|closing|high-level|plenary|general|thematic)\s+(?:session|segment|debate|remarks|statements?|discussion)\b/i;
 const NUMBERED_PART = /^(?:session|panel|segment|part|day|round)\s+(?:\d+|[IVX]+|one|two|three|four|five)\b/i;
 
 /** An explicit heading ("Agenda item 3 ...", "MORNING SESSION" style phrases, "## Panel 2"), or null. */

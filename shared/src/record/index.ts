@@ -1,6 +1,8 @@
 export * from './api.ts';
+export * from './format.ts';
 export * from './fromDoc.ts';
 export * from './kind.ts';
+export { readOpener, type Opener } from './opener.ts';
 export { categoryOf, isKnownName, takesArticle } from './names.ts';
 export * from './parseText.ts';
 export * from './summary.ts';

@@ -36,7 +36,7 @@ export const ABBREVIATIONS = new Set(
 /** Short all-caps words that are not organisations. */
 const NOT_ACRONYMS = new Set(['OK', 'NB', 'PS', 'AM', 'PM', 'TV', 'ID', 'NO', 'YES', 'II', 'III', 'IV', 'VI']);
 
-const CAPITALISED = /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.\-]*$/u;
+const CAPITALISED = /^[\p{Lu}\p{Lt}][\p{L}\p{M}'’.-]*$/u;
 const INITIAL = /^\p{Lu}\.$/u;
 
 /** Split into words on spaces. */
@@ -47,7 +47,7 @@ export function words(text: string): string[] {
 /** An organisation's acronym: "UNODC", "IEPES", "G-77", "CND". */
 export function isAcronym(text: string): boolean {
   if (NOT_ACRONYMS.has(text)) return false;
-  return /^[\p{Lu}][\p{Lu}\d&\-]{1,14}$/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+  return /^[\p{Lu}][\p{Lu}\d&-]{1,14}$/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 }
 
 /** A person's name: two to six capitalised words (particles and initials allowed), maybe a title first. */
@@ -77,7 +77,13 @@ export function isProperPhrase(text: string, maxWords = 14): boolean {
   if (STOP_WORDS.has(first.toLowerCase()) && !/^the$/i.test(first)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(first)) return false;
   return ws.every(
-    (w) => CAPITALISED.test(w) || isAcronym(w) || /^[\p{N}(][\p{L}\p{N})\-]*$/u.test(w) || PARTICLES.has(w) || w === '&' || w === '–',
+    (w) =>
+      CAPITALISED.test(w) ||
+      isAcronym(w) ||
+      /^[\p{N}(][\p{L}\p{N})-]*$/u.test(w) ||
+      PARTICLES.has(w) ||
+      w === '&' ||
+      w === '–',
   );
 }
 

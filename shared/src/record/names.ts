@@ -72,12 +72,7 @@ export type NameCategory = 'chair' | 'member-state' | 'un-entity' | 'intergovern
 
 /** Normalise for lookup: case, curly apostrophes, a leading "the", surrounding spaces. */
 function key(name: string): string {
-  return name
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^the /i, '')
-    .toLowerCase();
+  return name.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim().replace(/^the /i, '').toLowerCase();
 }
 
 /** The category of a known name, or null for a name the lists do not hold. */

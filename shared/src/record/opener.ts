@@ -78,7 +78,8 @@ export function readOpener(line: string): Opener | null {
   const ends = sentenceEnds(line);
   const firstEnd = ends[0] ?? -1;
   // the colon form wins when the colon comes before the first sentence end ("Chair: Thank you.")
-  const colonEndsHead = colon > 0 && colon <= MAX_HEAD_CHARS && (colon + 1 === line.length || /\s/.test(line[colon + 1]!));
+  const colonEndsHead =
+    colon > 0 && colon <= MAX_HEAD_CHARS && (colon + 1 === line.length || /\s/.test(line[colon + 1]!));
   if (colonEndsHead && (firstEnd === -1 || colon < firstEnd)) {
     const head = readHead(line.slice(0, colon), true);
     if (head) return { ...head, rest: line.slice(colon + 1).trim() };

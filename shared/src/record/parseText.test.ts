@@ -93,32 +93,49 @@ describe('parseText on the conventions records use', () => {
     expect(r.title).toBe('Meeting');
     expect(r.sections[0]!.blocks).toEqual([
       { speaker: 'Chair', affiliation: null, onBehalfOf: null, paragraphs: ['Welcome, everyone.'] },
-      { speaker: 'Brazil', affiliation: null, onBehalfOf: null, paragraphs: ['Thank you, Chair. We support the draft.'] },
+      {
+        speaker: 'Brazil',
+        affiliation: null,
+        onBehalfOf: null,
+        paragraphs: ['Thank you, Chair. We support the draft.'],
+      },
     ]);
   });
 
   it('reads "X on behalf of Y:" and "X, on behalf of Y."', () => {
-    expect(speakers('T\n\nMalta on behalf of the European Union: We align.\n\nEgypt, on behalf of the Group of 77 and China. We note.')).toEqual([
+    expect(
+      speakers(
+        'T\n\nMalta on behalf of the European Union: We align.\n\nEgypt, on behalf of the Group of 77 and China. We note.',
+      ),
+    ).toEqual([
       ['Malta', null, 'European Union'],
       ['Egypt', null, 'Group of 77 and China'],
     ]);
   });
 
   it('keeps a right of reply qualifier with the speaker', () => {
-    expect(speakers('T\n\nBrazil (right of reply): We reject that.\n\nRussian Federation, in exercise of the right of reply. No.')).toEqual([
+    expect(
+      speakers(
+        'T\n\nBrazil (right of reply): We reject that.\n\nRussian Federation, in exercise of the right of reply. No.',
+      ),
+    ).toEqual([
       ['Brazil (right of reply)', null, null],
       ['Russian Federation (right of reply)', null, null],
     ]);
   });
 
   it('does not take sentences that merely start with a name or end with thanks for openers', () => {
-    const r = parseText('T\n\nPeru. We agree.\n\nBrazil is a good example, as we heard.\n\nIn Mexico, violence has increased.\n\nThank you, Chair.\n\nNote: this is important.');
+    const r = parseText(
+      'T\n\nPeru. We agree.\n\nBrazil is a good example, as we heard.\n\nIn Mexico, violence has increased.\n\nThank you, Chair.\n\nNote: this is important.',
+    );
     expect(r.sections[0]!.blocks).toHaveLength(1);
     expect(r.sections[0]!.blocks[0]!.paragraphs).toHaveLength(5);
   });
 
   it('recognises headings and starts a section at each', () => {
-    const r = parseText('Title\n\nMORNING SESSION\n\nChair: Opening.\n\nAgenda item 3: Implementation\n\nPeru. Yes.\n\n## Closing\n\nChair: Bye.');
+    const r = parseText(
+      'Title\n\nMORNING SESSION\n\nChair: Opening.\n\nAgenda item 3: Implementation\n\nPeru. Yes.\n\n## Closing\n\nChair: Bye.',
+    );
     expect(r.sections.map((s) => [s.heading, s.blocks.map((b) => b.speaker)])).toEqual([
       ['MORNING SESSION', ['Chair']],
       ['Agenda item 3: Implementation', ['Peru']],
@@ -128,7 +145,11 @@ describe('parseText on the conventions records use', () => {
 
   it('reads bullets marked with •, - and * as one list, continuing indented lines', () => {
     const r = parseText('T\n\nUNODC. We propose:\n- one\n* two\n  continued\n\n• three\n\nAfter the list.');
-    expect(r.sections[0]!.blocks[0]!.paragraphs).toEqual(['We propose:', 'one\ntwo continued\nthree', 'After the list.']);
+    expect(r.sections[0]!.blocks[0]!.paragraphs).toEqual([
+      'We propose:',
+      'one\ntwo continued\nthree',
+      'After the list.',
+    ]);
   });
 
   it('keeps text before the first speaker in a block without a speaker', () => {
@@ -140,7 +161,9 @@ describe('parseText on the conventions records use', () => {
   });
 
   it('drops page furniture and everything after the comment form starts', () => {
-    const r = parseText('Home » News » Minutes of the day\n\nMinutes of the day\n\nShare this:\n\nChina. Yes.\n\nLeave a Reply\n\nPeru. Spam.');
+    const r = parseText(
+      'Home » News » Minutes of the day\n\nMinutes of the day\n\nShare this:\n\nChina. Yes.\n\nLeave a Reply\n\nPeru. Spam.',
+    );
     expect(r.title).toBe('Minutes of the day');
     expect(speakers('Home » X\n\nChina. Yes.\n\nLeave a Reply\n\nPeru. Spam.')).toEqual([['China', null, null]]);
   });
