@@ -1,0 +1,84 @@
+/**
+ * Minutes as a Word document through the `docx` library, which writes the XML itself (so text
+ * is escaped there). Characters XML 1.0 forbids are removed first: they would make Word refuse
+ * the whole file.
+ */
+import type { BodyPart } from '@rapporteur/shared/blocks';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { type Minutes, speakerLine } from './minutes.ts';
+
+/** Characters XML 1.0 forbids: controls other than tab and newlines, non-characters, lone surrogates. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Drop characters that may not appear in XML 1.0. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
+/** Text runs for a paragraph, its line breaks kept. */
+function runs(text: string, opts: { bold?: boolean } = {}): TextRun[] {
+  return xmlSafe(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, bold: opts.bold, break: i > 0 ? 1 : undefined }));
+}
+
+function bodyParagraphs(body: BodyPart[], opener?: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let pending = opener;
+  const spacing = { after: 120 };
+  for (const part of body) {
+    if (part.type === 'paragraph') {
+      if (!part.text.trim()) continue;
+      const lead = pending ? [new TextRun({ text: `${xmlSafe(pending)} `, bold: true })] : [];
+      out.push(new Paragraph({ children: [...lead, ...runs(part.text.trim())], spacing }));
+      pending = undefined;
+      continue;
+    }
+    if (pending) out.push(new Paragraph({ children: runs(pending, { bold: true }), spacing, keepNext: true }));
+    pending = undefined;
+    part.items
+      .filter((i) => i.trim())
+      .forEach((item, n) => {
+        // numbered items keep their number in the text: docx numbering needs a document-wide definition
+        const text = part.ordered ? `${n + 1}. ${item.trim()}` : item.trim();
+        out.push(new Paragraph({ children: runs(text), bullet: part.ordered ? undefined : { level: 0 }, spacing }));
+      });
+  }
+  if (pending) out.push(new Paragraph({ children: runs(pending, { bold: true }), spacing }));
+  return out;
+}
+
+/** Render minutes as a .docx file. */
+export async function exportDocx(minutes: Minutes): Promise<Uint8Array> {
+  const children: Paragraph[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: runs(minutes.title) })];
+  if (minutes.dateLabel) children.push(new Paragraph({ children: runs(minutes.dateLabel) }));
+  if (minutes.attendance.length) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Attendance' }));
+    for (const group of minutes.attendance) {
+      children.push(
+        new Paragraph({
+          children: [new TextRun({ text: `${group.label}: `, bold: true }), ...runs(group.names.join('; '))],
+          spacing: { after: 80 },
+        }),
+      );
+    }
+  }
+  const headed = minutes.sections.some((s) => s.heading !== null);
+  for (const section of minutes.sections) {
+    const title = section.heading !== null ? section.heading.trim() || 'Untitled item' : headed ? 'Statements' : null;
+    if (title !== null) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(title) }));
+    for (const entry of section.entries) {
+      if (entry.type === 'note') children.push(...bodyParagraphs(entry.body));
+      else children.push(...bodyParagraphs(entry.block.body, `${speakerLine(entry.block).replace(/[.:]$/, '')}.`));
+    }
+  }
+  const doc = new Document({
+    creator: 'Rapporteur',
+    title: xmlSafe(minutes.title),
+    description: `Minutes (${minutes.status})`,
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

@@ -1,0 +1,50 @@
+/** Render a session's minutes in any export format, with the HTTP metadata each needs. */
+import type { ExportFormat } from '@rapporteur/shared/record';
+import { recordFromDoc } from '@rapporteur/shared/record';
+import type * as Y from 'yjs';
+import { exportDocx } from './docx.ts';
+import { exportHtml } from './html.ts';
+import { exportJson } from './json.ts';
+import { exportMarkdown } from './markdown.ts';
+import { buildMinutes, fileStem, type MinutesSession } from './minutes.ts';
+import { exportText } from './text.ts';
+
+/** A rendered export. */
+export interface RenderedExport {
+  body: string | Uint8Array;
+  contentType: string;
+  filename: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  json: 'application/json; charset=utf-8',
+};
+
+/** Render the session's document in `format`. Reads the doc synchronously (safe on a live room's doc). */
+export async function renderExport(format: ExportFormat, session: MinutesSession, doc: Y.Doc): Promise<RenderedExport> {
+  const minutes = buildMinutes(session, doc);
+  // txt follows the record convention, read straight from the same document
+  const record = format === 'txt' ? recordFromDoc(doc, session.title) : null;
+  const body =
+    format === 'md'
+      ? exportMarkdown(minutes)
+      : format === 'html'
+        ? exportHtml(minutes)
+        : format === 'txt'
+          ? exportText(record!)
+          : format === 'json'
+            ? exportJson(minutes)
+            : await exportDocx(minutes);
+  return { body, contentType: CONTENT_TYPES[format], filename: `${fileStem(minutes)}.${format}` };
+}
+
+export { exportDocx } from './docx.ts';
+export { escapeHtml, exportHtml, HTML_EXPORT_CSP } from './html.ts';
+export { exportJson } from './json.ts';
+export { escapeMarkdown, exportMarkdown } from './markdown.ts';
+export { buildMinutes, type Minutes, type MinutesSession } from './minutes.ts';
+export { exportText } from './text.ts';

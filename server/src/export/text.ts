@@ -1,0 +1,34 @@
+/**
+ * Minutes as plain text in the published record's own convention ("Peru. We give ...", bullets
+ * as "  • item", headings on their own line), so `parseText(exportText(r))` gives back `r`.
+ * Attendance and date are left out on purpose: they are not part of that convention and would
+ * read back as statements.
+ */
+import { bulletLines, headingLine, openerLine, type ParsedRecord, parseText } from '@rapporteur/shared/record';
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The title line: the title itself, or the breadcrumb form when it would not read as a title. */
+function titleLine(title: string): string {
+  const t = oneLine(title);
+  return parseText(t).title === t ? t : `Home » ${t}`;
+}
+
+/** Render a parsed record (or a session read with `recordFromDoc`) as plain text. */
+export function exportText(record: ParsedRecord): string {
+  const out: string[] = [titleLine(record.title)];
+  for (const section of record.sections) {
+    if (section.heading !== null) out.push(headingLine(section.heading));
+    for (const block of section.blocks) {
+      const paragraphs = block.paragraphs.map((p) => (p.includes('\n') ? bulletLines(p) : oneLine(p))).filter(Boolean);
+      if (block.speaker === '') {
+        out.push(...paragraphs);
+        continue;
+      }
+      const firstIsText = block.paragraphs[0] !== undefined && !block.paragraphs[0].includes('\n');
+      if (firstIsText) out.push(openerLine(block, paragraphs[0]!), ...paragraphs.slice(1));
+      else out.push(openerLine(block, ''), ...paragraphs);
+    }
+  }
+  return `${out.join('\n\n')}\n`;
+}
