@@ -7,14 +7,16 @@ import type { BodyPart } from '@rapporteur/shared/blocks';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { type Minutes, speakerLine } from './minutes.ts';
 
-/** Characters XML 1.0 forbids: controls other than tab and newlines, non-characters, lone surrogates. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Whether a code point is a Char of XML 1.0 (§2.2): tab, newlines, and the ranges below. */
+const isXmlChar = (c: number) =>
+  c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000;
 
-/** Drop characters that may not appear in XML 1.0. */
+/** Drop characters that may not appear in XML 1.0 (controls, non-characters, lone surrogates). */
 export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '');
+  let out = '';
+  // iterating a string yields code points; a lone surrogate comes out on its own and is dropped
+  for (const ch of text) if (isXmlChar(ch.codePointAt(0)!)) out += ch;
+  return out;
 }
 
 /** Text runs for a paragraph, its line breaks kept. */
