@@ -10,6 +10,7 @@ import { openDatabase } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { UpdateLog } from './persistence/updateLog.ts';
+import { ProjectionStore, Projector } from './projection/index.ts';
 import { SessionStore } from './sessions/sessionStore.ts';
 
 /** A running Rapporteur server. */
@@ -21,6 +22,8 @@ export interface RunningServer {
   sessions: SessionStore;
   access: AccessStore;
   log: UpdateLog;
+  /** Keeps speaker_blocks / agenda_items following the live documents. */
+  projector: Projector;
   /** Flush every room, close sockets, stop listening, close the database (unless injected). */
   close(): Promise<void>;
 }
@@ -36,7 +39,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const logger = opts.logger ?? createLogger();
   const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const log = new UpdateLog(db);
-  const rooms = new RoomRegistry(log, logger);
+  const projector = new Projector(new ProjectionStore(db), logger);
+  const rooms = new RoomRegistry(log, logger, [projector]);
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
   const app = createApp({ db, rooms, sessions, access, adminToken: config.adminToken, logger, clientDir: config.clientDir });
@@ -58,11 +62,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sessions,
     access,
     log,
+    projector,
     close: () =>
       (closing ??= (async () => {
         server.close();
         const unsaved = await rooms.closeAll();
         if (unsaved.length) logger.error('shut down with unsaved changes', { sessions: unsaved });
+        await projector.close(); // the rooms' last states, captured as they were destroyed
         for (const ws of wss.clients) ws.terminate();
         wss.close();
         server.closeAllConnections?.();

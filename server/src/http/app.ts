@@ -7,7 +7,9 @@ import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionStore } from '../sessions/sessionStore.ts';
 import { AppError, payloadTooLarge } from './errors.ts';
+import { blockRoutes } from './routes/blocks.ts';
 import { healthRoutes } from './routes/health.ts';
+import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { mountClient } from './static.ts';
 
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps) {
   );
   app.route('/health', healthRoutes(deps));
   app.route('/api/sessions', sessionRoutes(deps));
+  app.route('/api/sessions', blockRoutes(deps));
+  app.route('/api/search', searchRoutes(deps));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
   );

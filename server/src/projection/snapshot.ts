@@ -1,0 +1,15 @@
+import { extractRecord } from '@rapporteur/shared/blocks';
+import type * as Y from 'yjs';
+import { type ProjectionSnapshot, toRows } from './rows.ts';
+import { docVersion } from './version.ts';
+
+/** What the projector needs of a room: its session and its live document. */
+export interface ProjectionSource {
+  readonly sessionId: string;
+  readonly doc: Y.Doc;
+}
+
+/** Read a document into rows, synchronously (so it can run just before the doc is destroyed). */
+export function takeSnapshot(source: ProjectionSource): ProjectionSnapshot {
+  return { sessionId: source.sessionId, version: docVersion(source.doc), ...toRows(extractRecord(source.doc)) };
+}

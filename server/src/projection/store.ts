@@ -1,0 +1,145 @@
+import type { Database, Queryable } from '../db/database.ts';
+import type { BlockRow, ItemRow, ProjectionSnapshot } from './rows.ts';
+
+/** What a projection write did: committed, or skipped because a newer projection is stored. */
+export type WriteOutcome = 'written' | 'stale';
+
+/** A snapshot this process committed, kept to send only what changed next time. */
+export interface WrittenProjection {
+  version: number;
+  blocks: Map<string, string>;
+  items: Map<string, string>;
+}
+
+/** Writes snapshots into the projection tables (an interface so the scheduler can be tested alone). */
+export interface ProjectionWriter {
+  write(snapshot: ProjectionSnapshot, previous: WrittenProjection | null): Promise<WriteOutcome>;
+}
+
+const fingerprint = <T>(rows: T[], key: keyof T) => new Map(rows.map((r) => [String(r[key]), JSON.stringify(r)]));
+
+/** The fingerprints of a snapshot, to remember it once it is written. */
+export function writtenProjection(s: ProjectionSnapshot): WrittenProjection {
+  return { version: s.version, blocks: fingerprint(s.blocks, 'blockId'), items: fingerprint(s.items, 'itemId') };
+}
+
+// Rows travel as one JSON parameter expanded by json_to_recordset: one statement per table
+// whatever the number of blocks, the same on PGlite and postgres.js, and nothing interpolated.
+const UPSERT_BLOCKS = `
+INSERT INTO speaker_blocks AS b (session_id, block_id, position, agenda_item_id, speaker, affiliation,
+  on_behalf_of, kind, started_at, started_ts, status, text, word_count)
+SELECT $1, r."blockId", r.position, r."agendaItemId", r.speaker, r.affiliation, r."onBehalfOf", r.kind,
+  r."startedAt", r."startedTs", r.status, r.text, r."wordCount"
+FROM json_to_recordset($2::text::json) AS r("blockId" text, position int, "agendaItemId" text, speaker text,
+  affiliation text, "onBehalfOf" text, kind text, "startedAt" text, "startedTs" timestamptz, status text,
+  text text, "wordCount" int)
+ON CONFLICT (session_id, block_id) DO UPDATE SET position = EXCLUDED.position,
+  agenda_item_id = EXCLUDED.agenda_item_id, speaker = EXCLUDED.speaker, affiliation = EXCLUDED.affiliation,
+  on_behalf_of = EXCLUDED.on_behalf_of, kind = EXCLUDED.kind, started_at = EXCLUDED.started_at,
+  started_ts = EXCLUDED.started_ts, status = EXCLUDED.status, text = EXCLUDED.text,
+  word_count = EXCLUDED.word_count, updated_at = now()
+WHERE (b.position, b.agenda_item_id, b.speaker, b.affiliation, b.on_behalf_of, b.kind, b.started_at,
+  b.started_ts, b.status, b.text, b.word_count)
+  IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.agenda_item_id, EXCLUDED.speaker, EXCLUDED.affiliation,
+  EXCLUDED.on_behalf_of, EXCLUDED.kind, EXCLUDED.started_at, EXCLUDED.started_ts, EXCLUDED.status,
+  EXCLUDED.text, EXCLUDED.word_count)`;
+
+const UPSERT_ITEMS = `
+INSERT INTO agenda_items AS a (session_id, item_id, position, title)
+SELECT $1, r."itemId", r.position, r.title
+FROM json_to_recordset($2::text::json) AS r("itemId" text, position int, title text)
+ON CONFLICT (session_id, item_id) DO UPDATE SET position = EXCLUDED.position, title = EXCLUDED.title
+WHERE (a.position, a.title) IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.title)`;
+
+/**
+ * The projection tables of every session. One write = one transaction: take the session's guard
+ * row lock, give up if a projection at least as new is stored, else upsert and delete rows and
+ * record the version. The row lock serialises projectors of one session across processes.
+ */
+export class ProjectionStore implements ProjectionWriter {
+  constructor(private readonly db: Database) {}
+
+  /** Write `snapshot`; only the rows that changed since `previous` when the table still holds it. */
+  write(snapshot: ProjectionSnapshot, previous: WrittenProjection | null): Promise<WriteOutcome> {
+    return this.db.transaction(async (tx) => {
+      const { sessionId, version } = snapshot;
+      // Make sure the guard row exists so FOR UPDATE has something to lock (-1: never projected).
+      // A concurrent insert of the same row waits here for the other transaction to finish.
+      await tx.query('INSERT INTO projection_state (session_id, version) VALUES ($1, -1) ON CONFLICT DO NOTHING', [
+        sessionId,
+      ]);
+      const [row] = await tx.query<{ version: string | number }>(
+        'SELECT version FROM projection_state WHERE session_id = $1 FOR UPDATE',
+        [sessionId],
+      );
+      const stored = Number(row!.version);
+      if (stored >= version) return 'stale';
+      // The table holds exactly `previous` only if we wrote it and nobody wrote since.
+      const base = previous && previous.version === stored ? previous : null;
+      await this.writeTable(
+        tx,
+        sessionId,
+        'speaker_blocks',
+        'block_id',
+        UPSERT_BLOCKS,
+        snapshot.blocks,
+        'blockId',
+        base?.blocks,
+      );
+      await this.writeTable(
+        tx,
+        sessionId,
+        'agenda_items',
+        'item_id',
+        UPSERT_ITEMS,
+        snapshot.items,
+        'itemId',
+        base?.items,
+      );
+      await tx.query('UPDATE projection_state SET version = $2, projected_at = now() WHERE session_id = $1', [
+        sessionId,
+        version,
+      ]);
+      return 'written';
+    });
+  }
+
+  private async writeTable<R extends BlockRow | ItemRow>(
+    tx: Queryable,
+    sessionId: string,
+    table: 'speaker_blocks' | 'agenda_items',
+    idColumn: 'block_id' | 'item_id',
+    upsert: string,
+    rows: R[],
+    key: keyof R,
+    base: Map<string, string> | undefined,
+  ): Promise<void> {
+    const ids = rows.map((r) => String(r[key]));
+    const changed = base ? rows.filter((r) => base.get(String(r[key])) !== JSON.stringify(r)) : rows;
+    if (changed.length > 0) await tx.query(upsert, [sessionId, JSON.stringify(changed)]);
+    if (base) {
+      const current = new Set(ids);
+      const gone = [...base.keys()].filter((id) => !current.has(id));
+      if (gone.length > 0) {
+        await tx.query(
+          `DELETE FROM ${table} WHERE session_id = $1 AND ${idColumn} IN (SELECT json_array_elements_text($2::text::json))`,
+          [sessionId, JSON.stringify(gone)],
+        );
+      }
+    } else {
+      await tx.query(
+        `DELETE FROM ${table} WHERE session_id = $1 AND ${idColumn} NOT IN (SELECT json_array_elements_text($2::text::json))`,
+        [sessionId, JSON.stringify(ids)],
+      );
+    }
+  }
+
+  /** The version a session's rows were projected from, or null when never projected. */
+  async storedVersion(sessionId: string): Promise<number | null> {
+    const [row] = await this.db.query<{ version: string | number }>(
+      'SELECT version FROM projection_state WHERE session_id = $1',
+      [sessionId],
+    );
+    return row && Number(row.version) >= 0 ? Number(row.version) : null;
+  }
+}

@@ -1,0 +1,214 @@
+import type { Database, RunningServer } from '@rapporteur/server';
+import { extractRecord } from '@rapporteur/shared/blocks';
+import { RECORD_FIELD } from '@rapporteur/shared/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ProjectionStore, takeSnapshot, writtenProjection } from '../../server/src/projection/index.ts';
+import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { appendSpeakerBlock, blockText, typeChars } from '../helpers/record.ts';
+import { startTestServer } from '../helpers/server.ts';
+import { newSession, type SessionTokens } from '../helpers/sessions.ts';
+
+/** The projection tables of a session, in the shape extractRecord has. */
+async function tableOf(db: Database, sessionId: string) {
+  const blocks = await db.query<Record<string, unknown>>(
+    `SELECT block_id AS id, position, agenda_item_id AS "agendaItemId", speaker, affiliation,
+       on_behalf_of AS "onBehalfOf", kind, started_at AS "startedAt", status, text, word_count AS "wordCount"
+     FROM speaker_blocks WHERE session_id = $1 ORDER BY position`,
+    [sessionId],
+  );
+  const agendaItems = await db.query<Record<string, unknown>>(
+    'SELECT item_id AS id, position, title FROM agenda_items WHERE session_id = $1 ORDER BY position',
+    [sessionId],
+  );
+  return { agendaItems, blocks };
+}
+
+/** What the tables must hold for a document: its extraction, minus the body structure. */
+function expectedOf(doc: Y.Doc) {
+  const r = extractRecord(doc);
+  return { agendaItems: r.agendaItems, blocks: r.blocks.map(({ body: _body, ...rest }) => rest) };
+}
+
+function appendAgendaItem(doc: Y.Doc, id: string, title: string): void {
+  const item = new Y.XmlElement('agendaItem');
+  doc.transact(() => {
+    item.setAttribute('id', id);
+    doc.getXmlFragment(RECORD_FIELD).push([item]);
+    item.insert(0, [new Y.XmlText(title)]);
+  });
+}
+
+describe.each(backends())('projection of live documents on %s', (backend) => {
+  let tdb: TestDatabase;
+  let server: RunningServer;
+  const clients: TestClient[] = [];
+  const connect = (s: SessionTokens) => {
+    const c = connectClient(server.url, s.id, { token: s.editor });
+    clients.push(c);
+    return c;
+  };
+  const matches = async (sessionId: string, doc: Y.Doc) =>
+    JSON.stringify(await tableOf(tdb.db, sessionId)) === JSON.stringify(expectedOf(doc));
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(backend);
+    server = await startTestServer(tdb.db);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.close();
+    await tdb?.drop();
+  });
+
+  it('edits made over the socket appear in speaker_blocks and agenda_items', async () => {
+    const s = await newSession(server);
+    const a = connect(s);
+    await a.synced();
+    appendAgendaItem(a.doc, 'item-3', 'Agenda item 3: supply reduction');
+    appendSpeakerBlock(a.doc, { speaker: 'Malta', affiliation: '' }, 'On behalf of the European Union.');
+    appendSpeakerBlock(a.doc, { speaker: 'Alexis Fishincker', affiliation: 'UNODC' }, 'Mixers launder money.');
+    await waitFor(() => matches(s.id, a.doc), 'rows follow the document');
+    const { blocks, agendaItems } = await tableOf(tdb.db, s.id);
+    expect(agendaItems).toEqual([{ id: 'item-3', position: 0, title: 'Agenda item 3: supply reduction' }]);
+    expect(blocks.map((b) => [b.speaker, b.affiliation, b.agendaItemId, b.wordCount])).toEqual([
+      ['Malta', '', 'item-3', 6],
+      ['Alexis Fishincker', 'UNODC', 'item-3', 3],
+    ]);
+
+    // a delete-only edit (no new clocks) must reach the table too
+    a.doc.getXmlFragment(RECORD_FIELD).delete(1, 1);
+    await waitFor(() => matches(s.id, a.doc), 'deleted block leaves the table');
+    expect((await tableOf(tdb.db, s.id)).blocks.map((b) => b.speaker)).toEqual(['Alexis Fishincker']);
+  });
+
+  it('does not write on every keystroke', async () => {
+    const s = await newSession(server);
+    const a = connect(s);
+    await a.synced();
+    appendSpeakerBlock(a.doc, { speaker: 'Brazil' });
+    const before = server.projector.writes(s.id);
+    const typed = 'We thank the Chair for convening this meeting.'.repeat(3);
+    await typeChars(blockText(a.doc, 0), typed, 2);
+    await waitFor(() => matches(s.id, a.doc), 'typed text projected');
+    expect(server.projector.writes(s.id) - before).toBeLessThan(typed.length / 5);
+  });
+
+  it('projects the last edits when the room unloads', async () => {
+    const s = await newSession(server);
+    const a = connect(s);
+    await a.synced();
+    appendSpeakerBlock(a.doc, { speaker: 'Mexico' }, 'Final words before the break.');
+    await a.save.whenSaved();
+    const final = new Y.Doc();
+    Y.applyUpdate(final, Y.encodeStateAsUpdate(a.doc));
+    a.destroy(); // well inside the debounce: only the unload can project this
+    await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloads');
+    await server.projector.flush(s.id);
+    expect(await tableOf(tdb.db, s.id)).toEqual(expectedOf(final));
+  });
+
+  it('projects a session on load when its stored projection is missing or older', async () => {
+    const s = await newSession(server);
+    // updates stored by "another process" that never projected them
+    const doc = new Y.Doc();
+    appendAgendaItem(doc, 'morning', 'MORNING SESSION');
+    appendSpeakerBlock(doc, { speaker: 'UNODC' }, 'Today we will focus on money laundering.');
+    await server.log.append(s.id, Y.encodeStateAsUpdate(doc));
+    expect((await tableOf(tdb.db, s.id)).blocks).toEqual([]);
+    const a = connect(s);
+    await a.synced();
+    await server.projector.flush(s.id);
+    expect(await tableOf(tdb.db, s.id)).toEqual(expectedOf(doc));
+  });
+
+  it('stores hostile strings (NUL, huge ids) without failing the projection', async () => {
+    const s = await newSession(server);
+    const a = connect(s);
+    await a.synced();
+    appendSpeakerBlock(a.doc, { id: 'x'.repeat(5000), speaker: 'Mal\u0000lory <script>' }, 'nul\u0000here');
+    appendSpeakerBlock(a.doc, { speaker: 'Honest' }, 'still projected');
+    await a.save.whenSaved();
+    await server.projector.flush(s.id);
+    const { blocks } = await tableOf(tdb.db, s.id);
+    expect(blocks.map((b) => [b.speaker, b.text])).toEqual([
+      ['Mallory <script>', 'nulhere'],
+      ['Honest', 'still projected'],
+    ]);
+    expect(String(blocks[0]!.id).length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe.each(backends())('the projection guard on %s', (backend) => {
+  let tdb: TestDatabase;
+  let server: RunningServer;
+  beforeAll(async () => {
+    tdb = await createTestDatabase(backend);
+    server = await startTestServer(tdb.db);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await tdb?.drop();
+  });
+
+  /** An older and a newer state of one document (the newer one also deletes a block). */
+  function twoStates(sessionId: string) {
+    const older = new Y.Doc();
+    appendSpeakerBlock(older, { id: 'b1', speaker: 'Russian Federation' }, 'Old text.');
+    appendSpeakerBlock(older, { id: 'b2', speaker: 'Egypt' }, 'Will be deleted.');
+    const newer = new Y.Doc();
+    Y.applyUpdate(newer, Y.encodeStateAsUpdate(older));
+    blockText(newer, 0).insert(0, 'New. ');
+    newer.getXmlFragment(RECORD_FIELD).delete(1, 1);
+    return { older: takeSnapshot({ sessionId, doc: older }), newer: takeSnapshot({ sessionId, doc: newer }), newerDoc: newer };
+  }
+
+  it('an older projection does not overwrite a newer one', async () => {
+    const { id } = await newSession(server);
+    const store = new ProjectionStore(tdb.db);
+    const { older, newer, newerDoc } = twoStates(id);
+    expect(newer.version).toBeGreaterThan(older.version);
+    expect(await store.write(newer, null)).toBe('written');
+    expect(await store.write(older, null)).toBe('stale');
+    expect(await tableOf(tdb.db, id)).toEqual(expectedOf(newerDoc));
+    expect(await store.storedVersion(id)).toBe(newer.version);
+  });
+
+  it('racing writers of two states always leave the newer one', async () => {
+    const store = new ProjectionStore(tdb.db);
+    for (let i = 0; i < 8; i++) {
+      const { id } = await newSession(server);
+      const { older, newer, newerDoc } = twoStates(id);
+      const order = i % 2 === 0 ? [older, newer] : [newer, older];
+      await Promise.all(order.map((s) => store.write(s, null)));
+      expect(await tableOf(tdb.db, id)).toEqual(expectedOf(newerDoc));
+    }
+  });
+
+  it('sends only changed rows when it wrote the stored state, and everything when another process did', async () => {
+    const { id } = await newSession(server);
+    const store = new ProjectionStore(tdb.db);
+    const doc = new Y.Doc();
+    appendSpeakerBlock(doc, { id: 'a', speaker: 'Chair' }, 'one');
+    const v0 = takeSnapshot({ sessionId: id, doc });
+    expect(await store.write(v0, null)).toBe('written');
+    // delta: the stored state is the one this process wrote
+    appendSpeakerBlock(doc, { id: 'c', speaker: 'Delta' }, 'added');
+    const v1 = takeSnapshot({ sessionId: id, doc });
+    expect(await store.write(v1, writtenProjection(v0))).toBe('written');
+    expect(await tableOf(tdb.db, id)).toEqual(expectedOf(doc));
+    // another process projects a state with a block this one has never seen
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    appendSpeakerBlock(other, { id: 'b', speaker: 'Other process' }, 'two');
+    expect(await store.write(takeSnapshot({ sessionId: id, doc: other }), null)).toBe('written');
+    // this process, still remembering v1, projects a newer state of its own (which has block b
+    // deleted after merging): the table must match it exactly, b included in the delete
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    doc.getXmlFragment(RECORD_FIELD).delete(2, 1);
+    blockText(doc, 0).insert(3, ' more');
+    expect(await store.write(takeSnapshot({ sessionId: id, doc }), writtenProjection(v1))).toBe('written');
+    expect(await tableOf(tdb.db, id)).toEqual(expectedOf(doc));
+  });
+});
