@@ -8,7 +8,9 @@ import type { Logger } from '../logger.ts';
 import type { SessionStore } from '../sessions/sessionStore.ts';
 import { AppError, payloadTooLarge } from './errors.ts';
 import { blockRoutes } from './routes/blocks.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { mountClient } from './static.ts';
@@ -41,7 +43,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/health', healthRoutes(deps));
+  app.route('/api/sessions/import', importRoutes(deps));
   app.route('/api/sessions', sessionRoutes(deps));
+  app.route('/api/sessions', exportRoutes(deps));
   app.route('/api/sessions', blockRoutes(deps));
   app.route('/api/search', searchRoutes(deps));
   app.all('/api/*', (c) =>
