@@ -47,3 +47,41 @@ export function setsReviewStatus(update: Uint8Array, doc: Y.Doc): boolean {
 function findContaining(items: Map<string, Y.Item>, id: Y.ID): Y.Item | undefined {
   return items.get(`${id.client}:${id.clock}`);
 }
+
+type ReviewSnapshot = Map<Y.XmlElement, Record<string, unknown>>;
+
+/** The review attributes of every top-level element, before a suspicious update is applied. */
+export function snapshotReview(fragment: Y.XmlFragment): ReviewSnapshot {
+  const snap: ReviewSnapshot = new Map();
+  for (const el of fragment.toArray()) {
+    if (!(el instanceof Y.XmlElement)) continue;
+    const values: Record<string, unknown> = {};
+    for (const key of REVIEW_ATTRIBUTES) values[key] = el.getAttribute(key);
+    snap.set(el, values);
+  }
+  return snap;
+}
+
+/**
+ * Undo review-status changes a non-editor made, as a new change on top. Dropping the update
+ * instead would leave a gap in that client's clock sequence, and Yjs would then hold every later
+ * edit of that client pending for ever; reverting keeps everyone converged and loses no text.
+ */
+export function revertReview(fragment: Y.XmlFragment, before: ReviewSnapshot): number {
+  let reverted = 0;
+  fragment.doc!.transact(() => {
+    for (const el of fragment.toArray()) {
+      if (!(el instanceof Y.XmlElement)) continue;
+      const old = before.get(el);
+      for (const key of REVIEW_ATTRIBUTES) {
+        const now = el.getAttribute(key) as unknown;
+        const wanted = old ? old[key] : INITIAL[key];
+        if (now === wanted || now === undefined || (old === undefined && now === INITIAL[key])) continue;
+        if (wanted === undefined || wanted === null) el.removeAttribute(key);
+        else el.setAttribute(key, wanted as string);
+        reverted++;
+      }
+    }
+  }, 'review-guard');
+  return reverted;
+}

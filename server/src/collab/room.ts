@@ -5,7 +5,8 @@ import type { UpdateLog } from '../persistence/updateLog.ts';
 import { WriteQueue } from '../persistence/writeQueue.ts';
 import type { Logger } from '../logger.ts';
 import { readAwarenessEntries, writeAwarenessEntries } from './awarenessFilter.ts';
-import { setsReviewStatus } from './reviewGuard.ts';
+import { revertReview, setsReviewStatus, snapshotReview } from './reviewGuard.ts';
+import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import {
   type ClientMessage,
   ProtocolError,
@@ -164,20 +165,22 @@ export class Room {
   }
 
   private applyUpdate(conn: Connection, update: Uint8Array): void {
-    // Refusals drop the update without closing: a stock client would reconnect and resend it.
-    // Observers never write; nobody writes while the session is final.
+    // Observers never write; nobody writes while the session is final. The update is dropped
+    // without closing (a stock client would reconnect and resend it); when the session is
+    // reopened every writer is asked to resync, so nothing typed meanwhile is lost.
     if (conn.identity.role === 'observer' || this.locked) return;
-    if (conn.identity.role !== 'editor' && setsReviewStatus(update, this.doc)) {
-      this.logger.warn('dropped a review-status change from a non-editor', { sessionId: this.sessionId, conn: conn.id });
-      return;
-    }
     if (update.byteLength > 1024 && this.approximateSize() + update.byteLength > MAX_DOCUMENT_BYTES) {
       throw new ProtocolError(CloseCode.DocumentTooLarge, 'document would exceed its size limit');
     }
+    const guard = conn.identity.role !== 'editor' && setsReviewStatus(update, this.doc);
+    const before = guard ? snapshotReview(this.doc.getXmlFragment(RECORD_FIELD)) : null;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch {
       throw new ProtocolError(CloseCode.MalformedMessage, 'update could not be applied');
+    }
+    if (before && revertReview(this.doc.getXmlFragment(RECORD_FIELD), before) > 0) {
+      this.logger.warn('reverted a review-status change by a non-editor', { sessionId: this.sessionId, conn: conn.id });
     }
   }
 
@@ -239,6 +242,12 @@ export class Room {
     if (this.locked === locked) return;
     this.locked = locked;
     this.publishRoomState();
+    if (!locked) {
+      // edits refused while locked left gaps in their clients' clocks: ask every writer for
+      // what we lack, so their later edits integrate and nothing typed is lost
+      const step1 = writeSyncStep1(Y.encodeStateVector(this.doc));
+      for (const c of this.connections) if (c.identity.role !== 'observer') c.send(step1);
+    }
   }
 
   /**

@@ -24,7 +24,11 @@ export class RoomRegistry {
     if (!room) {
       room = this.log
         .load(sessionId)
-        .then((loaded) => new Room({ sessionId, log: this.log, logger: this.logger, loaded, hooks: this.hooks }));
+        .then((loaded) => {
+          const r = new Room({ sessionId, log: this.log, logger: this.logger, loaded, hooks: this.hooks });
+          this.loaded.set(sessionId, r);
+          return r;
+        });
       this.rooms.set(sessionId, room);
       // a failed load is not cached: the next joiner tries again
       room.catch(() => this.rooms.delete(sessionId));

@@ -1,0 +1,281 @@
+import type { RunningServer } from '@rapporteur/server';
+import { CloseCode } from '@rapporteur/shared/protocol';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
+import { startTestServer } from '../helpers/server.ts';
+import { newSession, type SessionTokens } from '../helpers/sessions.ts';
+
+/** A raw socket that records what it receives and how it was closed. */
+function rawSocket(url: string) {
+  const ws = new WebSocket(url);
+  const received: Buffer[] = [];
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.on('open', () => resolve());
+    ws.on('error', reject);
+  });
+  ws.on('message', (d) => received.push(d as Buffer));
+  return { ws, received, closed, opened };
+}
+
+function frame(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+/** An update that appends a speaker block, made on a copy of `base`. */
+function forgedUpdate(base: Y.Doc, text: string): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(base));
+  const sv = Y.encodeStateVector(copy);
+  appendSpeakerBlock(copy, { speaker: 'Mallory' }, text);
+  return Y.encodeStateAsUpdate(copy, sv);
+}
+
+describe.each(backends())('roles enforced by the server on %s', (backend) => {
+  let tdb: TestDatabase;
+  let server: RunningServer;
+  const clients: TestClient[] = [];
+  const ws = (s: SessionTokens, token?: string) =>
+    `${server.url.replace('http', 'ws')}/collab/${s.id}${token ? `?token=${token}` : ''}`;
+  const storedText = async (id: string) => {
+    const room = server.rooms.loadedRoom(id);
+    if (room) await room.flush();
+    const { update } = await server.log.load(id);
+    const d = new Y.Doc();
+    if (update) Y.applyUpdate(d, update);
+    return recordString(d);
+  };
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(backend);
+    server = await startTestServer(tdb.db);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.close();
+    await tdb?.drop();
+  });
+
+  it('refuses sockets without a token, with a wrong token, or with another session\'s token, before any byte', async () => {
+    const a = await newSession(server);
+    const b = await newSession(server);
+    for (const [url, code] of [
+      [ws(a), CloseCode.Unauthorized],
+      [ws(a, 'x'.repeat(43)), CloseCode.Unauthorized],
+      [ws(a, b.editor), CloseCode.Forbidden],
+    ] as const) {
+      const s = rawSocket(url);
+      expect(await s.closed).toBe(code);
+      expect(s.received).toHaveLength(0);
+    }
+    expect(server.rooms.loadedRoom(a.id)).toBeUndefined(); // nothing loaded for refused sockets
+  });
+
+  it('drops every kind of observer write: the stored document stays unchanged and nothing is broadcast', async () => {
+    const s = await newSession(server);
+    const writer = connectClient(server.url, s.id, { token: s.noteTaker, name: 'Writer' });
+    clients.push(writer);
+    await writer.synced();
+    appendSpeakerBlock(writer.doc, { speaker: 'Chair' }, 'the meeting is open');
+    await writer.save.whenSaved();
+    const before = await storedText(s.id);
+    const received: Uint8Array[] = [];
+    writer.provider.ws?.addEventListener('message', (e: MessageEvent) => received.push(new Uint8Array(e.data as ArrayBuffer)));
+
+    const obs = rawSocket(ws(s, s.observer));
+    await obs.opened;
+    const update = forgedUpdate(writer.doc, 'observer was here');
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    awareness.setLocalState({ user: { name: 'Sneaky observer' } });
+    const syncFrame = (syncType: number) =>
+      frame((e) => {
+        encoding.writeVarUint(e, 0);
+        encoding.writeVarUint(e, syncType);
+        encoding.writeVarUint8Array(e, update);
+      }) as Buffer;
+    obs.ws.send(syncFrame(1)); // SyncStep2
+    obs.ws.send(syncFrame(2)); // Update
+    obs.ws.send(
+      frame((e) => {
+        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+      }) as Buffer,
+    );
+    // a round trip proves the server processed the frames above: it answers SyncStep1 in order
+    const n = obs.received.length;
+    obs.ws.send(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep1(e, new Y.Doc()))) as Buffer);
+    await waitFor(() => obs.received.length > n, 'server answered the observer');
+
+    expect(await storedText(s.id)).toBe(before);
+    expect(recordString(writer.doc)).not.toContain('observer was here');
+    expect([...writer.provider.awareness.getStates().values()].some((st) => JSON.stringify(st).includes('Sneaky'))).toBe(false);
+    // the writer is told how many observers there are
+    await waitFor(
+      () => [...writer.provider.awareness.getStates().values()].some((st) => (st as { server?: { observers: number } }).server?.observers === 1),
+      'observer count reaches the writer',
+    );
+    awareness.destroy();
+    obs.ws.close();
+  });
+
+  it('binds presence to the socket: a client cannot present as someone else or remove another entry', async () => {
+    const s = await newSession(server);
+    const alice = connectClient(server.url, s.id, { token: s.noteTaker, name: 'Alice', color: '#aa0000' });
+    const bob = connectClient(server.url, s.id, { token: s.editor, name: 'Bob', color: '#0000aa' });
+    clients.push(alice, bob);
+    await Promise.all([alice.synced(), bob.synced()]);
+    // (y-protocols ignores a first awareness state with clock 0, as the caret extension's clients
+    // never send one: they set their user before connecting. Do the same.)
+    bob.provider.awareness.setLocalStateField('user', { name: 'Bob' });
+    // Alice claims to be the Chair, editor
+    alice.provider.awareness.setLocalStateField('user', { name: 'The Chair', role: 'editor', color: '#000000' });
+    await waitFor(() => bob.provider.awareness.getStates().has(alice.doc.clientID), 'bob sees alice');
+    await waitFor(
+      () => (bob.provider.awareness.getStates().get(alice.doc.clientID) as { user?: { name: string } })?.user?.name === 'Alice',
+      'alice shown under her bound name',
+    );
+    const shown = bob.provider.awareness.getStates().get(alice.doc.clientID) as { user: { name: string; role: string; color: string } };
+    expect(shown.user).toEqual({ name: 'Alice', role: 'note-taker', color: '#aa0000' });
+
+    await waitFor(() => alice.provider.awareness.getStates().has(bob.doc.clientID), 'alice sees bob');
+    // a forged removal of Bob's entry, sent on another note-taker socket, is ignored
+    const forged = new awarenessProtocol.Awareness(new Y.Doc());
+    forged.clientID = bob.doc.clientID;
+    const raw = rawSocket(ws(s, s.noteTaker));
+    await raw.opened;
+    const bobClock = 999;
+    raw.ws.send(
+      frame((e) => {
+        encoding.writeVarUint(e, 1);
+        const u = encoding.createEncoder();
+        encoding.writeVarUint(u, 2);
+        encoding.writeVarUint(u, 12345); // the raw socket's own entry first: binds its identity
+        encoding.writeVarUint(u, 1);
+        encoding.writeVarString(u, JSON.stringify({ user: { name: 'x' } }));
+        encoding.writeVarUint(u, bob.doc.clientID);
+        encoding.writeVarUint(u, bobClock);
+        encoding.writeVarString(u, 'null');
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(u));
+      }) as Buffer,
+    );
+    await waitFor(() => alice.provider.awareness.getStates().has(12345), 'raw socket presence seen');
+    expect(alice.provider.awareness.getStates().has(bob.doc.clientID)).toBe(true);
+    forged.destroy();
+    raw.ws.close();
+  });
+
+  it('lets only editors set a block to checked: a note-taker\'s attempt is reverted and later typing still syncs', async () => {
+    const s = await newSession(server);
+    const noteTaker = connectClient(server.url, s.id, { token: s.noteTaker });
+    const editor = connectClient(server.url, s.id, { token: s.editor });
+    clients.push(noteTaker, editor);
+    await Promise.all([noteTaker.synced(), editor.synced()]);
+    appendSpeakerBlock(noteTaker.doc, { speaker: 'Peru' }, 'We give great importance to this area.');
+    await waitFor(() => recordString(editor.doc) === recordString(noteTaker.doc), 'editor has the block');
+    const block = (d: Y.Doc) => d.getXmlFragment('record').get(0) as Y.XmlElement;
+
+    block(noteTaker.doc).setAttribute('status', 'checked');
+    await waitFor(() => block(noteTaker.doc).getAttribute('status') === 'draft', 'the server reverts the note-taker');
+    expect(block(editor.doc).getAttribute('status')).toBe('draft');
+    blockText(noteTaker.doc, 0).insert(0, 'Peru: ');
+    await waitFor(() => blockText(editor.doc, 0).toString().startsWith('Peru: '), 'note-taker typing still syncs');
+
+    block(editor.doc).setAttribute('status', 'final');
+    const roomDoc = server.rooms.loadedRoom(s.id)!.doc;
+    await waitFor(() => block(roomDoc).getAttribute('status') === 'final', 'editor status reaches the server');
+    expect(await storedText(s.id)).toContain('status="final"');
+  });
+
+  it('finalise captures edits made 50 ms before it, then rejects every update until reopened', async () => {
+    const s = await newSession(server);
+    const a = connectClient(server.url, s.id, { token: s.noteTaker });
+    clients.push(a);
+    await a.synced();
+    const t = appendSpeakerBlock(a.doc, { speaker: 'Indonesia' }, 'Demand reduction');
+    await a.save.whenSaved();
+    t.insert(t.length, ', supply reduction and international cooperation.');
+    await new Promise((r) => setTimeout(r, 50));
+    const res = await fetch(`${server.url}/api/sessions/${s.id}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.editor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'final' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await storedText(s.id)).toContain('international cooperation.');
+
+    t.insert(t.length, ' typed-while-final');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await storedText(s.id)).not.toContain('typed-while-final');
+
+    const reopen = await fetch(`${server.url}/api/sessions/${s.id}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.editor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'review' }),
+    });
+    expect(reopen.status).toBe(200);
+    t.insert(t.length, ' after reopening');
+    await waitFor(async () => (await storedText(s.id)).includes('after reopening'), 'edits accepted after reopening');
+    // what was typed while final was kept by the client and arrives on reopening, exactly once
+    expect((await storedText(s.id)).split('typed-while-final').length).toBe(2);
+    expect(blockText(a.doc, 0).toString()).toContain('after reopening');
+  });
+
+  it('rotating a link stops the old one at once and closes its open sockets', async () => {
+    const s = await newSession(server);
+    const old = rawSocket(ws(s, s.noteTaker));
+    await old.opened;
+    const res = await fetch(`${server.url}/api/sessions/${s.id}/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.editor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'note-taker', rotate: true }),
+    });
+    expect(res.status).toBe(201);
+    const { link } = (await res.json()) as { link: string };
+    expect(await old.closed).toBe(CloseCode.Unauthorized);
+    expect(await rawSocket(ws(s, s.noteTaker)).closed).toBe(CloseCode.Unauthorized);
+    const fresh = rawSocket(ws(s, new URL(link, 'http://x').searchParams.get('token')!));
+    await fresh.opened;
+    await waitFor(() => fresh.received.length > 0, 'new link syncs');
+    fresh.ws.close();
+  });
+
+  it('closes a flooding client with RateLimited and leaves others alone', async () => {
+    const s = await newSession(server);
+    const calm = connectClient(server.url, s.id, { token: s.noteTaker });
+    clients.push(calm);
+    await calm.synced();
+    const flood = rawSocket(ws(s, s.noteTaker));
+    await flood.opened;
+    const step1 = frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep1(e, new Y.Doc())));
+    for (let i = 0; i < 2_000; i++) flood.ws.send(step1 as Buffer);
+    expect(await flood.closed).toBe(CloseCode.RateLimited);
+    appendSpeakerBlock(calm.doc, { speaker: 'China' }, 'still here');
+    await calm.save.whenSaved();
+    expect(calm.provider.wsconnected).toBe(true);
+  });
+
+  it('answers HTTP calls without a valid token with 401, and with another session\'s token with 403', async () => {
+    const a = await newSession(server);
+    const b = await newSession(server);
+    expect((await fetch(`${server.url}/api/sessions/${a.id}`)).status).toBe(401);
+    const wrong = await fetch(`${server.url}/api/sessions/${a.id}`, { headers: { authorization: `Bearer ${b.editor}` } });
+    expect(wrong.status).toBe(403);
+    const ok = await fetch(`${server.url}/api/sessions/${a.id}`, { headers: { authorization: `Bearer ${a.observer}` } });
+    expect(ok.status).toBe(200);
+    const observerStatus = await fetch(`${server.url}/api/sessions/${a.id}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.observer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'final' }),
+    });
+    expect(observerStatus.status).toBe(403);
+  });
+});
