@@ -161,7 +161,11 @@ describe.each(backends())('the projection guard on %s', (backend) => {
     Y.applyUpdate(newer, Y.encodeStateAsUpdate(older));
     blockText(newer, 0).insert(0, 'New. ');
     newer.getXmlFragment(RECORD_FIELD).delete(1, 1);
-    return { older: takeSnapshot({ sessionId, doc: older }), newer: takeSnapshot({ sessionId, doc: newer }), newerDoc: newer };
+    return {
+      older: takeSnapshot({ sessionId, doc: older }),
+      newer: takeSnapshot({ sessionId, doc: newer }),
+      newerDoc: newer,
+    };
   }
 
   it('an older projection does not overwrite a newer one', async () => {
