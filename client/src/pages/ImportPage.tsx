@@ -138,7 +138,7 @@ export function ImportPage() {
             rows={14}
             spellCheck={false}
             aria-invalid={tooLong ? true : undefined}
-            style={{ width: '100%', font: 'inherit', fontSize: '0.9rem', resize: 'vertical' }}
+            style={{ width: '100%', font: '0.85rem/1.45 ui-monospace, Menlo, Consolas, monospace', resize: 'vertical' }}
           />
         </label>
         {tooLong && (

@@ -67,7 +67,8 @@ export async function exportDocx(minutes: Minutes): Promise<Uint8Array> {
       );
     }
   }
-  const headed = minutes.sections.some((s) => s.heading !== null);
+  // statements get a heading of their own when anything (attendance, agenda items) stands beside them
+  const headed = minutes.attendance.length > 0 || minutes.sections.some((s) => s.heading !== null);
   for (const section of minutes.sections) {
     const title = section.heading !== null ? section.heading.trim() || 'Untitled item' : headed ? 'Statements' : null;
     if (title !== null) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(title) }));

@@ -76,7 +76,8 @@ export function exportHtml(minutes: Minutes): string {
       .join('\n');
     parts.push(`<section class="attendance-list"><h2>Attendance</h2><dl class="attendance">\n${rows}\n</dl></section>`);
   }
-  const headed = minutes.sections.some((s) => s.heading !== null);
+  // statements get a heading of their own when anything (attendance, agenda items) stands beside them
+  const headed = minutes.attendance.length > 0 || minutes.sections.some((s) => s.heading !== null);
   for (const section of minutes.sections) {
     const title = section.heading !== null ? section.heading.trim() || 'Untitled item' : headed ? 'Statements' : null;
     const entries = section.entries.map((entry) => {
