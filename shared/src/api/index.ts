@@ -2,3 +2,4 @@ export * from './sessions.ts';
 export * from './access.ts';
 export * from './blocks.ts';
 export * from './search.ts';
+export * from './versions.ts';

@@ -1,0 +1,3 @@
+export * from './records.ts';
+export * from './sequence.ts';
+export * from './words.ts';
