@@ -1,7 +1,7 @@
 import { dateRange, type SearchHit, type SearchQuery, type SearchResponse } from '@rapporteur/shared/api';
 import type { Queryable } from '../db/database.ts';
 import { containsPattern } from './like.ts';
-import { HEADLINE_OPTIONS, MARK_START, MARK_STOP, openingSnippet, parseHeadline } from './snippet.ts';
+import { HEADLINE_OPTIONS, HEADLINE_TRANSLATE, openingSnippet, parseHeadline } from './snippet.ts';
 
 /** Whose sessions a search may read: everything (admin), or published ones plus a token's own. */
 export type SearchScope = { all: true } | { all: false; sessionId: string | null };
@@ -64,7 +64,7 @@ export async function searchBlocks(db: Queryable, query: SearchQuery, scope: Sea
   const filterParams = [...params.values];
 
   const headline = query.q
-    ? `ts_headline('english', translate(left(page.text, 100000), ${params.add(MARK_START + MARK_STOP)}, ''), page.tsq, ${params.add(HEADLINE_OPTIONS)})`
+    ? `ts_headline('english', translate(left(page.text, 100000), ${params.add(HEADLINE_TRANSLATE.from)}, ${params.add(HEADLINE_TRANSLATE.to)}), page.tsq, ${params.add(HEADLINE_OPTIONS)})`
     : 'NULL';
   const sql = `
     WITH page AS (

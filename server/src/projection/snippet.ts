@@ -7,6 +7,13 @@ import type { SnippetSegment } from '@rapporteur/shared/api';
  */
 export const MARK_START = '\uE000';
 export const MARK_STOP = '\uE001';
+// ts_headline's parser takes `<b>` in a statement for a tag and blanks it out; angle brackets
+// travel as two more private-use characters and are restored after parsing.
+const LT = '\uE002';
+const GT = '\uE003';
+
+/** `translate()` arguments for the text given to ts_headline: brackets hidden, our characters dropped. */
+export const HEADLINE_TRANSLATE = { from: `<>${MARK_START}${MARK_STOP}${LT}${GT}`, to: `${LT}${GT}` };
 
 /** The ts_headline options (passed as a parameter, never spliced into SQL). */
 export const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -25,7 +32,7 @@ export function parseHeadline(headline: string): SnippetSegment[] {
       push();
       highlight = ch === MARK_START;
     } else {
-      text += ch;
+      text += ch === LT ? '<' : ch === GT ? '>' : ch;
     }
   }
   push();
