@@ -65,10 +65,13 @@ function toParsedBlock(entry: DocEntry): ParsedBlock {
 
 /** Sections read from a document, in the structure `parseText` returns. */
 export function sectionsToRecord(docSections: DocSection[], title: string): ParsedRecord {
-  const sections: ParsedSection[] = docSections.map((s) => ({
-    heading: s.heading,
-    blocks: s.entries.map(toParsedBlock).filter((b) => b.speaker !== '' || b.paragraphs.length > 0),
-  }));
+  const sections: ParsedSection[] = docSections
+    .map((s) => ({
+      heading: s.heading,
+      blocks: s.entries.map(toParsedBlock).filter((b) => b.speaker !== '' || b.paragraphs.length > 0),
+    }))
+    // an empty document still holds one empty paragraph: that is no section
+    .filter((s) => s.heading !== null || s.blocks.length > 0);
   return { title, sections };
 }
 
