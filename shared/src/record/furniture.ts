@@ -29,6 +29,7 @@ export function isCommentFormStart(line: string): boolean {
 
 /** Whether a line is page furniture to drop. */
 export function isFurniture(line: string): boolean {
+  if (line.length > 400) return false;
   const t = line.trim();
   return FURNITURE.some((re) => re.test(t));
 }
@@ -49,6 +50,7 @@ const NUMBERED_PART = /^(?:session|panel|segment|part|day|round)\s+(?:\d+|[IVX]+
 
 /** An explicit heading ("Agenda item 3 ...", "MORNING SESSION" style phrases, "## Panel 2"), or null. */
 export function readExplicitHeading(line: string): string | null {
+  if (line.length > 600) return null; // headings are short; skip the work on long paragraphs
   const t = line.replace(/\s+/g, ' ').trim();
   if (!t || t.length > 300) return null;
   const md = t.match(/^#{1,6}\s+(.+)$/);
@@ -64,6 +66,7 @@ export function readExplicitHeading(line: string): string | null {
  * Weaker than a speaker opener: "UNITED STATES: WE SUPPORT ..." is a statement.
  */
 export function readCapsHeading(line: string): string | null {
+  if (line.length > 400) return null;
   const t = line.replace(/\s+/g, ' ').trim();
   if (!t || t.length > 200) return null;
   const ws = t.split(' ');
