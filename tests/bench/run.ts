@@ -1,0 +1,138 @@
+/**
+ * `pnpm bench`: every scenario against our server and the two peers, interleaved and repeated,
+ * plus the floor; prints a table per scenario and records the run in tests/bench/RESULTS.md.
+ *
+ *   --smoke                small N, every server once, ~20 s; fails only on lost or diverging data
+ *   --scenarios=a,b        subset of: n50, n300-spread, n300-together, n1000, large
+ *   --servers=ours,yws,hocuspocus
+ *   --repeats=N            default 3
+ *   --watchers=observer|note-taker   the link our watchers open (default observer)
+ *   --profile[=DIR]        write a V8 CPU profile of every server process (see profile.ts)
+ *   --no-floor, --no-write
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type FloorResult, runFloor } from './floor.ts';
+import { scenarioTable } from './report.ts';
+import { type RunResult, runScenario } from './runScenario.ts';
+import { type Scenario, SCENARIOS, SMOKE_SCENARIOS } from './scenarios.ts';
+import { SERVER_NAMES, type ServerKind, type WatcherRole } from './servers.ts';
+import { machineDescription, resultsMarkdown } from './results.ts';
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k!, v ?? 'true'] as const;
+  }),
+);
+const smoke = args.has('smoke');
+const allScenarios = smoke ? SMOKE_SCENARIOS : SCENARIOS;
+const scenarios: Scenario[] = args.has('scenarios')
+  ? args
+      .get('scenarios')!
+      .split(',')
+      .map((id) => {
+        const s = allScenarios.find((x) => x.id === id);
+        if (!s) throw new Error(`unknown scenario ${id}; known: ${allScenarios.map((x) => x.id).join(', ')}`);
+        return s;
+      })
+  : allScenarios;
+const servers = (args.get('servers') ?? 'ours,yws,hocuspocus').split(',') as ServerKind[];
+for (const k of servers) if (!(k in SERVER_NAMES) || k === ('floor' as string)) throw new Error(`unknown server ${k}`);
+const repeats = Number(args.get('repeats') ?? (smoke ? 1 : 3));
+const watcherRole = (args.get('watchers') ?? 'observer') as WatcherRole;
+const profileDir = args.has('profile')
+  ? args.get('profile') === 'true'
+    ? path.join(os.tmpdir(), `rapporteur-bench-profiles-${Date.now()}`)
+    : path.resolve(args.get('profile')!)
+  : undefined;
+const withFloor = !args.has('no-floor') && !smoke;
+const write = !args.has('no-write') && !smoke;
+
+// every y-websocket provider registers a process 'exit' listener; 1000 of them are expected here
+process.setMaxListeners(0);
+
+const log = (line: string) => console.log(line);
+const started = new Date();
+const t0 = performance.now();
+log(
+  `Rapporteur benchmark${smoke ? ' (smoke)' : ''}: ${scenarios.map((s) => s.id).join(', ')} × ${servers.join(', ')} × ${repeats}`,
+);
+log(machineDescription());
+log(
+  `our database: ${process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'embedded PGlite'}; watchers of ours open the ${watcherRole} link`,
+);
+if (profileDir) log(`CPU profiles → ${profileDir}`);
+
+const results: RunResult[] = [];
+const floors = new Map<string, FloorResult>();
+const tables: string[] = [];
+for (const scenario of scenarios) {
+  log(`\n## ${scenario.title}`);
+  if (withFloor) {
+    const floor = await runFloor(scenario.clients + (scenario.largeDoc ? 1 : 0), Math.max(1, scenario.writers));
+    floors.set(scenario.id, floor);
+    log(`  floor: p50 ${floor.latency.p50.toFixed(1)} ms, p99 ${floor.latency.p99.toFixed(1)} ms`);
+  }
+  // interleaved: ours, peer A, peer B, ours, ... so that drifting machine load hits all alike
+  for (let rep = 1; rep <= repeats; rep++) {
+    for (const server of servers) {
+      log(`  run ${rep}/${repeats} ${SERVER_NAMES[server]}`);
+      const r = await runScenario(server, scenario, { rep, cpuProfDir: profileDir, watcherRole, log });
+      results.push(r);
+      log(
+        r.error
+          ? `    FAILED: ${r.error.split('\n')[0]}`
+          : `    p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, max ${r.latency.max.toFixed(0)} ms, ` +
+              `delivery ${(r.delivery.ratio * 100).toFixed(2)}%, converged ${r.converged}, joined ${r.joined}/${r.clients} ` +
+              `(all after ${r.joinAllMs.toFixed(0)} ms), server CPU ${r.serverCpu.toFixed(1)}%, ` +
+              `generator ${r.generator.cpuPercent.toFixed(0)}% / loop p99 ${r.generator.loopP99Ms.toFixed(1)} ms` +
+              `${r.generator.limited ? ' GENERATOR-LIMITED' : ''}, ${(r.wallMs / 1000).toFixed(1)} s`,
+      );
+    }
+  }
+  const table = scenarioTable(
+    scenario,
+    results.filter((r) => r.scenario === scenario.id),
+    servers,
+    floors.get(scenario.id),
+  );
+  tables.push(table);
+  log(`\n${table}`);
+}
+
+const elapsedS = (performance.now() - t0) / 1000;
+log(`\ntotal ${elapsedS.toFixed(0)} s`);
+const rawPath = path.join(os.tmpdir(), `rapporteur-bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(rawPath, JSON.stringify({ started, args: process.argv.slice(2), results, floors: [...floors] }, null, 1));
+log(`raw results: ${rawPath}`);
+if (write) {
+  const out = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+  writeFileSync(
+    out,
+    resultsMarkdown({
+      started,
+      elapsedS,
+      command: process.argv.slice(2),
+      scenarios,
+      servers,
+      repeats,
+      watcherRole,
+      tables,
+      results,
+    }),
+  );
+  log(`wrote ${out}`);
+}
+
+// lost or diverging data fails the run (for the smoke test: on any server; otherwise on ours)
+const bad = results.filter((r) => (smoke || r.server === 'ours') && (r.error || r.delivery.ratio < 1 || !r.converged));
+for (const r of bad) {
+  console.error(
+    `FAIL ${r.scenario} run ${r.rep} on ${SERVER_NAMES[r.server]}: ` +
+      (r.error ? r.error.split('\n')[0] : `delivery ${(r.delivery.ratio * 100).toFixed(3)}%, converged ${r.converged}`),
+  );
+}
+process.exit(bad.length > 0 ? 1 : 0);
