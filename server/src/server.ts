@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { AccessStore } from './access/accessStore.ts';
-import { attachCollab } from './collab/upgrade.ts';
+import { attachCollab, type CollabDeps } from './collab/upgrade.ts';
 import { RoomRegistry } from './collab/rooms.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { UpdateLog } from './persistence/updateLog.ts';
 import { ProjectionStore, Projector } from './projection/index.ts';
 import { SessionStore } from './sessions/sessionStore.ts';
+import { AutoVersioner, VersionStore } from './versions/index.ts';
 
 /** A running Rapporteur server. */
 export interface RunningServer {
@@ -32,6 +33,10 @@ export interface StartOptions {
   /** Use this database instead of opening one from the config (tests); it is not closed. */
   db?: Database;
   logger?: Logger;
+  /** Quiet time before an automatic version (tests shorten it; default 120 s). */
+  autoVersionQuietMs?: number;
+  /** Socket admission limits (tests lower them). */
+  collabLimits?: CollabDeps['limits'];
 }
 
 /** Open the database, build the app, attach the sync endpoint and listen. */
@@ -40,7 +45,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const log = new UpdateLog(db);
   const projector = new Projector(new ProjectionStore(db), logger);
-  const rooms = new RoomRegistry(log, logger, [projector]);
+  const autoVersions = new AutoVersioner(new VersionStore(db), logger, { quietMs: opts.autoVersionQuietMs });
+  const rooms = new RoomRegistry(log, logger, [projector, autoVersions]);
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
   const app = createApp({ db, rooms, sessions, access, adminToken: config.adminToken, logger, clientDir: config.clientDir });
@@ -49,7 +55,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
     (s as Server).once('error', reject);
   });
-  const wss = attachCollab(server, { rooms, sessions, access, logger });
+  const wss = attachCollab(server, { rooms, sessions, access, logger, limits: opts.collabLimits });
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
@@ -69,6 +75,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         const unsaved = await rooms.closeAll();
         if (unsaved.length) logger.error('shut down with unsaved changes', { sessions: unsaved });
         await projector.close(); // the rooms' last states, captured as they were destroyed
+        await autoVersions.close(); // likewise their last automatic versions
         for (const ws of wss.clients) ws.terminate();
         wss.close();
         server.closeAllConnections?.();

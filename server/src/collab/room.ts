@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode, MAX_DOCUMENT_BYTES } from '@rapporteur/shared/protocol';
+import { AWARENESS_TICK_MS, CloseCode, MAX_DOCUMENT_BYTES } from '@rapporteur/shared/protocol';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { WriteQueue } from '../persistence/writeQueue.ts';
 import type { Logger } from '../logger.ts';
@@ -56,6 +56,8 @@ export class Room {
   private persistedFrame: Uint8Array;
   private fullState: Uint8Array | null = null;
   private readonly logger: Logger;
+  private readonly awarenessChanged = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
   private readonly hooks: readonly RoomHooks[];
 
   constructor(opts: RoomOptions) {
@@ -82,10 +84,11 @@ export class Room {
       this.broadcast(writeUpdate(update), origin);
       for (const h of this.hooks) h.onUpdate?.(this, update, origin);
     });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-      const changed = added.concat(updated, removed);
-      if (changed.length === 0) return;
-      this.broadcast(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), origin);
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+      for (const id of added) this.awarenessChanged.add(id);
+      for (const id of updated) this.awarenessChanged.add(id);
+      for (const id of removed) this.awarenessChanged.add(id);
+      this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_TICK_MS);
     });
     for (const h of this.hooks) h.onLoad?.(this);
   }
@@ -299,6 +302,15 @@ export class Room {
     for (const h of this.hooks) h.onPersisted?.(this);
   }
 
+  /** Broadcast the awareness changes of this tick as one frame to everyone (senders ignore their own). */
+  private flushAwareness(): void {
+    this.awarenessTimer = null;
+    if (this.awarenessChanged.size === 0) return;
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
+    this.broadcast(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null);
+  }
+
   /** Store everything pending; true when nothing is left unstored. */
   flush(deadline?: number): Promise<boolean> {
     return this.queue.drain(deadline);
@@ -309,6 +321,7 @@ export class Room {
     for (const conn of [...this.connections]) conn.close(code);
     this.connections.clear();
     this.queue.close();
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     for (const h of this.hooks) h.onDestroy?.(this);
     this.awareness.destroy();
     this.doc.destroy();

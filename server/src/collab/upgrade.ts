@@ -5,7 +5,9 @@ import {
   CloseCode,
   COLLAB_PATH,
   CloseReason,
+  MAX_CONNECTIONS_PER_ADDRESS,
   MAX_MESSAGE_BYTES,
+  MAX_PENDING_ADMISSIONS,
   PERSISTED_QUERY_PARAM,
 } from '@rapporteur/shared/protocol';
 import { TOKEN_QUERY_PARAM } from '@rapporteur/shared/api';
@@ -20,7 +22,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Frames a socket may send while its room loads; more is a flood. */
 const MAX_EARLY_FRAMES = 256;
 
+/** Connection limits; defaults from shared/protocol/limits.ts, lowered in tests. */
+export interface CollabLimits {
+  perAddress: number;
+  pendingAdmissions: number;
+}
+
 export interface CollabDeps {
+  limits?: Partial<CollabLimits>;
   rooms: RoomRegistry;
   access: AccessStore;
   sessions: SessionStore;
@@ -34,15 +43,40 @@ export interface CollabDeps {
  */
 export function attachCollab(server: Server, deps: CollabDeps): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
+  const limits: CollabLimits = {
+    perAddress: deps.limits?.perAddress ?? MAX_CONNECTIONS_PER_ADDRESS,
+    pendingAdmissions: deps.limits?.pendingAdmissions ?? MAX_PENDING_ADMISSIONS,
+  };
+  const perAddress = new Map<string, number>();
+  let pending = 0;
+  const refuseHttp = (socket: Duplex, status: string) => {
+    socket.on('error', () => {});
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const prefix = `${COLLAB_PATH}/`;
-    if (!url.pathname.startsWith(prefix)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      return;
+    if (!url.pathname.startsWith(prefix)) return refuseHttp(socket, '404 Not Found');
+    // connection floods are refused before the WebSocket handshake costs anything
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const open = perAddress.get(address) ?? 0;
+    if (open >= limits.perAddress || pending >= limits.pendingAdmissions) {
+      return refuseHttp(socket, '429 Too Many Requests');
     }
+    perAddress.set(address, open + 1);
+    pending++;
+    let counted = true;
+    const release = () => {
+      if (!counted) return;
+      counted = false;
+      const n = (perAddress.get(address) ?? 1) - 1;
+      if (n <= 0) perAddress.delete(address);
+      else perAddress.set(address, n);
+    };
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      void admit(ws, decodeURIComponent(url.pathname.slice(prefix.length)), url, deps);
+      void admit(ws, decodeURIComponent(url.pathname.slice(prefix.length)), url, deps).finally(() => pending--);
     });
   });
   return wss;

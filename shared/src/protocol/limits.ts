@@ -21,3 +21,16 @@ export const PING_INTERVAL_MS = 30_000;
 
 /** Longest session title accepted. */
 export const MAX_TITLE_LENGTH = 300;
+
+/** Open sockets one network address may hold (a meeting room behind one NAT stays far below). */
+export const MAX_CONNECTIONS_PER_ADDRESS = 2_000;
+
+/** Sockets being admitted (token check, room load) at once, across all addresses. */
+export const MAX_PENDING_ADMISSIONS = 512;
+
+/**
+ * Awareness changes are collected per room and broadcast once per tick: one encoded frame for
+ * all receivers however many carets moved, and a flood from one socket cannot be amplified by
+ * the stock client's habit of re-sending every awareness update it receives.
+ */
+export const AWARENESS_TICK_MS = 30;
