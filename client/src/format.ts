@@ -10,5 +10,5 @@ export function formatDateTime(iso: string): string {
 
 /** Session status as a word a person would use. */
 export function statusLabel(status: string): string {
-  return status === 'live' ? 'Live' : status === 'review' ? 'In review' : status === 'final' ? 'Final' : status;
+  return status === 'live' ? 'In progress' : status === 'review' ? 'In review' : status === 'final' ? 'Final' : status;
 }

@@ -26,24 +26,23 @@ function errorFromBody(body: unknown): { code: string; message: string } | null 
   return typeof message === 'string' ? { code: typeof code === 'string' ? code : 'error', message } : null;
 }
 
+/** Options of one request. */
+export interface RequestOptions {
+  body?: unknown;
+  /** Capability or admin token, sent as a bearer token (never in the URL, which gets logged). */
+  token?: string | null;
+  signal?: AbortSignal;
+}
+
 /** Send a JSON request and return the parsed JSON answer, or throw an ApiRequestError. */
-export async function requestJson<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
+export async function requestJson<T>(method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<T> {
+  const { body, token, signal } = opts;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      signal,
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    res = await fetch(path, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiRequestError('Cannot reach the server. Check your connection and try again.', 0, 'network');

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useLocation } from 'wouter';
+import { saveAccess, tokenOfLink } from '../api/credentials.ts';
 import { errorMessage } from '../api/http.ts';
 import { createSession } from '../api/sessions.ts';
 
@@ -21,6 +22,9 @@ export function CreateSessionForm() {
       const start = startsAt ? new Date(startsAt) : null;
       if (start && Number.isNaN(start.getTime())) throw new Error('The start time is not a valid date and time.');
       const session = await createSession({ title, ...(start ? { startsAt: start.toISOString() } : {}) });
+      // the links are shown only now: keep them, and open the session as its editor
+      const token = tokenOfLink(session.links.editor);
+      if (token) saveAccess(session.id, { token, links: session.links });
       navigate(`/s/${session.id}`);
     } catch (err) {
       setError(errorMessage(err));

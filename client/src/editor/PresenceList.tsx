@@ -3,7 +3,16 @@ import type { Awareness } from 'y-protocols/awareness';
 import { usePresence } from './usePresence.ts';
 
 /** The people in the session, each in their caret colour; your own entry lets you rename. */
-export function PresenceList({ awareness, onRename }: { awareness: Awareness; onRename(): void }) {
+export function PresenceList({
+  awareness,
+  observers,
+  onRename,
+}: {
+  awareness: Awareness;
+  /** Observers are invisible by design; only their number is shown. */
+  observers: number;
+  onRename(): void;
+}) {
   const people = usePresence(awareness);
   return (
     <ul className="presence" aria-label="People in this session" data-testid="presence">
@@ -22,6 +31,11 @@ export function PresenceList({ awareness, onRename }: { awareness: Awareness; on
           )}
         </li>
       ))}
+      {observers > 0 && (
+        <li className="observers muted">
+          + {observers} {observers === 1 ? 'observer' : 'observers'}
+        </li>
+      )}
     </ul>
   );
 }

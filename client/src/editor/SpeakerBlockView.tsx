@@ -6,6 +6,7 @@ import { takeHeaderFocus } from './focusRequest.ts';
 import { HeaderField } from './HeaderField.tsx';
 import { isInsertAgendaKey, isNextSpeakerKey } from './keys.ts';
 import { KIND_LABELS, STATUS_LABELS } from './labels.ts';
+import { useReadOnly } from './readOnly.ts';
 import { TimeField } from './TimeField.tsx';
 
 /**
@@ -18,6 +19,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
   const kind = oneOf(SPEAKER_KINDS, attrs.kind, 'other');
   const status = oneOf(BLOCK_STATUSES, attrs.status, 'draft');
   const speakerRef = useRef<HTMLInputElement>(null);
+  const readOnly = useReadOnly();
 
   useEffect(() => {
     if (takeHeaderFocus(attrs.id)) speakerRef.current?.focus();
@@ -62,7 +64,8 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
       data-id={attrs.id}
       aria-label={`Statement by ${label}`}
     >
-      <div className="sb-header" contentEditable={false}>
+      <fieldset className="sb-header" contentEditable={false} disabled={readOnly}>
+        <legend className="visually-hidden">Speaker</legend>
         <HeaderField
           ref={speakerRef}
           className="sb-field sb-speaker"
@@ -124,7 +127,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
             {STATUS_LABELS[status]}
           </span>
         </span>
-      </div>
+      </fieldset>
       <NodeViewContent className="sb-body" />
     </NodeViewWrapper>
   );

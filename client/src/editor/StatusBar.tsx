@@ -8,7 +8,15 @@ import { useSaveState } from './useSaveState.ts';
  * Always on screen: whether we are connected, whether the server has stored everything typed
  * here (from its acknowledgements, never a guess), and who else is in the session.
  */
-export function StatusBar({ session, onRename }: { session: CollabSession; onRename(): void }) {
+export function StatusBar({
+  session,
+  observers,
+  onRename,
+}: {
+  session: CollabSession;
+  observers: number;
+  onRename(): void;
+}) {
   const { connection, closedReason } = useConnection(session.provider);
   const save = useSaveState(session.save);
   const saved = isSaved(save);
@@ -36,7 +44,7 @@ export function StatusBar({ session, onRename }: { session: CollabSession; onRen
           {saveLabel(save)}
         </span>
       </div>
-      <PresenceList awareness={session.provider.awareness} onRename={onRename} />
+      <PresenceList awareness={session.provider.awareness} observers={observers} onRename={onRename} />
     </section>
   );
 }

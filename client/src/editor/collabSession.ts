@@ -4,15 +4,12 @@
  * awareness runs an interval that only stops when the Doc is destroyed, so leaving a page without
  * `destroy()` leaks timers and keeps a socket open.
  */
-import {
-  COLLAB_PATH,
-  PERSISTED_QUERY_PARAM,
-  type ProviderWithHandlers,
-  SaveTracker,
-} from '@rapporteur/shared/protocol';
+import { type ProviderWithHandlers, SaveTracker } from '@rapporteur/shared/protocol';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { UserIdentity } from '../user/identity.ts';
+import { collabUrl, reconnectAfter, socketParams } from './socketOptions.ts';
 
 /** Everything the editor and the status bar need for one session. */
 export interface CollabSession {
@@ -21,12 +18,9 @@ export interface CollabSession {
   provider: WebsocketProvider;
   offline: IndexeddbPersistence;
   save: SaveTracker;
+  /** Change the name and colour the server binds to our presence (reconnects once). */
+  setUser(user: UserIdentity): void;
   destroy(): void;
-}
-
-/** The socket base address on this page's origin (wss behind https). */
-export function collabUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
 }
 
 /** The IndexedDB database name of a session's offline copy. */
@@ -35,13 +29,14 @@ export function offlineCopyName(sessionId: string): string {
 }
 
 /** Open a session: connect, load the offline copy, and start tracking what the server stored. */
-export function openCollabSession(sessionId: string): CollabSession {
+export function openCollabSession(sessionId: string, token: string | null, user: UserIdentity): CollabSession {
   const doc = new Y.Doc();
   // the offline copy first, so text typed while the server was unreachable is in the doc
   // before the first sync exchange and gets re-sent by it
   const offline = new IndexeddbPersistence(offlineCopyName(sessionId), doc);
   const provider = new WebsocketProvider(collabUrl(window.location), sessionId, doc, {
-    params: { [PERSISTED_QUERY_PARAM]: '1' },
+    params: socketParams(token, user),
+    shouldReconnect: (event) => reconnectAfter(event.code),
   });
   // the tracker's structural type takes handlers for any provider; y-websocket's are typed for
   // its own class, which function-parameter variance rejects though the call is the same
@@ -53,6 +48,16 @@ export function openCollabSession(sessionId: string): CollabSession {
     provider,
     offline,
     save,
+    setUser(next) {
+      const params = socketParams(token, next);
+      if (params.name === provider.params.name && params.color === provider.params.color) return;
+      provider.params = params;
+      // the identity is bound when the socket opens: reconnect to present the new one
+      if (provider.shouldConnect) {
+        provider.disconnect();
+        provider.connect();
+      }
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;

@@ -29,6 +29,14 @@ describe('fresh ids on paste', () => {
     expect(fresh.child(0).textContent).toBe('Item 5');
   });
 
+  it('starts pasted blocks over as drafts', () => {
+    const checked = recordSchema.nodes.speakerBlock!.create({ id: 'b1', status: 'final' }, [
+      recordSchema.nodes.paragraph!.create(null, recordSchema.text('Reviewed.')),
+    ]);
+    const fresh = withFreshIds(recordSchema.nodes.doc!.create(null, [checked]).content, () => 'x');
+    expect(fresh.child(0).attrs.status).toBe('draft');
+  });
+
   it('leaves content without blocks as it was', () => {
     const p = recordSchema.nodes.paragraph!.create(null, recordSchema.text('plain'));
     const fresh = withFreshIds(recordSchema.nodes.doc!.create(null, [p]).content, () => 'x');

@@ -5,6 +5,15 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 
 const BLOCKS_WITH_IDS = new Set(['speakerBlock', 'agendaItem']);
 
+/** Review attributes a copy starts over with: a pasted statement has not been checked. */
+const REVIEW_RESET: Record<string, string> = { status: 'draft', statusBy: '', statusAt: '' };
+
+function pastedAttrs(attrs: Record<string, unknown>, id: string): Record<string, unknown> {
+  const next: Record<string, unknown> = { ...attrs, id };
+  for (const [key, value] of Object.entries(REVIEW_RESET)) if (key in attrs) next[key] = value;
+  return next;
+}
+
 /** Copy of `fragment` where every speaker block and agenda item carries a new id. */
 export function withFreshIds(fragment: Fragment, makeId: () => string = newBlockId): Fragment {
   const nodes: PMNode[] = [];
@@ -15,7 +24,7 @@ export function withFreshIds(fragment: Fragment, makeId: () => string = newBlock
       const content = withFreshIds(node.content, makeId);
       nodes.push(
         BLOCKS_WITH_IDS.has(node.type.name)
-          ? node.type.create({ ...node.attrs, id: makeId() }, content, node.marks)
+          ? node.type.create(pastedAttrs(node.attrs, makeId()), content, node.marks)
           : node.copy(content),
       );
     }
@@ -25,7 +34,9 @@ export function withFreshIds(fragment: Fragment, makeId: () => string = newBlock
 
 /**
  * Block ids are stable and never reused (the projection and exports key on them), so pasted or
- * dropped blocks, being copies, get new ids; a paste never yields two blocks with one id.
+ * dropped blocks, being copies, get new ids; a paste never yields two blocks with one id. They
+ * also start over as drafts: only editors may mark a block checked or final, and the server
+ * refuses a note-taker's update that carries a review status.
  */
 export const FreshIdsOnPaste = Extension.create({
   name: 'freshIdsOnPaste',

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { UserIdentity } from '../user/identity.ts';
 import { type CollabSession, openCollabSession } from './collabSession.ts';
 
 /**
@@ -6,15 +7,19 @@ import { type CollabSession, openCollabSession } from './collabSession.ts';
  * Null on the first render; the effect owns creation and destruction, so React's double
  * mount in development opens, destroys and reopens cleanly instead of leaking a provider.
  */
-export function useCollabSession(sessionId: string): CollabSession | null {
+export function useCollabSession(sessionId: string, token: string | null, user: UserIdentity): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
+  // the user at the time of opening; later renames go through setUser without a new session
+  const userRef = useRef(user);
+  userRef.current = user;
   useEffect(() => {
-    const s = openCollabSession(sessionId);
+    const s = openCollabSession(sessionId, token, userRef.current);
     setSession(s);
     return () => {
       setSession(null);
       s.destroy();
     };
-  }, [sessionId]);
+  }, [sessionId, token]);
+  useEffect(() => session?.setUser(user), [session, user]);
   return session;
 }

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { errorMessage } from '../api/http.ts';
+import { ApiRequestError, errorMessage } from '../api/http.ts';
 import { listSessions, type Session } from '../api/sessions.ts';
+import { AdminTokenForm } from '../components/AdminTokenForm.tsx';
 import { CreateSessionForm } from '../components/CreateSessionForm.tsx';
 import { formatDateTime, statusLabel } from '../format.ts';
 
-type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; sessions: Session[] };
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string; needsAdmin: boolean }
+  | { kind: 'ready'; sessions: Session[] };
 
 /** `/`: the meetings on this server, newest first, and a form to start a new one. */
 export function SessionListPage() {
@@ -19,7 +23,9 @@ export function SessionListPage() {
     listSessions(ctl.signal).then(
       (sessions) => setState({ kind: 'ready', sessions }),
       (err: unknown) => {
-        if (!ctl.signal.aborted) setState({ kind: 'error', message: errorMessage(err) });
+        if (ctl.signal.aborted) return;
+        const needsAdmin = err instanceof ApiRequestError && (err.status === 401 || err.status === 403);
+        setState({ kind: 'error', message: errorMessage(err), needsAdmin });
       },
     );
     return () => ctl.abort();
@@ -35,9 +41,13 @@ export function SessionListPage() {
         {state.kind === 'error' && (
           <div className="notice error" role="alert">
             <p>Could not load the sessions: {state.message}</p>
-            <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-              Try again
-            </button>
+            {state.needsAdmin ? (
+              <AdminTokenForm onSaved={() => setAttempt((n) => n + 1)} />
+            ) : (
+              <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+                Try again
+              </button>
+            )}
           </div>
         )}
         {state.kind === 'ready' && state.sessions.length === 0 && (

@@ -1,47 +1,26 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiRequestError, errorMessage } from '../api/http.ts';
-import { getSession, type Session } from '../api/sessions.ts';
+import type { Session } from '../api/sessions.ts';
 import { NameDialog } from '../components/NameDialog.tsx';
+import { SharePanel } from '../components/SharePanel.tsx';
 import { RecordEditor } from '../editor/RecordEditor.tsx';
 import { StatusBar } from '../editor/StatusBar.tsx';
 import { useCollabSession } from '../editor/useCollabSession.ts';
+import { useRoomState } from '../editor/useRoomState.ts';
 import { formatDateTime, statusLabel } from '../format.ts';
+import { useSessionAccess } from '../session/useSessionAccess.ts';
 import { loadIdentity, saveIdentity, type UserIdentity } from '../user/identity.ts';
-
-type Meta =
-  | { kind: 'loading' }
-  | { kind: 'ready'; session: Session }
-  /** The server could not be reached: the offline copy still lets the note-taker write. */
-  | { kind: 'unreachable'; message: string }
-  | { kind: 'failed'; message: string };
 
 /** `/s/:id`: one meeting's live record. */
 export function SessionPage({ sessionId }: { sessionId: string }) {
-  const [meta, setMeta] = useState<Meta>({ kind: 'loading' });
+  const access = useSessionAccess(sessionId);
   const [user, setUser] = useState<UserIdentity | null>(() => loadIdentity());
   const [renaming, setRenaming] = useState(false);
+  const session = access.kind === 'ready' ? access.session : null;
 
   useEffect(() => {
-    const ctl = new AbortController();
-    getSession(sessionId, ctl.signal).then(
-      (session) => setMeta({ kind: 'ready', session }),
-      (err: unknown) => {
-        if (ctl.signal.aborted) return;
-        const message = errorMessage(err);
-        setMeta(
-          err instanceof ApiRequestError && err.status === 0
-            ? { kind: 'unreachable', message }
-            : { kind: 'failed', message },
-        );
-      },
-    );
-    return () => ctl.abort();
-  }, [sessionId]);
-
-  useEffect(() => {
-    if (meta.kind === 'ready') document.title = `${meta.session.title} · Rapporteur`;
-  }, [meta]);
+    if (session) document.title = `${session.title} · Rapporteur`;
+  }, [session]);
 
   const chooseName = (u: UserIdentity) => {
     saveIdentity(u);
@@ -49,12 +28,12 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
     setRenaming(false);
   };
 
-  if (meta.kind === 'failed') {
+  if (access.kind === 'denied' || access.kind === 'missing' || access.kind === 'failed') {
     return (
       <section className="page narrow">
-        <h1>Cannot open this session</h1>
+        <h1>{access.kind === 'missing' ? 'Session not found' : 'Cannot open this session'}</h1>
         <p className="notice error" role="alert">
-          {meta.message}
+          {access.message}
         </p>
         <p>
           <Link href="/">Back to the sessions</Link>
@@ -63,29 +42,38 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
     );
   }
 
+  const token = access.kind === 'ready' || access.kind === 'unreachable' ? access.token : null;
+  const canWrite =
+    access.kind === 'unreachable' || (access.kind === 'ready' && access.role !== null && access.role !== 'observer');
+
   return (
     <div className="session-page">
-      <header className="session-head">
-        <p className="crumbs">
-          <Link href="/">Sessions</Link>
+      <SessionHeader session={session} />
+      {access.kind === 'unreachable' && (
+        <p className="notice warn" role="status">
+          {access.message} You can keep writing: your text is kept on this device and sent when the connection is back.
         </p>
-        <h1 className="session-title">{meta.kind === 'ready' ? meta.session.title : 'Session'}</h1>
-        {meta.kind === 'ready' && (
-          <p className="session-meta">
-            <time dateTime={meta.session.startsAt}>{formatDateTime(meta.session.startsAt)}</time>
-            <span className={`badge status-${meta.session.status}`}>{statusLabel(meta.session.status)}</span>
-          </p>
-        )}
-        {meta.kind === 'unreachable' && (
-          <p className="notice warn" role="status">
-            {meta.message} You can keep writing: your text is kept on this device and sent when the connection is back.
-          </p>
-        )}
-      </header>
-      {user === null ? (
+      )}
+      {access.kind === 'ready' && (access.role === 'editor' || access.admin || access.links) && (
+        <SharePanel
+          sessionId={sessionId}
+          token={access.token}
+          links={access.links}
+          canMint={access.role === 'editor' || access.admin}
+        />
+      )}
+      {access.kind === 'loading' ? (
+        <p className="muted">Opening the session…</p>
+      ) : user === null ? (
         <NameDialog onDone={chooseName} />
       ) : (
-        meta.kind !== 'loading' && <LiveRecord sessionId={sessionId} user={user} onRename={() => setRenaming(true)} />
+        <LiveRecord
+          sessionId={sessionId}
+          token={token}
+          user={user}
+          canWrite={canWrite && session?.status !== 'final'}
+          onRename={() => setRenaming(true)}
+        />
       )}
       {renaming && user && (
         <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="name-heading">
@@ -96,14 +84,58 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   );
 }
 
+/** Title, start and status of the session (placeholder text while unknown). */
+function SessionHeader({ session }: { session: Session | null }) {
+  return (
+    <header className="session-head">
+      <p className="crumbs">
+        <Link href="/">Sessions</Link>
+      </p>
+      <h1 className="session-title">{session?.title ?? 'Session'}</h1>
+      {session && (
+        <p className="session-meta">
+          <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
+          <span className={`badge status-${session.status}`}>{statusLabel(session.status)}</span>
+        </p>
+      )}
+    </header>
+  );
+}
+
+interface LiveRecordProps {
+  sessionId: string;
+  token: string | null;
+  user: UserIdentity;
+  canWrite: boolean;
+  onRename(): void;
+}
+
 /** The editor and status bar over one session's collaboration state. */
-function LiveRecord({ sessionId, user, onRename }: { sessionId: string; user: UserIdentity; onRename(): void }) {
-  const session = useCollabSession(sessionId);
+function LiveRecord({ sessionId, token, user, canWrite, onRename }: LiveRecordProps) {
+  const session = useCollabSession(sessionId, token, user);
   if (!session) return <p className="muted">Opening the record…</p>;
+  return <LiveRecordView session={session} user={user} canWrite={canWrite} onRename={onRename} />;
+}
+
+function LiveRecordView({
+  session,
+  user,
+  canWrite,
+  onRename,
+}: Omit<LiveRecordProps, 'sessionId' | 'token'> & { session: NonNullable<ReturnType<typeof useCollabSession>> }) {
+  const room = useRoomState(session.provider.awareness);
+  const readOnly = !canWrite || room.locked;
   return (
     <>
-      <RecordEditor session={session} user={user} />
-      <StatusBar session={session} onRename={onRename} />
+      {readOnly && (
+        <p className="notice warn" role="status">
+          {room.locked
+            ? 'These minutes are final and locked; an editor can reopen them.'
+            : 'You are following this record read-only.'}
+        </p>
+      )}
+      <RecordEditor session={session} user={user} readOnly={readOnly} />
+      <StatusBar session={session} observers={room.observers} onRename={onRename} />
     </>
   );
 }

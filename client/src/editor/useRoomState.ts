@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+
+/** Facts the server publishes about the room in its own awareness entry. */
+export interface RoomState {
+  /** The session is final: the server refuses every change until an editor reopens it. */
+  locked: boolean;
+  /** How many observers follow the record (they are otherwise invisible). */
+  observers: number;
+}
+
+function readRoom(awareness: Awareness): RoomState {
+  for (const state of awareness.getStates().values()) {
+    const server = (state as { server?: { locked?: unknown; observers?: unknown } }).server;
+    if (server) return { locked: server.locked === true, observers: Number(server.observers) || 0 };
+  }
+  return { locked: false, observers: 0 };
+}
+
+/** The room's state as the server announces it, updated as it changes. */
+export function useRoomState(awareness: Awareness): RoomState {
+  const [room, setRoom] = useState<RoomState>(() => readRoom(awareness));
+  useEffect(() => {
+    const onChange = () =>
+      setRoom((prev) => {
+        const next = readRoom(awareness);
+        return next.locked === prev.locked && next.observers === prev.observers ? prev : next;
+      });
+    onChange();
+    awareness.on('change', onChange);
+    return () => awareness.off('change', onChange);
+  }, [awareness]);
+  return room;
+}

@@ -1,0 +1,176 @@
+/**
+ * Page object of the session page (`/s/:id`): what a note-taker sees and does, in their terms.
+ * Document content is read from the page's Y.Doc (window.__rapporteur), not from innerText,
+ * which also contains the other people's caret labels.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+/** One top-level node of the record as the Y.Doc holds it. */
+export interface RecordNode {
+  type: string;
+  attrs: Record<string, string>;
+  text: string;
+}
+
+/**
+ * Reads the Y.Doc's record fragment in the page. Kept as source text: transpilers that keep
+ * function names (tsx, esbuild keepNames) would otherwise inject helpers the page lacks.
+ */
+const READ_RECORD = `(() => {
+  const handle = window.__rapporteur;
+  if (!handle) throw new Error('window.__rapporteur is not set: is the editor mounted?');
+  const textOf = (n) => n.toDelta
+    ? n.toDelta().map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('')
+    : (n.toArray ? n.toArray() : []).map(textOf).join(n.nodeName === 'speakerBlock' ? '\\n' : '');
+  return handle.doc.getXmlFragment('record').toArray().map((n) => ({
+    type: n.nodeName || 'text',
+    attrs: n.getAttributes ? n.getAttributes() : {},
+    text: textOf(n),
+  }));
+})()`;
+
+export class SessionPage {
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  /** Open a session in a new page of `context` with a link token, answering the name question. */
+  static async open(
+    context: BrowserContext,
+    baseUrl: string,
+    sessionId: string,
+    opts: { token: string; name: string },
+  ): Promise<SessionPage> {
+    const page = await context.newPage();
+    const sp = new SessionPage(page, baseUrl);
+    await page.goto(`${baseUrl}/s/${sessionId}?token=${encodeURIComponent(opts.token)}`);
+    await sp.giveNameIfAsked(opts.name);
+    await sp.waitForLive();
+    return sp;
+  }
+
+  /** The first visit asks who is taking notes; later visits remember it. */
+  async giveNameIfAsked(name: string): Promise<void> {
+    const field = this.page.getByLabel('Your name');
+    const editor = this.page.locator('.record');
+    await field.or(editor).first().waitFor();
+    if (await field.isVisible()) {
+      await field.fill(name);
+      await this.page.getByRole('button', { name: 'Start taking notes' }).click();
+    }
+    await editor.waitFor();
+  }
+
+  /** The session's title as the page shows it. */
+  get title(): Locator {
+    return this.page.locator('h1.session-title');
+  }
+
+  /** The connection indicator. */
+  get connection(): Locator {
+    return this.page.getByTestId('connection');
+  }
+
+  /** The save indicator. */
+  get saveStatus(): Locator {
+    return this.page.getByTestId('save');
+  }
+
+  /** Wait until the page is connected and synced with the server. */
+  async waitForLive(timeout = 20_000): Promise<void> {
+    await this.page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout });
+  }
+
+  /** Wait until the connection indicator shows `state`. */
+  async waitForConnection(state: 'connecting' | 'live' | 'offline', timeout = 20_000): Promise<void> {
+    await this.page.locator(`[data-testid="connection"][data-state="${state}"]`).waitFor({ timeout });
+  }
+
+  /** Wait until the server has acknowledged every change typed here. */
+  async waitForSaved(timeout = 20_000): Promise<void> {
+    await this.page.locator('[data-testid="save"][data-state="saved"]').waitFor({ timeout });
+  }
+
+  /** All speaker blocks on screen, in order. */
+  get speakerBlocks(): Locator {
+    return this.page.locator('.record section[data-speaker-block]');
+  }
+
+  /** Wait for at least `n` speaker blocks. */
+  async waitForBlocks(n: number, timeout = 20_000): Promise<void> {
+    await this.speakerBlocks.nth(n - 1).waitFor({ timeout });
+  }
+
+  /** A header field of the i-th speaker block. */
+  field(i: number, name: 'speaker' | 'affiliation' | 'onBehalfOf' | 'kind' | 'startedAt'): Locator {
+    return this.speakerBlocks.nth(i).locator(`[data-field="${name}"]`);
+  }
+
+  /** Put the caret at the end of the i-th block's statement. */
+  async clickIntoBody(i: number): Promise<void> {
+    // click at the bottom right of the last paragraph (its last line), then go to the line's end
+    const last = this.speakerBlocks.nth(i).locator('.sb-body p').last();
+    const box = await last.boundingBox();
+    if (!box) throw new Error(`speaker block ${i} has no visible paragraph`);
+    await last.click({ position: { x: box.width - 2, y: box.height - 4 } });
+    await this.page.keyboard.press('End');
+  }
+
+  /** Type as a person does, key by key, wherever the focus is. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /** Ctrl+Enter: start the next speaker block. */
+  async nextSpeaker(): Promise<void> {
+    await this.page.keyboard.press('Control+Enter');
+  }
+
+  /** The `data-field` of the focused element and the id of the speaker block it is in. */
+  focused(): Promise<{ field: string | null; blockId: string | null; inBody: boolean }> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const block = el?.closest('section[data-speaker-block]') as HTMLElement | null;
+      const sel = window.getSelection();
+      const anchor = sel?.anchorNode instanceof Element ? sel.anchorNode : (sel?.anchorNode?.parentElement ?? null);
+      return {
+        field: el?.getAttribute('data-field') ?? null,
+        blockId: block?.getAttribute('data-id') ?? null,
+        inBody: !!(el?.classList.contains('record') && anchor?.closest('.sb-body')),
+      };
+    });
+  }
+
+  /** The record's top-level nodes, read from the Y.Doc. */
+  record(): Promise<RecordNode[]> {
+    return this.page.evaluate(READ_RECORD) as Promise<RecordNode[]>;
+  }
+
+  /** All text of the record (bodies and headings), from the Y.Doc. */
+  async recordText(): Promise<string> {
+    return (await this.record()).map((n) => n.text).join('\n');
+  }
+
+  /** Names on the other people's carets. */
+  caretNames(): Promise<string[]> {
+    return this.page.locator('.collaboration-carets__label').allTextContents();
+  }
+
+  /** Names in the presence list. */
+  presenceNames(): Promise<string[]> {
+    return this.page.getByTestId('presence').locator('.person').allTextContents();
+  }
+
+  /** Reload the page and wait until it is live again. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.record').waitFor();
+    await this.waitForLive();
+  }
+
+  /** The address of this server. */
+  get url(): string {
+    return this.baseUrl;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The session page in a real browser against a real server process: two note-takers type at
+ * once, Ctrl+Enter starts the next speaker, text survives a reload and a server restart, and the
+ * status says "saved" only once the server has stored it.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createProcessStorage } from '../helpers/database.ts';
+import { type ServerProcess, spawnServer } from '../helpers/server.ts';
+import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
+import { browserUnavailable, CLIENT_DIST, ensureClientBuilt, launchBrowser } from './browser.ts';
+import { SessionPage } from './pages/sessionPage.ts';
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(unavailable);
+
+describe.skipIf(unavailable !== null)('session page in Chromium', () => {
+  let storage: Awaited<ReturnType<typeof createProcessStorage>>;
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  const freshContext = async () => {
+    const ctx = await browser.newContext();
+    contexts.push(ctx);
+    return ctx;
+  };
+
+  const newSession = (title: string): Promise<SessionTokens> => createSessionHttp(server.url, title);
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    storage = await createProcessStorage('pglite');
+    server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST });
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    for (const ctx of contexts.splice(0)) await ctx.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.kill();
+    await storage?.drop();
+  });
+
+  it('two note-takers type into speaker blocks and each sees the other’s text and caret', async () => {
+    const s = await newSession('CND intersessional: 24 January 2017');
+    const ana = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    // an empty session opens with one speaker block, its speaker field ready to type
+    await expect.poll(() => ana.title.textContent()).toBe('CND intersessional: 24 January 2017');
+    await ana.waitForBlocks(1);
+    expect((await ana.focused()).field).toBe('speaker');
+    await ana.type('Malta');
+    await ana.page.keyboard.press('Enter'); // Enter in a header field goes to the statement
+    await ana.type('The EU and its Member States fully support the three recommendations.');
+
+    const ben = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    await ben.waitForBlocks(1);
+    expect(await ben.speakerBlocks.count()).toBe(1); // Ben did not add a second first block
+    await ben.clickIntoBody(0);
+    await ben.nextSpeaker();
+    await ben.type('Argentina');
+    await ben.page.keyboard.press('Enter');
+    await ben.type('We promote a balanced and comprehensive approach.');
+    // Ana keeps typing in her block while Ben types in his
+    await ana.type(' Thank you, Chair.');
+
+    for (const page of [ana, ben]) {
+      await expect
+        .poll(async () => (await page.record()).filter((n) => n.type === 'speakerBlock' || n.text !== ''), {
+          timeout: 15_000,
+        })
+        .toEqual([
+          expect.objectContaining({
+            type: 'speakerBlock',
+            attrs: expect.objectContaining({ speaker: 'Malta' }),
+            text: 'The EU and its Member States fully support the three recommendations. Thank you, Chair.',
+          }),
+          expect.objectContaining({
+            type: 'speakerBlock',
+            attrs: expect.objectContaining({ speaker: 'Argentina' }),
+            text: 'We promote a balanced and comprehensive approach.',
+          }),
+        ]);
+    }
+    await expect.poll(() => ana.caretNames(), { timeout: 15_000 }).toContain('Ben');
+    await expect.poll(() => ben.caretNames(), { timeout: 15_000 }).toContain('Ana');
+    await expect.poll(() => ana.presenceNames()).toEqual(['Ana (you)', 'Ben']);
+  });
+
+  it('Ctrl+Enter starts a new speaker block, timed now, with the cursor in its speaker field', async () => {
+    const s = await newSession('Ctrl+Enter');
+    const page = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await page.waitForBlocks(1);
+    await page.type('Chair');
+    await page.page.keyboard.press('Tab'); // affiliation
+    await page.page.keyboard.press('Tab'); // on behalf of
+    await page.page.keyboard.press('Tab'); // kind
+    await page.page.keyboard.press('Tab'); // time
+    await page.page.keyboard.press('Tab'); // Tab from the last header field: into the statement
+    expect((await page.focused()).inBody).toBe(true);
+    await page.type('Good morning, distinguished delegates.');
+
+    const before = Date.now();
+    await page.nextSpeaker();
+    await page.waitForBlocks(2);
+    const focus = await page.focused();
+    const blocks = (await page.record()).filter((n) => n.type === 'speakerBlock');
+    expect(blocks).toHaveLength(2);
+    const added = blocks[1]!;
+    expect(focus).toEqual({ field: 'speaker', blockId: added.attrs.id, inBody: false });
+    expect(added.attrs.id).not.toBe(blocks[0]!.attrs.id);
+    const started = Date.parse(added.attrs.startedAt ?? '');
+    expect(started).toBeGreaterThanOrEqual(before - 60_000);
+    expect(started).toBeLessThanOrEqual(Date.now() + 60_000);
+
+    // Shift+Tab from the statement goes back to the header
+    await page.type('Russia');
+    await page.page.keyboard.press('Enter');
+    await page.type('We continue to have grave concerns.');
+    await page.page.keyboard.press('Shift+Tab');
+    expect((await page.focused()).field).toBe('startedAt');
+    await expect
+      .poll(async () => (await page.record()).filter((n) => n.type === 'speakerBlock').map((b) => b.attrs.speaker))
+      .toEqual(['Chair', 'Russia']);
+  });
+
+  it('shows "saved" once the server stored the text, and the text survives a reload and a new browser', async () => {
+    const s = await newSession('Reload');
+    const ctx = await freshContext();
+    const page = await SessionPage.open(ctx, server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await page.waitForBlocks(1);
+    await page.type('Singapore');
+    await page.page.keyboard.press('Enter');
+    await page.type('We have strong command and operational cooperation.');
+    await page.waitForSaved();
+    await expect(page.saveStatus.textContent()).resolves.toBe('Saved');
+    expect(await page.recordText()).toContain('We have strong command and operational cooperation.');
+
+    await page.reload();
+    expect(await page.recordText()).toContain('We have strong command and operational cooperation.');
+    await expect(page.field(0, 'speaker').inputValue()).resolves.toBe('Singapore');
+    expect(await page.speakerBlocks.count()).toBe(1);
+
+    // a browser without the offline copy gets it from the server
+    const other = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    await expect.poll(() => other.recordText()).toContain('We have strong command and operational cooperation.');
+  });
+
+  it('goes offline when the server stops, keeps typing, and saves it all after the restart', async () => {
+    const s = await newSession('Restart');
+    const page = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await page.waitForBlocks(1);
+    await page.type('Russia');
+    await page.page.keyboard.press('Enter');
+    await page.type('Before the outage.');
+    await page.waitForSaved();
+
+    const port = server.port;
+    await server.kill('SIGTERM');
+    await page.waitForConnection('offline');
+    await page.type(' Typed while the server was down.');
+    await expect.poll(() => page.saveStatus.getAttribute('data-state')).toBe('unsaved');
+    await expect(page.saveStatus.textContent()).resolves.toMatch(/^\d+ changes? not yet saved$/);
+
+    server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST }, { port });
+    await page.waitForLive(30_000);
+    await page.waitForSaved();
+    const other = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    await expect.poll(() => other.recordText()).toContain('Before the outage. Typed while the server was down.');
+  });
+});
