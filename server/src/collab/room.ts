@@ -298,7 +298,11 @@ export class Room {
 
   private announcePersisted(stateVector: Uint8Array): void {
     this.persistedFrame = writePersistedFrame(stateVector);
-    for (const conn of this.connections) if (conn.wantsPersisted) conn.send(this.persistedFrame);
+    // Observers have nothing to save: with hundreds of them, acknowledging each flush to every
+    // socket would be most of the server's traffic. They get one on joining, and that is all.
+    for (const conn of this.connections) {
+      if (conn.wantsPersisted && conn.identity.role !== 'observer') conn.send(this.persistedFrame);
+    }
     for (const h of this.hooks) h.onPersisted?.(this);
   }
 
