@@ -127,6 +127,28 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
       .toEqual(['Chair', 'Russia']);
   });
 
+  it('Ctrl+Alt+A inserts an agenda item after the current block, with the cursor in it', async () => {
+    const s = await newSession('Agenda');
+    const page = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await page.waitForBlocks(1);
+    await page.type('UNODC');
+    await page.page.keyboard.press('Enter');
+    await page.type('Today we will focus on countering money laundering.');
+    await page.page.keyboard.press('Control+Alt+a');
+    await page.type('Afternoon session');
+    await page.nextSpeaker(); // from the heading: the next speaker goes after it
+    await page.type('Brazil');
+    await expect
+      .poll(async () => (await page.record()).filter((n) => n.type !== 'paragraph').map((n) => [n.type, n.text]))
+      .toEqual([
+        ['speakerBlock', 'Today we will focus on countering money laundering.'],
+        ['agendaItem', 'Afternoon session'],
+        ['speakerBlock', ''],
+      ]);
+    expect(await page.page.locator('.record h2[data-agenda-item]').count()).toBe(1);
+    await expect.poll(async () => (await page.record())[2]?.attrs.speaker).toBe('Brazil');
+  });
+
   it('shows "saved" once the server stored the text, and the text survives a reload and a new browser', async () => {
     const s = await newSession('Reload');
     const ctx = await freshContext();
