@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { mountClient } from './static.ts';
 
 /** Largest JSON body the API accepts (imports of long records included). */
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/sessions', sessionRoutes(deps));
   app.route('/api/sessions', exportRoutes(deps));
   app.route('/api/sessions', blockRoutes(deps));
+  app.route('/api/sessions', versionRoutes(deps));
   app.route('/api/search', searchRoutes(deps));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),

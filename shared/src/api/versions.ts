@@ -76,7 +76,9 @@ export type VersionResponse = z.infer<typeof VersionResponse>;
 
 /** Query of the diff route: another version's id, or `current` (the live text; the default). */
 export const VersionDiffQuery = z.object({
-  against: z.union([z.literal('current'), z.uuid()], { error: 'against must be a version id or "current"' }).default('current'),
+  against: z
+    .union([z.literal('current'), z.uuid()], { error: 'against must be a version id or "current"' })
+    .default('current'),
 });
 export type VersionDiffQuery = z.infer<typeof VersionDiffQuery>;
 
@@ -132,5 +134,9 @@ export type VersionDiffResponse = z.infer<typeof VersionDiffResponse>;
  * a new change; `backup` is the automatic version of the text as it stood just before (null when
  * an identical version existed); `stored` is false if the change is held in memory, not yet stored.
  */
-export const RestoreVersionResponse = z.object({ restored: VersionMeta, backup: VersionMeta.nullable(), stored: z.boolean() });
+export const RestoreVersionResponse = z.object({
+  restored: VersionMeta,
+  backup: VersionMeta.nullable(),
+  stored: z.boolean(),
+});
 export type RestoreVersionResponse = z.infer<typeof RestoreVersionResponse>;

@@ -21,7 +21,11 @@ function block(id: string, speaker: string, text: string, extra: Partial<Speaker
   };
 }
 
-function record(blocks: SpeakerBlockRecord[], agendaItems: AgendaItemRecord[] = [], loose: string[] = []): RecordContent {
+function record(
+  blocks: SpeakerBlockRecord[],
+  agendaItems: AgendaItemRecord[] = [],
+  loose: string[] = [],
+): RecordContent {
   return {
     agendaItems: agendaItems.map((a, position) => ({ ...a, position })),
     blocks: blocks.map((b, position) => ({ ...b, position })),
@@ -48,7 +52,11 @@ describe('diffRecords', () => {
 
   it('matches blocks by id into added, removed, changed and unchanged, in reading order', () => {
     const before = record([chair, malta, peru]);
-    const after = record([chair, block('b1', 'Malta', 'The EU opposes the draft resolution.'), block('b4', 'Kenya', 'We agree.')]);
+    const after = record([
+      chair,
+      block('b1', 'Malta', 'The EU opposes the draft resolution.'),
+      block('b4', 'Kenya', 'We agree.'),
+    ]);
     const d = diffRecords(before, after);
     expect(d.blocks.map((b) => [b.id, b.change])).toEqual([
       ['b3', 'unchanged'],
@@ -100,14 +108,20 @@ describe('diffRecords', () => {
 
   it('compares agenda items by id, with a word diff of their titles', () => {
     const d = diffRecords(
-      record([], [
-        { id: 'a1', position: 0, title: 'Item 3 (a) of the agenda' },
-        { id: 'a2', position: 1, title: 'Other business' },
-      ]),
-      record([], [
-        { id: 'a1', position: 0, title: 'Item 3 (b) of the agenda' },
-        { id: 'a3', position: 1, title: 'Closing' },
-      ]),
+      record(
+        [],
+        [
+          { id: 'a1', position: 0, title: 'Item 3 (a) of the agenda' },
+          { id: 'a2', position: 1, title: 'Other business' },
+        ],
+      ),
+      record(
+        [],
+        [
+          { id: 'a1', position: 0, title: 'Item 3 (b) of the agenda' },
+          { id: 'a3', position: 1, title: 'Closing' },
+        ],
+      ),
     );
     expect(d.agendaItems.map((a) => [a.id, a.change])).toEqual([
       ['a1', 'changed'],

@@ -6,7 +6,14 @@ import { diffWords, hasChanges, type TextSegment } from './words.ts';
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'unchanged';
 
 /** Header attributes of a speaker block that count as content (a change makes the block "changed"). */
-export const COMPARED_BLOCK_ATTRIBUTES = ['speaker', 'affiliation', 'onBehalfOf', 'kind', 'startedAt', 'status'] as const;
+export const COMPARED_BLOCK_ATTRIBUTES = [
+  'speaker',
+  'affiliation',
+  'onBehalfOf',
+  'kind',
+  'startedAt',
+  'status',
+] as const;
 export type ComparedBlockAttribute = (typeof COMPARED_BLOCK_ATTRIBUTES)[number];
 
 /** One header attribute that differs. */
@@ -95,7 +102,11 @@ function diffBlock(before: SpeakerBlockRecord | null, after: SpeakerBlockRecord 
   };
 }
 
-function diffAgendaItem(before: AgendaItemRecord | null, after: AgendaItemRecord | null, moved: boolean): AgendaItemDiff {
+function diffAgendaItem(
+  before: AgendaItemRecord | null,
+  after: AgendaItemRecord | null,
+  moved: boolean,
+): AgendaItemDiff {
   const title = diffWords(before?.title ?? '', after?.title ?? '');
   return {
     id: (after ?? before)!.id,

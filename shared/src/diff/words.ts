@@ -24,7 +24,8 @@ export function diffWords(before: string, after: string): TextSegment[] {
   const a = tokenize(before);
   const b = tokenize(after);
   const raw: TextSegment[] = diffSequence(a, b).map((run) => {
-    const from = run.op === 'insert' ? b.slice(run.bStart, run.bStart + run.length) : a.slice(run.aStart, run.aStart + run.length);
+    const from =
+      run.op === 'insert' ? b.slice(run.bStart, run.bStart + run.length) : a.slice(run.aStart, run.aStart + run.length);
     return { op: run.op, text: from.join('') };
   });
   return coalesce(absorbSpaces(raw));
@@ -34,7 +35,8 @@ export function diffWords(before: string, after: string): TextSegment[] {
 function absorbSpaces(segments: TextSegment[]): TextSegment[] {
   const out: TextSegment[] = [];
   segments.forEach((s, i) => {
-    const between = i > 0 && i < segments.length - 1 && segments[i - 1]!.op !== 'equal' && segments[i + 1]!.op !== 'equal';
+    const between =
+      i > 0 && i < segments.length - 1 && segments[i - 1]!.op !== 'equal' && segments[i + 1]!.op !== 'equal';
     if (s.op === 'equal' && between && /^\s+$/.test(s.text)) {
       out.push({ op: 'delete', text: s.text }, { op: 'insert', text: s.text });
     } else {
