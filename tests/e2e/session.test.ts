@@ -127,26 +127,33 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
       .toEqual(['Chair', 'Russia']);
   });
 
-  it('Ctrl+Alt+A inserts an agenda item after the current block, with the cursor in it', async () => {
+  it('Ctrl+Alt+A inserts an agenda item with the cursor in it: before a blank block, else after the current one', async () => {
     const s = await newSession('Agenda');
     const page = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
     await page.waitForBlocks(1);
+    // the empty session's first block is blank: the heading goes above it
+    await page.page.keyboard.press('Control+Alt+a');
+    await page.type('Morning session');
+    await page.field(0, 'speaker').click();
     await page.type('UNODC');
     await page.page.keyboard.press('Enter');
     await page.type('Today we will focus on countering money laundering.');
+    // from a written block the heading goes after it; Ctrl+Enter from a heading adds a speaker below it
     await page.page.keyboard.press('Control+Alt+a');
     await page.type('Afternoon session');
-    await page.nextSpeaker(); // from the heading: the next speaker goes after it
+    await page.nextSpeaker();
     await page.type('Brazil');
     await expect
-      .poll(async () => (await page.record()).filter((n) => n.type !== 'paragraph').map((n) => [n.type, n.text]))
+      .poll(async () =>
+        (await page.record()).filter((n) => n.type !== 'paragraph').map((n) => [n.type, n.attrs.speaker ?? n.text]),
+      )
       .toEqual([
-        ['speakerBlock', 'Today we will focus on countering money laundering.'],
+        ['agendaItem', 'Morning session'],
+        ['speakerBlock', 'UNODC'],
         ['agendaItem', 'Afternoon session'],
-        ['speakerBlock', ''],
+        ['speakerBlock', 'Brazil'],
       ]);
-    expect(await page.page.locator('.record h2[data-agenda-item]').count()).toBe(1);
-    await expect.poll(async () => (await page.record())[2]?.attrs.speaker).toBe('Brazil');
+    expect(await page.page.locator('.record h2[data-agenda-item]').count()).toBe(2);
   });
 
   it('shows "saved" once the server stored the text, and the text survives a reload and a new browser', async () => {

@@ -1,7 +1,7 @@
 import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { focusBlockBody, insertAgendaItem, insertSpeakerBlock } from './commands.ts';
+import { agendaItemPosition, focusBlockBody, insertAgendaItem, insertSpeakerBlock } from './commands.ts';
 import { takeHeaderFocus } from './focusRequest.ts';
 import { HeaderField } from './HeaderField.tsx';
 import { isInsertAgendaKey, isNextSpeakerKey } from './keys.ts';
@@ -35,7 +35,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
       insertSpeakerBlock(editor, pos + node.nodeSize);
     } else if (isInsertAgendaKey(e)) {
       e.preventDefault();
-      insertAgendaItem(editor, pos + node.nodeSize);
+      insertAgendaItem(editor, agendaItemPosition(node, pos));
     } else if (e.key === 'Escape' || (e.key === 'Enter' && e.currentTarget.tagName === 'INPUT')) {
       // Enter in a header field means "done with the header": go and type the statement
       e.preventDefault();

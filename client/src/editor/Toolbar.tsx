@@ -28,7 +28,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <button
         type="button"
         onMouseDown={keepFocus}
-        onClick={() => insertAgendaItem(editor, afterCurrentBlock(editor))}
+        onClick={() => insertAgendaItem(editor)}
         title={`Insert an agenda item heading (${agenda})`}
       >
         Agenda item <kbd>{agenda}</kbd>

@@ -55,8 +55,29 @@ export function insertSpeakerBlock(editor: Editor, at: number = afterCurrentBloc
   return attrs.id;
 }
 
-/** Insert an agenda item heading after the current block and put the cursor in it. */
-export function insertAgendaItem(editor: Editor, at: number = afterCurrentBlock(editor)): void {
+/** True for a speaker block nobody has written anything in yet (header or body). */
+export function isBlankSpeakerBlock(node: PMNode): boolean {
+  const a = node.attrs as Partial<SpeakerBlockAttrs>;
+  return node.type.name === 'speakerBlock' && !a.speaker && !a.affiliation && !a.onBehalfOf && node.textContent === '';
+}
+
+/**
+ * Where an agenda item goes relative to the block at `blockPos`: after it, except before a
+ * blank speaker block, so "heading, then first speaker" works from the block an empty session
+ * opens with, or right after Ctrl+Enter.
+ */
+export function agendaItemPosition(node: PMNode, blockPos: number): number {
+  return isBlankSpeakerBlock(node) ? blockPos : blockPos + node.nodeSize;
+}
+
+/** The agenda item position for the block holding the selection (the document end if none). */
+export function agendaItemHere(editor: Editor): number {
+  const { $from } = editor.state.selection;
+  return $from.depth >= 1 ? agendaItemPosition($from.node(1), $from.before(1)) : afterCurrentBlock(editor);
+}
+
+/** Insert an agenda item heading at `at` and put the cursor in it. */
+export function insertAgendaItem(editor: Editor, at: number = agendaItemHere(editor)): void {
   const { state, view } = editor;
   const item = state.schema.nodes.agendaItem!.create({ id: newBlockId() });
   const tr = state.tr.insert(at, item);

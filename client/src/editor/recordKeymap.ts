@@ -23,7 +23,7 @@ export const RecordKeymap = Extension.create({
         return true;
       },
       [KEYS.agendaItem]: ({ editor }) => {
-        insertAgendaItem(editor, afterCurrentBlock(editor));
+        insertAgendaItem(editor);
         return true;
       },
       [KEYS.headerFromBody]: ({ editor }) => {

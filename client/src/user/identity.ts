@@ -14,16 +14,14 @@ const STORAGE_KEY = 'rapporteur:user';
 
 /** Caret colours: distinct hues, all dark enough for white label text (WCAG AA at 12px bold). */
 export const CARET_COLORS = [
-  '#1f6feb',
-  '#b3261e',
-  '#1a7f37',
-  '#8250df',
-  '#bf5700',
-  '#0e7490',
-  '#c2185b',
-  '#5c6bc0',
-  '#6d4c41',
-  '#00796b',
+  '#1f6feb', // blue
+  '#c62828', // red
+  '#2e7d32', // green
+  '#6a1b9a', // purple
+  '#b45309', // amber
+  '#00838f', // teal
+  '#ad1457', // pink
+  '#455a64', // slate
 ] as const;
 
 /** Longest name shown on a caret; longer ones would cover the text being typed. */
