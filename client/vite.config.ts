@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-/** The Rapporteur server the dev server forwards API and socket traffic to. */
-const SERVER = 'http://127.0.0.1:3000';
+/** The Rapporteur server the dev server forwards API and socket traffic to (RAPPORTEUR_SERVER overrides). */
+const SERVER = process.env.RAPPORTEUR_SERVER ?? 'http://127.0.0.1:3000';
 
 /**
  * Client build and dev server. `vite build` writes client/dist, which the server serves on its one
