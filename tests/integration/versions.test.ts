@@ -424,6 +424,18 @@ describe.each(backends())('automatic versions on %s', (backend) => {
     expect(view.body.record.blocks[0]!.text).toBe('First words of the statement. More.');
   });
 
+  it('versions the last edits of a session everyone left before it went quiet', async () => {
+    const s = await newSession(server);
+    const a = connectClient(server.url, s.id, { token: s.noteTaker });
+    await a.synced();
+    appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Kenya' }, 'Typed just before closing the laptop.');
+    await a.save.whenSaved();
+    a.destroy();
+    await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
+    await waitFor(async () => (await autoVersions(s)).length === 1, 'an automatic version after the room unloaded');
+    expect((await autoVersions(s))[0]).toMatchObject({ blockCount: 1, wordCount: 6 });
+  });
+
   it('skips the automatic version when a named version already holds the same text', async () => {
     const s = await newSession(server);
     const a = connectClient(server.url, s.id, { token: s.editor });

@@ -82,6 +82,40 @@ describe('AutoVersioner', () => {
     expect(store.written).toHaveLength(1);
   });
 
+  it('writes the capture of an unloaded room when its quiet period ends', async () => {
+    const store = fakeStore();
+    const auto = new AutoVersioner(store, logger, { quietMs: 1_000 });
+    const r = room();
+    r.type('said before leaving');
+    auto.onUpdate(r);
+    await vi.advanceTimersByTimeAsync(400);
+    auto.onDestroy(r);
+    r.doc.destroy();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(store.written).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(100);
+    await auto.settled();
+    expect(store.written).toHaveLength(1);
+  });
+
+  it('lets a reloaded, edited room take over from its unloaded predecessor (one version, not two)', async () => {
+    const store = fakeStore();
+    const auto = new AutoVersioner(store, logger, { quietMs: 1_000 });
+    const first = room();
+    first.type('before the drop');
+    auto.onUpdate(first);
+    auto.onDestroy(first);
+    // the note-taker reconnects at once: the session loads into a new room and gets more edits
+    const second = { ...room(), sessionId: first.sessionId };
+    await vi.advanceTimersByTimeAsync(200);
+    second.type('before the drop, and after');
+    auto.onUpdate(second);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await auto.settled();
+    expect(store.written).toHaveLength(1);
+    await auto.close();
+  });
+
   it('tries again after the next quiet period when a write fails', async () => {
     const store = fakeStore();
     let fail = true;

@@ -27,12 +27,16 @@ interface Watch {
  * Takes an automatic version of a room once it has been quiet for `quietMs` after edits: at most
  * one per quiet period (the timer starts with the first edit and, on firing, waits out the rest
  * of the quiet time if someone typed meanwhile), and none when the content equals the session's
- * latest version. A room unloaded with edits not yet versioned is versioned as it goes. A failed
- * write is logged and tried again after the next quiet period: versions are a convenience
- * beside the update log, which alone must never lose anything.
+ * latest version. A room unloaded with edits not yet versioned is captured as it goes and
+ * written when its quiet period ends — unless the session is reloaded and edited meanwhile (a
+ * note-taker on flaky wifi unloads the room at every drop), in which case the new room's version
+ * covers it. A failed write is logged and tried again after the next quiet period: versions are
+ * a convenience beside the update log, which alone must never lose anything.
  */
 export class AutoVersioner implements RoomHooks {
   private readonly watches = new Map<VersionSource, Watch>();
+  /** Captures of unloaded rooms waiting for the end of their quiet period, by session. */
+  private readonly detached = new Map<string, { captured: CapturedState; timer: NodeJS.Timeout }>();
   private readonly writes = new Set<Promise<void>>();
   private readonly quietMs: number;
   private closed = false;
@@ -48,6 +52,7 @@ export class AutoVersioner implements RoomHooks {
   /** RoomHooks: any integrated update (typing, restore, a reconnecting client's backlog). */
   onUpdate(room: VersionSource): void {
     if (this.closed) return;
+    this.dropDetached(room.sessionId); // this room holds that state and more
     let watch = this.watches.get(room);
     if (!watch) {
       watch = { lastEdit: 0, timer: null };
@@ -58,13 +63,31 @@ export class AutoVersioner implements RoomHooks {
     watch.timer ??= setTimeout(() => this.check(room), this.quietMs);
   }
 
-  /** RoomHooks: the document is about to be destroyed; version its unversioned edits now. */
+  /** RoomHooks: the document is about to be destroyed; capture its unversioned edits now. */
   onDestroy(room: VersionSource): void {
     const watch = this.watches.get(room);
     this.watches.delete(room);
     if (!watch?.timer) return;
     clearTimeout(watch.timer);
-    this.take(room);
+    const captured = this.capture(room);
+    if (!captured || this.closed) {
+      if (captured) this.write(room.sessionId, captured, null);
+      return;
+    }
+    const { sessionId } = room;
+    const wait = Math.max(0, this.quietMs - (Date.now() - watch.lastEdit));
+    const timer = setTimeout(() => {
+      this.detached.delete(sessionId);
+      this.write(sessionId, captured, null);
+    }, wait);
+    this.detached.set(sessionId, { captured, timer });
+  }
+
+  private dropDetached(sessionId: string): void {
+    const pending = this.detached.get(sessionId);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.detached.delete(sessionId);
   }
 
   private check(room: VersionSource): void {
@@ -80,28 +103,30 @@ export class AutoVersioner implements RoomHooks {
   }
 
   private take(room: VersionSource): void {
-    let captured: CapturedState;
+    const captured = this.capture(room);
+    if (captured) this.write(room.sessionId, captured, room);
+  }
+
+  private capture(room: VersionSource): CapturedState | null {
     try {
-      captured = captureDoc(room.doc);
+      return captureDoc(room.doc);
     } catch (err) {
       this.logger.error('automatic version capture failed', { sessionId: room.sessionId, err });
-      return;
+      return null;
     }
+  }
+
+  /** Store a capture; on failure, watch `room` (if still loaded) for another try. */
+  private write(sessionId: string, captured: CapturedState, room: VersionSource | null): void {
     const write = this.store
-      .insertIfChanged(
-        { sessionId: room.sessionId, name: AUTO_VERSION_NAME, author: AUTO_VERSION_AUTHOR, kind: 'auto' },
-        captured,
-      )
+      .insertIfChanged({ sessionId, name: AUTO_VERSION_NAME, author: AUTO_VERSION_AUTHOR, kind: 'auto' }, captured)
       .then(
         (meta) => {
-          if (meta) this.logger.info('automatic version taken', { sessionId: room.sessionId, versionId: meta.id });
+          if (meta) this.logger.info('automatic version taken', { sessionId, versionId: meta.id });
         },
         (err: unknown) => {
-          this.logger.error('automatic version failed; trying again after the next quiet period', {
-            sessionId: room.sessionId,
-            err,
-          });
-          if (this.watches.has(room)) this.onUpdate(room);
+          this.logger.error('automatic version failed; trying again after the next quiet period', { sessionId, err });
+          if (room && this.watches.has(room)) this.onUpdate(room);
         },
       )
       .finally(() => this.writes.delete(write));
@@ -118,6 +143,12 @@ export class AutoVersioner implements RoomHooks {
     this.closed = true;
     for (const w of this.watches.values()) if (w.timer) clearTimeout(w.timer);
     this.watches.clear();
+    // shutting down ends every quiet period: write what unloaded rooms left
+    for (const [sessionId, { captured, timer }] of this.detached) {
+      clearTimeout(timer);
+      this.write(sessionId, captured, null);
+    }
+    this.detached.clear();
     await this.settled();
   }
 }
