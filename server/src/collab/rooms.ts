@@ -49,8 +49,9 @@ export class RoomRegistry {
       if (room.connections.size > 0) return; // somebody came back; the queue keeps retrying
       stored = await room.flush();
     }
+    // no await from here on: a socket joining in between would otherwise land in a destroyed room
     if (room.connections.size > 0 || room.queue.dirty) return;
-    if ((await this.rooms.get(room.sessionId)) !== room) return;
+    if (this.loaded.get(room.sessionId) !== room) return;
     this.rooms.delete(room.sessionId);
     this.loaded.delete(room.sessionId);
     room.destroy();
