@@ -10,9 +10,12 @@ import { openDatabase } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { UpdateLog } from './persistence/updateLog.ts';
-import { ProjectionStore, Projector } from './projection/index.ts';
+import { ProjectionStore, ProjectionSweeper, Projector } from './projection/index.ts';
 import { SessionStore } from './sessions/sessionStore.ts';
 import { AutoVersioner, VersionStore } from './versions/index.ts';
+
+/** How often sessions stored without ever being projected (e.g. imports) are looked for. */
+const PROJECTION_SWEEP_MS = 15_000;
 
 /** A running Rapporteur server. */
 export interface RunningServer {
@@ -44,7 +47,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const logger = opts.logger ?? createLogger();
   const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const log = new UpdateLog(db);
-  const projector = new Projector(new ProjectionStore(db), logger);
+  const projections = new ProjectionStore(db);
+  const projector = new Projector(projections, logger);
+  // sessions stored without a room ever loading them (imports, older data) get projected too
+  const sweeper = new ProjectionSweeper(db, log, projections, logger);
   const autoVersions = new AutoVersioner(new VersionStore(db), logger, { quietMs: opts.autoVersionQuietMs });
   const rooms = new RoomRegistry(log, logger, [projector, autoVersions]);
   const sessions = new SessionStore(db);
@@ -57,6 +63,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const wss = attachCollab(server, { rooms, sessions, access, logger, limits: opts.collabLimits });
   const { port } = server.address() as AddressInfo;
+  sweeper.start(PROJECTION_SWEEP_MS);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   let closing: Promise<void> | null = null;
@@ -75,6 +82,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         const unsaved = await rooms.closeAll();
         if (unsaved.length) logger.error('shut down with unsaved changes', { sessions: unsaved });
         await projector.close(); // the rooms' last states, captured as they were destroyed
+        await sweeper.stop();
         await autoVersions.close(); // likewise their last automatic versions
         for (const ws of wss.clients) ws.terminate();
         wss.close();

@@ -1,9 +1,15 @@
-import type { Database, RunningServer } from '@rapporteur/server';
+import { readFileSync } from 'node:fs';
+import { createLogger, type Database, type RunningServer } from '@rapporteur/server';
 import { extractRecord } from '@rapporteur/shared/blocks';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ProjectionStore, takeSnapshot, writtenProjection } from '../../server/src/projection/index.ts';
+import {
+  ProjectionStore,
+  ProjectionSweeper,
+  takeSnapshot,
+  writtenProjection,
+} from '../../server/src/projection/index.ts';
 import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
 import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText, typeChars } from '../helpers/record.ts';
@@ -121,6 +127,36 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
     await a.synced();
     await server.projector.flush(s.id);
     expect(await tableOf(tdb.db, s.id)).toEqual(expectedOf(doc));
+  });
+
+  it('projects an imported session that no room has loaded, so search finds it', async () => {
+    const text = readFileSync(
+      new URL('../../../shared/fixtures/cnd-intersessional-2017-01-24.txt', import.meta.url),
+      'utf8',
+    );
+    const res = await fetch(`${server.url}/api/sessions/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text }),
+    });
+    expect(res.status).toBe(201);
+    const { session } = (await res.json()) as { session: { id: string } };
+    const sweeper = new ProjectionSweeper(
+      tdb.db,
+      server.log,
+      new ProjectionStore(tdb.db),
+      createLogger({ quiet: true }),
+    );
+    await sweeper.runOnce();
+    const { blocks } = await tableOf(tdb.db, session.id);
+    expect(blocks).toHaveLength(15);
+    expect(blocks[0]!.speaker).toBe('UNODC');
+    const found = (await (
+      await fetch(`${server.url}/api/search?q=${encodeURIComponent('"money laundering"')}&session=${session.id}`)
+    ).json()) as { total: number };
+    expect(found.total).toBeGreaterThan(0);
+    // nothing left to do the second time
+    expect(await sweeper.runOnce()).toBe(0);
   });
 
   it('stores hostile strings (NUL, huge ids) without failing the projection', async () => {
