@@ -45,6 +45,38 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     await storage?.drop();
   });
 
+  it('a session created on the list page opens ready to minute, with links to hand out', async () => {
+    const page = await (await freshContext()).newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('title is required'); // the server's words
+
+    await page.getByLabel('Title').fill('CND intersessional: 24 January 2017 – Operational recommendations');
+    await page.getByRole('button', { name: 'Create session' }).click();
+    const session = new SessionPage(page, server.url);
+    await session.giveNameIfAsked('Ana');
+    await session.waitForLive();
+    expect(page.url()).toMatch(/\/s\/[0-9a-f-]{36}$/); // no token left in the address
+    await expect
+      .poll(() => session.title.textContent())
+      .toBe('CND intersessional: 24 January 2017 – Operational recommendations');
+    await session.waitForBlocks(1);
+
+    await page.getByText('Share this session').click();
+    const noteTakerLink = await page.getByLabel('Note-takers link').inputValue();
+    expect(noteTakerLink).toMatch(new RegExp(`^${server.url}/s/[0-9a-f-]{36}\\?token=`));
+    // a colleague opening that link joins as a note-taker
+    const ben = await (await freshContext()).newPage();
+    await ben.goto(noteTakerLink);
+    const benSession = new SessionPage(ben, server.url);
+    await benSession.giveNameIfAsked('Ben');
+    await benSession.waitForLive();
+    await expect.poll(() => benSession.presenceNames()).toEqual(['Ben (you)', 'Ana']);
+
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('.sessions').textContent()).toContain('Operational recommendations');
+  });
+
   it('two note-takers type into speaker blocks and each sees the other’s text and caret', async () => {
     const s = await newSession('CND intersessional: 24 January 2017');
     const ana = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
