@@ -3,3 +3,4 @@ export * from './access.ts';
 export * from './blocks.ts';
 export * from './search.ts';
 export * from './versions.ts';
+export * from './registry.ts';
