@@ -48,7 +48,14 @@ export class Projector implements RoomHooks {
     const p = this.rooms.get(room);
     if (!p) return;
     p.detach();
-    if (p.idle) this.rooms.delete(room);
+    if (p.idle) this.forget(room, p);
+  }
+
+  private forget(room: ProjectionSource, p: RoomProjection): void {
+    this.rooms.delete(room);
+    // counts are kept while a session is loaded, so they do not pile up over weeks of meetings
+    if (![...this.rooms.values()].some((other) => other.sessionId === p.sessionId))
+      this.writeCounts.delete(p.sessionId);
   }
 
   private track(room: ProjectionSource): RoomProjection | null {
@@ -59,7 +66,7 @@ export class Projector implements RoomHooks {
         written: (w) => this.writeCounts.set(w.sessionId, (this.writeCounts.get(w.sessionId) ?? 0) + 1),
         // an unloaded room's schedule is dropped once its last write is done
         idle: (done) => {
-          if (this.rooms.get(room) === done && !done.isAttached) this.rooms.delete(room);
+          if (this.rooms.get(room) === done && !done.isAttached) this.forget(room, done);
         },
       });
       this.rooms.set(room, p);
@@ -74,7 +81,7 @@ export class Projector implements RoomHooks {
     return results.every(Boolean);
   }
 
-  /** Snapshots committed so far for a session by this process (diagnostics, tests, benchmarks). */
+  /** Snapshots committed for a session by this process while it is loaded (diagnostics, tests, benchmarks). */
   writes(sessionId: string): number {
     return this.writeCounts.get(sessionId) ?? 0;
   }

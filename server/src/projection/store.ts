@@ -60,7 +60,18 @@ export class ProjectionStore implements ProjectionWriter {
   constructor(private readonly db: Database) {}
 
   /** Write `snapshot`; only the rows that changed since `previous` when the table still holds it. */
-  write(snapshot: ProjectionSnapshot, previous: WrittenProjection | null): Promise<WriteOutcome> {
+  async write(snapshot: ProjectionSnapshot, previous: WrittenProjection | null): Promise<WriteOutcome> {
+    try {
+      return await this.writeGuarded(snapshot, previous);
+    } catch (err) {
+      // foreign_key_violation: the session was deleted meanwhile, so there is nothing to mirror
+      // (retrying would only fail forever)
+      if ((err as { code?: unknown }).code === '23503') return 'stale';
+      throw err;
+    }
+  }
+
+  private writeGuarded(snapshot: ProjectionSnapshot, previous: WrittenProjection | null): Promise<WriteOutcome> {
     return this.db.transaction(async (tx) => {
       const { sessionId, version } = snapshot;
       // Make sure the guard row exists so FOR UPDATE has something to lock (-1: never projected).
