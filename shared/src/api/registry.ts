@@ -89,9 +89,12 @@ export const PatchRegistryEntryRequest = z
     aliases: Aliases.optional(),
     affiliation: nameField('affiliation', MAX_REGISTRY_NAME).optional(),
   })
-  .refine((p) => p.name !== undefined || p.kind !== undefined || p.aliases !== undefined || p.affiliation !== undefined, {
-    message: 'nothing to change: give name, kind, aliases or affiliation',
-  });
+  .refine(
+    (p) => p.name !== undefined || p.kind !== undefined || p.aliases !== undefined || p.affiliation !== undefined,
+    {
+      message: 'nothing to change: give name, kind, aliases or affiliation',
+    },
+  );
 export type PatchRegistryEntryRequest = z.infer<typeof PatchRegistryEntryRequest>;
 
 /** Path parameter of `PATCH /api/registry/:id`. */

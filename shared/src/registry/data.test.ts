@@ -31,7 +31,12 @@ describe('built-in registry data', () => {
 
   it('has the usual "on behalf of" groups', () => {
     const names = GROUPS.map((g) => g.name);
-    for (const g of ['European Union and its Member States', 'Group of 77 and China', 'African Group', 'Group of Latin American and Caribbean States']) {
+    for (const g of [
+      'European Union and its Member States',
+      'Group of 77 and China',
+      'African Group',
+      'Group of Latin American and Caribbean States',
+    ]) {
       expect(names).toContain(g);
     }
   });

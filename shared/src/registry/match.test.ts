@@ -41,17 +41,27 @@ describe('ranking registry entries', () => {
   });
 
   it('prefers a name that is exactly the query over longer names it starts', () => {
-    expect(match('Niger').map((r) => r.entry.name).slice(0, 2)).toEqual(['Niger', 'Nigeria']);
+    expect(
+      match('Niger')
+        .map((r) => r.entry.name)
+        .slice(0, 2),
+    ).toEqual(['Niger', 'Nigeria']);
     const guinea = match('Guinea').map((r) => r.entry.name);
     expect(guinea.slice(0, 2)).toEqual(['Guinea', 'Guinea-Bissau']);
     expect(guinea.slice(2, 4).sort()).toEqual(['Equatorial Guinea', 'Papua New Guinea']);
     expect(match('Dominica')[0]!.entry.name).toBe('Dominica');
-    expect(match('Sudan').map((r) => r.entry.name).slice(0, 2)).toEqual(['Sudan', 'South Sudan']);
+    expect(
+      match('Sudan')
+        .map((r) => r.entry.name)
+        .slice(0, 2),
+    ).toEqual(['Sudan', 'South Sudan']);
   });
 
   it('an exact short form beats a name it is the prefix of ("UK" before Ukraine)', () => {
     const names = match('UK').map((r) => r.entry.name);
-    expect(names.indexOf('United Kingdom of Great Britain and Northern Ireland')).toBeLessThan(names.indexOf('Ukraine'));
+    expect(names.indexOf('United Kingdom of Great Britain and Northern Ireland')).toBeLessThan(
+      names.indexOf('Ukraine'),
+    );
   });
 
   it('matches prefixes of later words, ignoring case and diacritics', () => {

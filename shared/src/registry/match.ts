@@ -74,7 +74,12 @@ export function createMatcher<T extends Matchable>(entries: readonly T[]) {
     const ranked: Ranked<T>[] = [];
     for (const item of index) {
       if (kinds && !kinds.has(item.entry.kind)) continue;
-      let best: Ranked<T> = { entry: item.entry, score: scoreKey(q, item.nameKey), matched: item.entry.name, via: 'name' };
+      let best: Ranked<T> = {
+        entry: item.entry,
+        score: scoreKey(q, item.nameKey),
+        matched: item.entry.name,
+        via: 'name',
+      };
       for (const alias of item.aliases) {
         const score = scoreKey(q, alias.key) - ALIAS_PENALTY;
         if (score > best.score) best = { entry: item.entry, score, matched: alias.text, via: 'alias' };
@@ -84,14 +89,20 @@ export function createMatcher<T extends Matchable>(entries: readonly T[]) {
     // equal scores: the shorter name is closer to what was typed, then alphabetical for stability
     ranked.sort(
       (a, b) =>
-        b.score - a.score || a.entry.name.length - b.entry.name.length || a.entry.name.localeCompare(b.entry.name, 'en'),
+        b.score - a.score ||
+        a.entry.name.length - b.entry.name.length ||
+        a.entry.name.localeCompare(b.entry.name, 'en'),
     );
     return opts.limit === undefined ? ranked : ranked.slice(0, Math.max(0, opts.limit));
   };
 }
 
 /** Rank `entries` for `query` (best first). Prefer createMatcher when ranking repeatedly. */
-export function rankEntries<T extends Matchable>(query: string, entries: readonly T[], opts: MatchOptions = {}): Ranked<T>[] {
+export function rankEntries<T extends Matchable>(
+  query: string,
+  entries: readonly T[],
+  opts: MatchOptions = {},
+): Ranked<T>[] {
   return createMatcher(entries)(query, opts);
 }
 
@@ -100,6 +111,7 @@ export function findExact<T extends Matchable>(name: string, entries: readonly T
   const key = normaliseName(name);
   if (!key) return undefined;
   return (
-    entries.find((e) => normaliseName(e.name) === key) ?? entries.find((e) => e.aliases.some((a) => normaliseName(a) === key))
+    entries.find((e) => normaliseName(e.name) === key) ??
+    entries.find((e) => e.aliases.some((a) => normaliseName(a) === key))
   );
 }

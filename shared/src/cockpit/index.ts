@@ -1,0 +1,3 @@
+export * from './claims.ts';
+export * from './nextSpeaker.ts';
+export * from './speakersList.ts';
