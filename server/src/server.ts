@@ -55,7 +55,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const rooms = new RoomRegistry(log, logger, [projector, autoVersions]);
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
-  const app = createApp({ db, rooms, sessions, access, adminToken: config.adminToken, logger, clientDir: config.clientDir });
+  const app = createApp({
+    db,
+    rooms,
+    sessions,
+    access,
+    adminToken: config.adminToken,
+    logger,
+    clientDir: config.clientDir,
+    afterImport: (id) => sweeper.projectStored(id),
+  });
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));

@@ -26,6 +26,8 @@ export interface AppDeps {
   access: AccessStore;
   /** The instance's admin secret (ADMIN_TOKEN); unset means loopback requests are admin. */
   adminToken?: string;
+  /** Called after an import is stored (the server projects it for search at once). */
+  afterImport?: (sessionId: string) => Promise<unknown>;
   logger: Logger;
   /** Folder of the built client; omitted in API-only tests. */
   clientDir?: string;

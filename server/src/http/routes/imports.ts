@@ -16,6 +16,8 @@ interface ImportRouteDeps extends AuthDeps {
   sessions: SessionStore;
   access: AccessStore;
   logger: Logger;
+  /** Called after an import is stored (the projection, so it is searchable at once). */
+  afterImport?: (sessionId: string) => Promise<unknown>;
 }
 
 /** The request as an ImportRequest: a JSON body, or a text/plain body with `?title=`. */
@@ -80,6 +82,8 @@ export function importRoutes(deps: ImportRouteDeps) {
       doc.destroy();
     }
     const links = await deps.access.mintAll(session.id);
+    // best effort: the projection sweep retries anything this misses
+    await deps.afterImport?.(session.id).catch((err) => deps.logger.warn('projection after import failed', { err }));
     deps.logger.info('session imported', { sessionId: session.id, blocks: summary.blocks });
     return c.json({ session: { ...session, links }, record, summary }, 201);
   });
