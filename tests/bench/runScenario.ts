@@ -4,12 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
+import * as Y from 'yjs';
 import { type BenchClient, connectBenchClient } from './clients.ts';
 import { type GeneratorLoad, watchGenerator } from './generator.ts';
 import { buildLargeDoc, paragraphCount } from './largeDoc.ts';
 import { cpuPercent, peakCpu, ProcSampler } from './procstat.ts';
 import type { DbStats } from './servers.ts';
 import { PropagationRecorder } from './propagation.ts';
+import { measureRawJoin } from './rawJoin.ts';
 import { CHARS_PER_SECOND, type Scenario } from './scenarios.ts';
 import { type BenchRoom, type ServerKind, startTarget, type Target, type WatcherRole } from './servers.ts';
 import { quantile } from './stats.ts';
@@ -37,10 +39,14 @@ export interface RunResult {
   disconnects: number;
   serverCpu: number;
   serverCpuPeak: number;
+  /** RSS once the server is up, before any room exists. */
+  serverRssStartMb: number;
   serverRssPeakMb: number;
   /** Peak RSS during the run minus RSS just before the clients joined. */
   serverRssDeltaMb: number;
   generator: GeneratorLoad;
+  /** Large document: bare sockets asking for the document at once (see rawJoin.ts). */
+  initialState: { allMs: number; p50Ms: number } | null;
   /** Ours: keystroke to "persisted" acknowledgement at the writer. */
   saved: { p50: number; p99: number } | null;
   db: DbStats | null;
@@ -73,11 +79,16 @@ export async function runScenario(
 ): Promise<RunResult> {
   const log = opts.log ?? (() => {});
   const wall0 = performance.now();
-  const target = await startTarget(kind, {
-    cpuProfDir: opts.cpuProfDir,
-    profileName: `${kind}-${scenario.id}-${opts.rep}`,
-    watcherRole: opts.watcherRole,
-  });
+  let target: Target;
+  try {
+    target = await startTarget(kind, {
+      cpuProfDir: opts.cpuProfDir,
+      profileName: `${kind}-${scenario.id}-${opts.rep}`,
+      watcherRole: opts.watcherRole,
+    });
+  } catch (err) {
+    return failed(kind, scenario, opts.rep, err, null, wall0);
+  }
   const sampler = new ProcSampler(target.pid).start();
   const clients: BenchClient[] = [];
   let room: BenchRoom | undefined;
@@ -174,6 +185,16 @@ async function drive(
   }
   log(`    drained ${((drained - typingEnd.t) / 1000).toFixed(1)} s after typing stopped; converged: ${converged}`);
 
+  // with the providers still in the room, as many bare sockets ask for the whole document
+  const initialState = seeder
+    ? await measureRawJoin(
+        target,
+        room,
+        scenario.clients,
+        Math.floor(Y.encodeStateAsUpdate(seeder.doc).byteLength * 0.9),
+      )
+    : null;
+
   const sorted = recorder.latencies.sorted();
   const joinTimes = joiners.map((c, i) => c.syncedAt - createdAt[i]!).filter((x) => !Number.isNaN(x));
   joinTimes.sort((a, b) => a - b);
@@ -201,9 +222,11 @@ async function drive(
     disconnects: clients.reduce((n, c) => n + c.disconnects, 0),
     serverCpu: cpuPercent(before, typingEnd),
     serverCpuPeak: peakCpu(sampler.readings, 1000, before.t, typingEnd.t),
+    serverRssStartMb: (sampler.readings[0]?.rssBytes ?? Number.NaN) / MB,
     serverRssPeakMb: sampler.peakRss() / MB,
     serverRssDeltaMb: (sampler.peakRss(before.t, typingEnd.t) - before.rssBytes) / MB,
     generator,
+    initialState,
     saved: savedSorted.length ? { p50: quantile(savedSorted, 0.5), p99: quantile(savedSorted, 0.99) } : null,
     db: null,
     activeMs: typingEnd.t - origin,
@@ -216,7 +239,7 @@ function failed(
   scenario: Scenario,
   rep: number,
   err: unknown,
-  target: Target,
+  target: Target | null,
   wall0: number,
 ): RunResult {
   const nan = Number.NaN;
@@ -224,7 +247,7 @@ function failed(
     scenario: scenario.id,
     server: kind,
     rep,
-    error: `${(err as Error).message ?? err}\n${target.output().slice(-2000)}`,
+    error: `${(err as Error).message ?? err}\n${target?.output().slice(-2000) ?? ''}`,
     clients: scenario.clients,
     joined: 0,
     joinAllMs: nan,
@@ -237,9 +260,11 @@ function failed(
     disconnects: 0,
     serverCpu: nan,
     serverCpuPeak: nan,
+    serverRssStartMb: nan,
     serverRssPeakMb: nan,
     serverRssDeltaMb: nan,
     generator: { cpuPercent: nan, loopP99Ms: nan, loopMaxMs: nan, limited: false },
+    initialState: null,
     saved: null,
     db: null,
     activeMs: Number.NaN,

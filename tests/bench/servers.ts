@@ -4,11 +4,12 @@
  * persistence) and the floor. A Target tells clients where to connect and how to make a room.
  */
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@rapporteur/server';
 import postgres from 'postgres';
 import { createProcessStorage, createServerDatabase } from '../helpers/database.ts';
-import { spawnServer } from '../helpers/server.ts';
+import { REPO_ROOT } from '../helpers/server.ts';
 import { type Child, spawnScript } from './spawn.ts';
 
 /** Which server a run talks to. */
@@ -63,7 +64,7 @@ const PEERS_DIR = fileURLToPath(new URL('./peers/', import.meta.url));
 
 /** Options shared by all servers. */
 export interface StartOptions {
-  /** Write a V8 CPU profile into this folder when the process exits. */
+  /** Write V8 CPU profiles into `<cpuProfDir>/<profileName>/` when the process exits. */
   cpuProfDir?: string;
   profileName?: string;
   /** Ours: the link watchers open (default observer). */
@@ -72,11 +73,8 @@ export interface StartOptions {
 
 function profArgs(opts: StartOptions): string[] {
   if (!opts.cpuProfDir) return [];
-  return [
-    '--cpu-prof',
-    `--cpu-prof-dir=${opts.cpuProfDir}`,
-    `--cpu-prof-name=${opts.profileName ?? 'server'}.cpuprofile`,
-  ];
+  // one folder per run: the tsx loader's worker thread writes a (small) profile of its own
+  return ['--cpu-prof', `--cpu-prof-dir=${path.join(opts.cpuProfDir, opts.profileName ?? 'server')}`];
 }
 
 /** Start one server of the given kind. */
@@ -114,15 +112,21 @@ function tokenOf(link: string): string {
 async function startOurs(opts: StartOptions): Promise<Target> {
   const pg = process.env.DATABASE_URL ? await createServerDatabase() : null;
   const storage = pg ? { env: { DATABASE_URL: pg.url }, drop: pg.drop } : await createProcessStorage('pglite');
-  const nodeOptions = [process.env.NODE_OPTIONS ?? '', ...profArgs(opts)].join(' ').trim();
-  const proc = await spawnServer({ ...storage.env, NODE_OPTIONS: nodeOptions, ADMIN_TOKEN: '' });
-  const pid = proc.child.pid!;
+  // as tests/helpers/server.ts spawnServer does, plus node flags (--cpu-prof is refused in NODE_OPTIONS)
+  const proc = await spawnScript(path.join(REPO_ROOT, 'server/src/main.ts'), {
+    cwd: path.join(REPO_ROOT, 'server'),
+    nodeArgs: profArgs(opts),
+    env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: '', ...storage.env },
+    ready: /running at http:\/\/127\.0\.0\.1:(\d+)/,
+  });
+  const url = `http://127.0.0.1:${proc.port}`;
+  const pid = proc.pid;
   return {
     kind: 'ours',
     pid,
-    wsBase: `${proc.url.replace(/^http/, 'ws')}/collab`,
+    wsBase: `ws://127.0.0.1:${proc.port}/collab`,
     newRoom: async (title) => {
-      const res = await fetch(`${proc.url}/api/sessions`, {
+      const res = await fetch(`${url}/api/sessions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ title }),
@@ -139,9 +143,7 @@ async function startOurs(opts: StartOptions): Promise<Target> {
       };
     },
     stop: async (room) => {
-      const kill = setTimeout(() => proc.child.kill('SIGKILL'), 20_000);
-      await proc.kill('SIGTERM');
-      clearTimeout(kill);
+      await proc.stop(20_000);
       try {
         if (!room) return null;
         return pg ? await postgresStats(pg.url, room) : await pgliteStats(storage.env.DATA_DIR!, room);

@@ -51,12 +51,18 @@ export function awaitReady(child: ChildProcess, ready: RegExp, timeoutMs = 60_00
   });
 }
 
-/** Run `node [nodeArgs] --import tsx <script>` from tests/ and wait for "listening on <port>". */
-export function spawnScript(script: string, opts: { nodeArgs?: string[]; env?: Record<string, string> } = {}) {
+/**
+ * Run `node [nodeArgs] --import tsx <script>` (from tests/, or `cwd`) and wait for its output to
+ * match `ready` ("listening on <port>" by default).
+ */
+export function spawnScript(
+  script: string,
+  opts: { nodeArgs?: string[]; env?: Record<string, string>; cwd?: string; ready?: RegExp } = {},
+) {
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
-    cwd: TESTS_DIR,
+    cwd: opts.cwd ?? TESTS_DIR,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return awaitReady(child, /listening on (\d+)/);
+  return awaitReady(child, opts.ready ?? /listening on (\d+)/);
 }
