@@ -25,7 +25,9 @@ export function summarise(profile: Profile): { self: Map<string, number>; total:
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfById = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  profile.samples.forEach((id, i) => {
+    selfById.set(id, (selfById.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
   const key = (n: ProfileNode) => {
     const url = n.callFrame.url
       .replace(/^file:\/\//, '')

@@ -35,7 +35,7 @@ export const SCENARIOS: Scenario[] = [
     clients: 50,
     writers: 5,
     join: { mode: 'together' },
-    typingMs: 8_000,
+    typingMs: 6_000,
   },
   {
     id: 'n300-spread',
