@@ -11,6 +11,7 @@ import { blockRoutes } from './routes/blocks.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
+import { registryRoutes } from './routes/registry.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { versionRoutes } from './routes/versions.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/sessions', blockRoutes(deps));
   app.route('/api/sessions', versionRoutes(deps));
   app.route('/api/search', searchRoutes(deps));
+  app.route('/api', registryRoutes(deps));
   app.all('/api/*', (c) =>
     c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404),
   );
