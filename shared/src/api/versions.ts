@@ -62,11 +62,22 @@ const blockHeaderFields = {
   wordCount: z.number().int(),
 };
 
+/** Where an action item or decision stands (see ActionRecord in shared/src/blocks). */
+const placedFields = {
+  id: z.string(),
+  position: z.number().int(),
+  agendaItemId: z.string().nullable(),
+  blockId: z.string().nullable(),
+  text: z.string(),
+};
+
 /** A version's record as extracted (agenda items, speaker blocks, loose text), for read-only display. */
 export const VersionContent = z.object({
   agendaItems: z.array(z.object({ id: z.string(), position: z.number().int(), title: z.string() })),
   blocks: z.array(z.object({ id: z.string(), ...blockHeaderFields, body: z.array(BodyPartSchema), text: z.string() })),
   loose: z.array(z.object({ agendaItemId: z.string().nullable(), part: BodyPartSchema })),
+  actions: z.array(z.object({ ...placedFields, owner: z.string(), due: z.string() })),
+  decisions: z.array(z.object(placedFields)),
 });
 export type VersionContent = z.infer<typeof VersionContent>;
 

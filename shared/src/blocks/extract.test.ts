@@ -70,3 +70,63 @@ describe('extractRecord', () => {
     expect(countWords('   ')).toBe(0);
   });
 });
+
+describe('extractRecord: action items and decisions', () => {
+  const action = (id: string, owner: string, due: string, s: string) => el('actionItem', { id, owner, due }, [text(s)]);
+  const decision = (id: string, s: string) => el('decision', { id }, [text(s)]);
+
+  it('lists them with the agenda item and block they belong to, in document order', () => {
+    const doc = docWith([
+      el('agendaItem', { id: 'a1' }, [text('Item 3')]),
+      el('speakerBlock', { id: 'b1', speaker: 'Chair' }, [
+        para('We move on.'),
+        action('x1', 'Secretariat', '2017-02-01', 'Circulate the revised draft'),
+        decision('d1', 'The Commission adopts the report.'),
+      ]),
+      action('x2', '', '', 'Follow up with INCB'),
+      el('agendaItem', { id: 'a2' }, [text('Item 4')]),
+      decision('d2', 'Postponed to March'),
+    ]);
+    const r = extractRecord(doc);
+    expect(r.actions).toEqual([
+      { id: 'x1', position: 0, agendaItemId: 'a1', blockId: 'b1', owner: 'Secretariat', due: '2017-02-01', text: 'Circulate the revised draft' },
+      { id: 'x2', position: 1, agendaItemId: 'a1', blockId: null, owner: '', due: '', text: 'Follow up with INCB' },
+    ]);
+    expect(r.decisions).toEqual([
+      { id: 'd1', position: 0, agendaItemId: 'a1', blockId: 'b1', text: 'The Commission adopts the report.' },
+      { id: 'd2', position: 1, agendaItemId: 'a2', blockId: null, text: 'Postponed to March' },
+    ]);
+  });
+
+  it('reads them into the block body as ACTION and DECISION lines, keeping blocks and ids as before', () => {
+    const doc = docWith([
+      el('speakerBlock', { id: 'b1', speaker: 'Chair' }, [para('We agree.'), action('x1', 'Secretariat', '2017-02-01', 'Circulate it'), decision('d1', 'Adopted.')]),
+      action('x2', '', '', 'Loose one'),
+    ]);
+    const r = extractRecord(doc);
+    expect(r.blocks.map((b) => b.id)).toEqual(['b1']);
+    expect(r.blocks[0]!.text).toBe('We agree.\n\nACTION: Secretariat — Circulate it (due 2017-02-01)\n\nDECISION: Adopted.');
+    expect(r.loose).toEqual([{ agendaItemId: null, part: { type: 'paragraph', text: 'ACTION: Loose one' } }]);
+  });
+
+  it('finds one inside a list item, and makes repeated ids distinct', () => {
+    const doc = docWith([
+      el('speakerBlock', { id: 'b1', speaker: 'Peru' }, [
+        el('bulletList', {}, [el('listItem', {}, [para('first'), action('x', 'Peru', '', 'Send data')])]),
+        action('x', '', '', 'again'),
+      ]),
+    ]);
+    const r = extractRecord(doc);
+    expect(r.actions.map((a) => [a.id, a.text])).toEqual([
+      ['x', 'Send data'],
+      ['x~2', 'again'],
+    ]);
+    expect(r.blocks[0]!.body[0]).toEqual({ type: 'list', ordered: false, items: ['first\nACTION: Peru — Send data'] });
+  });
+
+  it('returns empty lists for a document without any', () => {
+    const r = extractRecord(docWith([el('speakerBlock', { id: 'b', speaker: 'A' }, [para('1')])]));
+    expect(r.actions).toEqual([]);
+    expect(r.decisions).toEqual([]);
+  });
+});

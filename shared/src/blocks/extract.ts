@@ -1,7 +1,12 @@
 import * as Y from 'yjs';
 import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS } from '../schema/attributes.ts';
 import { RECORD_FIELD } from '../schema/extensions.ts';
-import type { AgendaItemRecord, BodyPart, RecordContent, SpeakerBlockRecord } from './types.ts';
+import type { ActionRecord, AgendaItemRecord, BodyPart, DecisionRecord, RecordContent, SpeakerBlockRecord } from './types.ts';
+
+function attr(el: Y.XmlElement, name: string): string {
+  const v = el.getAttribute(name) as unknown;
+  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+}
 
 /** Plain text of an element: concatenates text inserts, ignoring marks and embeds. */
 function textOf(node: Y.XmlElement | Y.XmlText): string {
@@ -22,6 +27,25 @@ function textOf(node: Y.XmlElement | Y.XmlText): string {
   return out;
 }
 
+/** The line an action item reads as in a body: "ACTION: owner — text (due 2017-02-01)". */
+export function actionLine(action: { owner: string; due: string; text: string }): string {
+  const owner = action.owner.trim();
+  const due = action.due.trim();
+  return `ACTION: ${owner ? `${owner} — ` : ''}${action.text.trim()}${due ? ` (due ${due})` : ''}`;
+}
+
+/** The line a decision reads as in a body: "DECISION: text". */
+export function decisionLine(decision: { text: string }): string {
+  return `DECISION: ${decision.text.trim()}`;
+}
+
+/** An action item's or decision's line, or null for any other element. */
+function markerLine(el: Y.XmlElement): string | null {
+  if (el.nodeName === 'actionItem') return actionLine({ owner: attr(el, 'owner'), due: attr(el, 'due'), text: textOf(el) });
+  if (el.nodeName === 'decision') return decisionLine({ text: textOf(el) });
+  return null;
+}
+
 /** A list's items; nested lists are flattened into their parent item's lines. */
 function listItems(list: Y.XmlElement): string[] {
   const items: string[] = [];
@@ -31,18 +55,25 @@ function listItems(list: Y.XmlElement): string[] {
     for (const part of li.toArray()) {
       if (!(part instanceof Y.XmlElement)) continue;
       if (part.nodeName === 'bulletList' || part.nodeName === 'orderedList') lines.push(...listItems(part));
-      else lines.push(textOf(part));
+      else lines.push(markerLine(part) ?? textOf(part));
     }
     items.push(lines.join('\n'));
   }
   return items;
 }
 
-/** Read a body element (paragraph or list) into a BodyPart, or null for anything else. */
+/**
+ * Read a body element into a BodyPart, or null for anything else. An action item or decision
+ * reads as a paragraph with its marker line, so every reader of bodies (exports, search, diff)
+ * shows it where it was said without knowing about it.
+ */
 export function bodyPartOf(el: Y.XmlElement): BodyPart | null {
   switch (el.nodeName) {
     case 'paragraph':
       return { type: 'paragraph', text: textOf(el) };
+    case 'actionItem':
+    case 'decision':
+      return { type: 'paragraph', text: markerLine(el)! };
     case 'bulletList':
     case 'orderedList':
       return { type: 'list', ordered: el.nodeName === 'orderedList', items: listItems(el) };
@@ -64,10 +95,6 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
 }
 
-function attr(el: Y.XmlElement, name: string): string {
-  const v = el.getAttribute(name) as unknown;
-  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
-}
 
 /**
  * Extract agenda items and speaker blocks from a session document. Pure: reads only the doc.
@@ -87,6 +114,7 @@ export function extractRecord(doc: Y.Doc): RecordContent {
     return n === 1 ? id : `${id}~${n}`;
   };
   let current: string | null = null;
+  const { actions, decisions, collect } = markerCollector();
 
   fragment.toArray().forEach((node, index) => {
     if (!(node instanceof Y.XmlElement)) return;
@@ -99,8 +127,10 @@ export function extractRecord(doc: Y.Doc): RecordContent {
         return part ? [part] : [];
       });
       const text = bodyText(body);
+      const id = uniqueId(attr(node, 'id'), `block-${index}`);
+      collect(node, current, id);
       blocks.push({
-        id: uniqueId(attr(node, 'id'), `block-${index}`),
+        id,
         position: blocks.length,
         agendaItemId: current,
         speaker: attr(node, 'speaker').trim(),
@@ -114,9 +144,49 @@ export function extractRecord(doc: Y.Doc): RecordContent {
         wordCount: countWords(text),
       });
     } else {
+      collect(node, current, null);
       const part = bodyPartOf(node);
       if (part) loose.push({ agendaItemId: current, part });
     }
   });
-  return { agendaItems, blocks, loose };
+  return { agendaItems, blocks, loose, actions, decisions };
+}
+
+/**
+ * Gathers action items and decisions from a top-level element and everything inside it (a list
+ * item may hold one too), with ids made unique among themselves like block ids.
+ */
+function markerCollector() {
+  const actions: ActionRecord[] = [];
+  const decisions: DecisionRecord[] = [];
+  const seen = new Map<string, number>();
+  const uniqueId = (raw: string, fallback: string): string => {
+    const id = raw || fallback;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n === 1 ? id : `${id}~${n}`;
+  };
+  const collect = (el: Y.XmlElement, agendaItemId: string | null, blockId: string | null): void => {
+    if (el.nodeName === 'actionItem') {
+      const position = actions.length;
+      actions.push({
+        id: uniqueId(attr(el, 'id'), `action-${position}`),
+        position,
+        agendaItemId,
+        blockId,
+        owner: attr(el, 'owner').trim(),
+        due: attr(el, 'due').trim(),
+        text: textOf(el).trim(),
+      });
+      return;
+    }
+    if (el.nodeName === 'decision') {
+      const position = decisions.length;
+      const id = uniqueId(attr(el, 'id'), `decision-${position}`);
+      decisions.push({ id, position, agendaItemId, blockId, text: textOf(el).trim() });
+      return;
+    }
+    for (const child of el.toArray()) if (child instanceof Y.XmlElement) collect(child, agendaItemId, blockId);
+  };
+  return { actions, decisions, collect };
 }

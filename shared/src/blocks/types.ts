@@ -28,10 +28,35 @@ export interface SpeakerBlockRecord {
   wordCount: number;
 }
 
+/** Where an action item or decision stands: its agenda item, and its speaker block if any. */
+interface Placed {
+  id: string;
+  /** Index among the actions (or decisions) of the document (0-based). */
+  position: number;
+  agendaItemId: string | null;
+  /** The speaker block it is part of, or null when it stands on its own under an agenda item. */
+  blockId: string | null;
+  text: string;
+}
+
+/** An action item (W3C "ACTION:"): who does what by when. */
+export interface ActionRecord extends Placed {
+  owner: string;
+  /** ISO date (YYYY-MM-DD) or '' when none was given. */
+  due: string;
+}
+
+/** A decision the meeting took (W3C "RESOLUTION:"). */
+export type DecisionRecord = Placed;
+
 /** Everything extracted from one session document, in document order. */
 export interface RecordContent {
   agendaItems: AgendaItemRecord[];
   blocks: SpeakerBlockRecord[];
   /** Top-level paragraphs and lists that belong to no speaker, with the agenda item they follow. */
   loose: { agendaItemId: string | null; part: BodyPart }[];
+  /** Action items anywhere in the document (also shown in their block's body as "ACTION:" lines). */
+  actions: ActionRecord[];
+  /** Decisions anywhere in the document (also shown in their block's body as "DECISION:" lines). */
+  decisions: DecisionRecord[];
 }

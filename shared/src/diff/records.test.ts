@@ -30,6 +30,8 @@ function record(
     agendaItems: agendaItems.map((a, position) => ({ ...a, position })),
     blocks: blocks.map((b, position) => ({ ...b, position })),
     loose: loose.map((text) => ({ agendaItemId: null, part: { type: 'paragraph', text } })),
+    actions: [],
+    decisions: [],
   };
 }
 

@@ -1,7 +1,9 @@
 import type { AnyExtension } from '@tiptap/core';
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { ActionItem } from './actionItem.ts';
 import { AgendaItem } from './agendaItem.ts';
+import { Decision } from './decision.ts';
 import { SpeakerBlock } from './speakerBlock.ts';
 
 /** The Y.Doc field (XmlFragment name) that holds the record; client and server agree on it. */
@@ -19,6 +21,9 @@ export const starterKit = StarterKit.configure({
   blockquote: false,
   horizontalRule: false,
   link: false,
+  // Every client would append its own trailing paragraph to a record ending in a block, and
+  // concurrent clients would each add one; Ctrl+Enter and the gap cursor cover the need.
+  trailingNode: false,
 });
 
 /**
@@ -26,7 +31,7 @@ export const starterKit = StarterKit.configure({
  * with a React node view (see client/src/editor); the server uses this list as it is.
  */
 export function recordExtensions(overrides: { speakerBlock?: AnyExtension } = {}): AnyExtension[] {
-  return [starterKit, AgendaItem, overrides.speakerBlock ?? SpeakerBlock];
+  return [starterKit, AgendaItem, overrides.speakerBlock ?? SpeakerBlock, ActionItem, Decision];
 }
 
 /** The ProseMirror schema of a record, built without a DOM (server, tests, import). */

@@ -15,13 +15,13 @@ function dataAttr(name: string, fallback: string | null) {
 
 /**
  * One speaker's statement: a header held in attributes (speaker, affiliation, on behalf of,
- * kind, start time, review status) and a body of paragraphs and lists. Isolating, so editing
- * commands never merge two speakers' statements by accident.
+ * kind, start time, review status) and a body of paragraphs, lists, action items and decisions.
+ * Isolating, so editing commands never merge two speakers' statements by accident.
  */
 export const SpeakerBlock = Node.create({
   name: 'speakerBlock',
   group: 'block',
-  content: '(paragraph | bulletList | orderedList)+',
+  content: '(paragraph | bulletList | orderedList | actionItem | decision)+',
   defining: true,
   isolating: true,
   draggable: false,
