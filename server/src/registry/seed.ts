@@ -1,5 +1,5 @@
 /**
- * Seed the built-in directory (shared/src/registry/data) into `speakers`. Idempotent and cheap
+ * Seed the built-in directory (shared/src/registry/entries) into `speakers`. Idempotent and cheap
  * on every start: the data's digest is stored, and the work happens only when it changed, in one
  * transaction under an advisory lock (several processes may start at once). New entries are
  * inserted; changed built-in entries are updated unless an editor has corrected them since;

@@ -1,4 +1,4 @@
-export * from './data/index.ts';
+export * from './entries/index.ts';
 export * from './match.ts';
 export * from './normalise.ts';
 export * from './types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_ENTRIES } from './data/index.ts';
+import { SEED_ENTRIES } from './entries/index.ts';
 import { createMatcher, findExact, type MatchOptions, rankEntries, scoreKey } from './match.ts';
 import { normaliseName } from './normalise.ts';
 import type { Matchable } from './types.ts';

@@ -1,5 +1,5 @@
 -- Speaker registry (issue 5): who can take the floor. Built-in entries (States, UN entities,
--- intergovernmental organisations, groups) are seeded from shared/src/registry/data at start-up
+-- intergovernmental organisations, groups) are seeded from shared/src/registry/entries on first use
 -- and keyed by seed_key; sessions add civil-society organisations and named people.
 CREATE TABLE speakers (
   id uuid PRIMARY KEY,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GROUPS, MEMBER_STATES, OBSERVER_STATES, SEED_ENTRIES } from './data/index.ts';
+import { GROUPS, MEMBER_STATES, OBSERVER_STATES, SEED_ENTRIES } from './entries/index.ts';
 import { normaliseName } from './normalise.ts';
 import { REGISTRY_KINDS } from './types.ts';
 
