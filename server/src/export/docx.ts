@@ -6,6 +6,7 @@
 import type { BodyPart } from '@rapporteur/shared/blocks';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { type Minutes, speakerLine } from './minutes.ts';
+import { hasSummary, SUMMARY_HEADING, type SummaryItem } from './summary.ts';
 
 /** Whether a code point is a Char of XML 1.0 (§2.2): tab, newlines, and the ranges below. */
 const isXmlChar = (c: number) =>
@@ -75,6 +76,22 @@ export async function exportDocx(minutes: Minutes): Promise<Uint8Array> {
     for (const entry of section.entries) {
       if (entry.type === 'note') children.push(...bodyParagraphs(entry.body));
       else children.push(...bodyParagraphs(entry.block.body, `${speakerLine(entry.block).replace(/[.:]$/, '')}.`));
+    }
+  }
+  if (hasSummary(minutes.summary)) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(SUMMARY_HEADING) }));
+    const item = (i: SummaryItem) =>
+      new Paragraph({
+        children: [...runs(i.line), ...(i.context ? [new TextRun({ text: ` (${xmlSafe(i.context)})`, italics: true })] : [])],
+        bullet: { level: 0 },
+        spacing: { after: 80 },
+      });
+    for (const [label, items] of [
+      ['Actions', minutes.summary.actions],
+      ['Decisions', minutes.summary.decisions],
+    ] as const) {
+      if (!items.length) continue;
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(label) }), ...items.map(item));
     }
   }
   const doc = new Document({

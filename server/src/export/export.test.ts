@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { type ParsedRecord, parseText, recordFromDoc, recordToDoc } from '@rapporteur/shared/record';
+import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { exportDocx, xmlSafe } from './docx.ts';
 import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
@@ -189,5 +191,99 @@ describe('hostile strings in speaker names, headings and text', () => {
     expect(JSON.parse(exportJson(minutes)).sections[0].blocks[0].speaker).toBe(HOSTILE.speaker);
     expect((await exportDocx(minutes)).byteLength).toBeGreaterThan(1000);
     expect(xmlSafe('a\u0000b\u0007c\uFFFEd\uD800e')).toBe('abcde');
+  });
+});
+
+describe('summary of actions and decisions', () => {
+  /** A document with one agenda item, a chair's block holding an action and a decision, and a loose action. */
+  function docWithActions(owner = 'Secretariat'): Y.Doc {
+    const doc = new Y.Doc();
+    const el = (name: string, attrs: Record<string, string>, text?: string) => {
+      const e = new Y.XmlElement(name);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      if (text !== undefined) e.insert(0, [new Y.XmlText(text)]);
+      return e;
+    };
+    const block = el('speakerBlock', { id: 'b1', speaker: 'Chair', kind: 'chair', status: 'draft' });
+    block.insert(0, [
+      el('paragraph', {}, 'We conclude the item.'),
+      el('actionItem', { id: 'x1', owner, due: '2017-02-01' }, 'Circulate the revised draft'),
+      el('decision', { id: 'd1' }, 'The report is adopted.'),
+    ]);
+    doc.getXmlFragment(RECORD_FIELD).insert(0, [
+      el('agendaItem', { id: 'i3' }, 'Agenda item 3'),
+      block,
+      el('actionItem', { id: 'x2', owner: '', due: '' }, 'Follow up with INCB'),
+    ]);
+    return doc;
+  }
+  const minutes = buildMinutes(session, docWithActions());
+
+  it('collects every action and decision with where it was recorded', () => {
+    expect(minutes.summary.actions.map((a) => [a.line, a.context])).toEqual([
+      ['Action: Secretariat — Circulate the revised draft (due 2017-02-01)', 'Agenda item 3 · Chair'],
+      ['Action: Follow up with INCB', 'Agenda item 3'],
+    ]);
+    expect(minutes.summary.decisions.map((d) => d.line)).toEqual(['Decision: The report is adopted.']);
+  });
+
+  it('ends Markdown, HTML, text and Word exports with the summary, after the statements', async () => {
+    const md = exportMarkdown(minutes);
+    expect(md.indexOf('## Summary of actions and decisions')).toBeGreaterThan(md.indexOf('**Chair.** We conclude'));
+    expect(md).toContain('### Actions\n\n- Action: Secretariat — Circulate the revised draft (due 2017-02-01) (Agenda item 3 · Chair)');
+    expect(md).toContain('### Decisions\n\n- Decision: The report is adopted.');
+    const html = exportHtml(minutes);
+    expect(html).toMatch(/<section class="summary"><h2>Summary of actions and decisions<\/h2>\n<h3>Actions<\/h3><ul><li>Action: Secretariat/);
+    expect(html.indexOf('class="summary"')).toBeGreaterThan(html.indexOf('class="statement"'));
+    const text = exportText(recordFromDoc(docWithActions(), session.title), minutes.summary);
+    // it reads back as a last section of plain lines, not as statements by "Action" or "Decision"
+    const reread = parseText(text);
+    expect(reread.sections[0]!.blocks[0]!.paragraphs.slice(0, 3)).toEqual([
+      'We conclude the item.',
+      'Action: Secretariat — Circulate the revised draft (due 2017-02-01)',
+      'Decision: The report is adopted.',
+    ]);
+    const last = reread.sections.at(-1)!;
+    expect(last.heading).toBe('Summary of actions and decisions');
+    expect(last.blocks).toEqual([
+      {
+        speaker: '',
+        affiliation: null,
+        onBehalfOf: null,
+        paragraphs: [
+          'Action: Secretariat — Circulate the revised draft (due 2017-02-01)',
+          'Action: Follow up with INCB',
+          'Decision: The report is adopted.',
+        ],
+      },
+    ]);
+    const docx = Buffer.from(await exportDocx(minutes));
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('lists them in JSON', () => {
+    const json = JSON.parse(exportJson(minutes));
+    expect(json.actions).toEqual([
+      { id: 'x1', owner: 'Secretariat', due: '2017-02-01', text: 'Circulate the revised draft', context: 'Agenda item 3 · Chair' },
+      { id: 'x2', owner: '', due: '', text: 'Follow up with INCB', context: 'Agenda item 3' },
+    ]);
+    expect(json.decisions).toEqual([{ id: 'd1', text: 'The report is adopted.', context: 'Agenda item 3 · Chair' }]);
+  });
+
+  it('is left out when there is nothing to list', () => {
+    const plain = buildMinutes(session, recordToDoc(parsed));
+    expect(exportMarkdown(plain)).not.toContain('Summary of actions');
+    expect(exportHtml(plain)).not.toContain('class="summary"');
+    expect(exportText(parsed, plain.summary)).toBe(exportText(parsed));
+    expect(JSON.parse(exportJson(plain)).actions).toEqual([]);
+  });
+
+  it('keeps hostile owners and text inert', () => {
+    const hostile = buildMinutes(session, docWithActions(HOSTILE.speaker));
+    const html = exportHtml(hostile);
+    expect(html).not.toMatch(INJECTED_TAG);
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    const rendered = new MarkdownIt({ html: true }).render(exportMarkdown(hostile));
+    expect(rendered).not.toMatch(INJECTED_TAG);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { BodyPart } from '@rapporteur/shared/blocks';
 import { type Minutes, speakerLine } from './minutes.ts';
+import { hasSummary, SUMMARY_HEADING, type Summary, type SummaryItem } from './summary.ts';
 
 /** Escape text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -28,6 +29,7 @@ const STYLE = `
   .statement { margin: 0 0 1.1rem; }
   .statement p, .note p { margin: 0 0 .6rem; }
   .speaker { font-weight: bold; }
+  .context { color: #555; }
   ul, ol { margin: 0 0 .6rem; padding-left: 1.5rem; }
   footer { margin-top: 2.5rem; font-size: .8rem; color: #555; }
   @page { size: A4; margin: 2cm 2cm 2.2cm; }
@@ -67,6 +69,18 @@ function bodyHtml(body: BodyPart[], opener?: string): string {
 /** Block ids come from the document (any client can write them): keep only safe characters. */
 const safeId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 80);
 
+/** The closing summary: actions and decisions as lists, each with where it was recorded. */
+function summaryHtml(summary: Summary): string {
+  const list = (items: SummaryItem[]) =>
+    `<ul>${items
+      .map((i) => `<li>${escapeHtml(i.line)}${i.context ? ` <span class="context">(${escapeHtml(i.context)})</span>` : ''}</li>`)
+      .join('')}</ul>`;
+  const parts = [`<section class="summary"><h2>${escapeHtml(SUMMARY_HEADING)}</h2>`];
+  if (summary.actions.length) parts.push(`<h3>Actions</h3>${list(summary.actions)}`);
+  if (summary.decisions.length) parts.push(`<h3>Decisions</h3>${list(summary.decisions)}`);
+  return `${parts.join('\n')}\n</section>`;
+}
+
 /** Render minutes as a standalone HTML document. */
 export function exportHtml(minutes: Minutes): string {
   const parts: string[] = [];
@@ -88,6 +102,7 @@ export function exportHtml(minutes: Minutes): string {
     });
     parts.push(`<section>${title !== null ? `<h2>${escapeHtml(title)}</h2>` : ''}\n${entries.join('\n')}\n</section>`);
   }
+  if (hasSummary(minutes.summary)) parts.push(summaryHtml(minutes.summary));
   return `<!doctype html>
 <html lang="en">
 <head>

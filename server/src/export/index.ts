@@ -35,7 +35,7 @@ export async function renderExport(format: ExportFormat, session: MinutesSession
       : format === 'html'
         ? exportHtml(minutes)
         : format === 'txt'
-          ? exportText(record!)
+          ? exportText(record!, minutes.summary)
           : format === 'json'
             ? exportJson(minutes)
             : await exportDocx(minutes);
@@ -48,3 +48,4 @@ export { exportJson } from './json.ts';
 export { escapeMarkdown, exportMarkdown } from './markdown.ts';
 export { buildMinutes, type Minutes, type MinutesSession } from './minutes.ts';
 export { exportText } from './text.ts';
+export { hasSummary, SUMMARY_HEADING, type Summary, type SummaryItem, summaryOf } from './summary.ts';

@@ -37,6 +37,9 @@ export function exportJson(minutes: Minutes): string {
     status: minutes.status,
     attendance: minutes.attendance,
     sections,
+    // the closing summary, with the same fields as the document's action items and decisions
+    actions: minutes.summary.actions.map(({ id, owner, due, text, context }) => ({ id, owner, due, text, context })),
+    decisions: minutes.summary.decisions.map(({ id, text, context }) => ({ id, text, context })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -5,6 +5,7 @@
  */
 import type { BodyPart } from '@rapporteur/shared/blocks';
 import { type Minutes, speakerLine } from './minutes.ts';
+import { hasSummary, SUMMARY_HEADING, type SummaryItem } from './summary.ts';
 
 /** Escape inline Markdown: backslash-escape every character CommonMark/GFM give a meaning to. */
 export function escapeMarkdown(text: string): string {
@@ -66,5 +67,15 @@ export function exportMarkdown(minutes: Minutes): string {
       out.push(...parts.map((b) => b.md));
     }
   }
+  if (hasSummary(minutes.summary)) out.push(...summaryMarkdown(minutes.summary.actions, minutes.summary.decisions));
   return `${out.join('\n\n')}\n`;
+}
+
+/** The closing summary: a heading, then one list of actions and one of decisions. */
+function summaryMarkdown(actions: SummaryItem[], decisions: SummaryItem[]): string[] {
+  const item = (i: SummaryItem) => `- ${inline(i.line)}${i.context ? ` (${inline(i.context)})` : ''}`;
+  const out = [`## ${SUMMARY_HEADING}`];
+  if (actions.length) out.push('### Actions', actions.map(item).join('\n'));
+  if (decisions.length) out.push('### Decisions', decisions.map(item).join('\n'));
+  return out;
 }

@@ -4,7 +4,9 @@
  */
 import { SPEAKER_KINDS, type SpeakerKind } from '@rapporteur/shared/schema';
 import { baseSpeaker, type DocSection, readSections, takesArticle } from '@rapporteur/shared/record';
+import { extractRecord } from '@rapporteur/shared/blocks';
 import type * as Y from 'yjs';
+import { type Summary, summaryOf } from './summary.ts';
 
 /** What the exporters need to know about the session itself. */
 export interface MinutesSession {
@@ -33,6 +35,8 @@ export interface Minutes {
   dateLabel: string;
   attendance: AttendanceGroup[];
   sections: DocSection[];
+  /** Actions and decisions, for the closing summary (rendered only when not empty). */
+  summary: Summary;
 }
 
 /** Headings of the attendance groups, in the order SPEAKER_KINDS lists them. */
@@ -83,6 +87,7 @@ export function buildMinutes(session: MinutesSession, doc: Y.Doc): Minutes {
       : '',
     attendance: attendanceOf(sections),
     sections,
+    summary: summaryOf(extractRecord(doc)),
   };
 }
 

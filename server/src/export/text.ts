@@ -5,6 +5,7 @@
  * read back as statements.
  */
 import { bulletLines, headingLine, openerLine, type ParsedRecord, parseText } from '@rapporteur/shared/record';
+import { hasSummary, SUMMARY_HEADING, type Summary } from './summary.ts';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -14,8 +15,12 @@ function titleLine(title: string): string {
   return parseText(t).title === t ? t : `Home » ${t}`;
 }
 
-/** Render a parsed record (or a session read with `recordFromDoc`) as plain text. */
-export function exportText(record: ParsedRecord): string {
+/**
+ * Render a parsed record (or a session read with `recordFromDoc`) as plain text. With a summary
+ * that lists anything, it ends with that heading and its Action and Decision lines (which read
+ * back as a section of plain paragraphs).
+ */
+export function exportText(record: ParsedRecord, summary?: Summary): string {
   const out: string[] = [titleLine(record.title)];
   for (const section of record.sections) {
     if (section.heading !== null) out.push(headingLine(section.heading));
@@ -29,6 +34,9 @@ export function exportText(record: ParsedRecord): string {
       if (firstIsText) out.push(openerLine(block, paragraphs[0]!), ...paragraphs.slice(1));
       else out.push(openerLine(block, ''), ...paragraphs);
     }
+  }
+  if (summary && hasSummary(summary)) {
+    out.push(headingLine(SUMMARY_HEADING), ...[...summary.actions, ...summary.decisions].map((i) => oneLine(i.line)));
   }
   return `${out.join('\n\n')}\n`;
 }

@@ -98,15 +98,15 @@ describe('extractRecord: action items and decisions', () => {
     ]);
   });
 
-  it('reads them into the block body as ACTION and DECISION lines, keeping blocks and ids as before', () => {
+  it('reads them into the block body as Action and Decision lines, keeping blocks and ids as before', () => {
     const doc = docWith([
       el('speakerBlock', { id: 'b1', speaker: 'Chair' }, [para('We agree.'), action('x1', 'Secretariat', '2017-02-01', 'Circulate it'), decision('d1', 'Adopted.')]),
       action('x2', '', '', 'Loose one'),
     ]);
     const r = extractRecord(doc);
     expect(r.blocks.map((b) => b.id)).toEqual(['b1']);
-    expect(r.blocks[0]!.text).toBe('We agree.\n\nACTION: Secretariat — Circulate it (due 2017-02-01)\n\nDECISION: Adopted.');
-    expect(r.loose).toEqual([{ agendaItemId: null, part: { type: 'paragraph', text: 'ACTION: Loose one' } }]);
+    expect(r.blocks[0]!.text).toBe('We agree.\n\nAction: Secretariat — Circulate it (due 2017-02-01)\n\nDecision: Adopted.');
+    expect(r.loose).toEqual([{ agendaItemId: null, part: { type: 'paragraph', text: 'Action: Loose one' } }]);
   });
 
   it('finds one inside a list item, and makes repeated ids distinct', () => {
@@ -121,7 +121,7 @@ describe('extractRecord: action items and decisions', () => {
       ['x', 'Send data'],
       ['x~2', 'again'],
     ]);
-    expect(r.blocks[0]!.body[0]).toEqual({ type: 'list', ordered: false, items: ['first\nACTION: Peru — Send data'] });
+    expect(r.blocks[0]!.body[0]).toEqual({ type: 'list', ordered: false, items: ['first\nAction: Peru — Send data'] });
   });
 
   it('returns empty lists for a document without any', () => {

@@ -27,16 +27,20 @@ function textOf(node: Y.XmlElement | Y.XmlText): string {
   return out;
 }
 
-/** The line an action item reads as in a body: "ACTION: owner — text (due 2017-02-01)". */
+/**
+ * The line an action item reads as in a body: "Action: owner — text (due 2017-02-01)". W3C minutes
+ * write ACTION in capitals, but the text importer would read a capitalised word before a colon
+ * as a speaker ("UNODC: ..."), while "Action:" is a label it leaves in the statement.
+ */
 export function actionLine(action: { owner: string; due: string; text: string }): string {
   const owner = action.owner.trim();
   const due = action.due.trim();
-  return `ACTION: ${owner ? `${owner} — ` : ''}${action.text.trim()}${due ? ` (due ${due})` : ''}`;
+  return `Action: ${owner ? `${owner} — ` : ''}${action.text.trim()}${due ? ` (due ${due})` : ''}`;
 }
 
-/** The line a decision reads as in a body: "DECISION: text". */
+/** The line a decision reads as in a body: "Decision: text" (the W3C RESOLUTION line). */
 export function decisionLine(decision: { text: string }): string {
-  return `DECISION: ${decision.text.trim()}`;
+  return `Decision: ${decision.text.trim()}`;
 }
 
 /** An action item's or decision's line, or null for any other element. */

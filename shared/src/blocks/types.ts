@@ -55,8 +55,8 @@ export interface RecordContent {
   blocks: SpeakerBlockRecord[];
   /** Top-level paragraphs and lists that belong to no speaker, with the agenda item they follow. */
   loose: { agendaItemId: string | null; part: BodyPart }[];
-  /** Action items anywhere in the document (also shown in their block's body as "ACTION:" lines). */
+  /** Action items anywhere in the document (also shown in their block's body as "Action:" lines). */
   actions: ActionRecord[];
-  /** Decisions anywhere in the document (also shown in their block's body as "DECISION:" lines). */
+  /** Decisions anywhere in the document (also shown in their block's body as "Decision:" lines). */
   decisions: DecisionRecord[];
 }
