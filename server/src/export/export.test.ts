@@ -210,11 +210,13 @@ describe('summary of actions and decisions', () => {
       el('actionItem', { id: 'x1', owner, due: '2017-02-01' }, 'Circulate the revised draft'),
       el('decision', { id: 'd1' }, 'The report is adopted.'),
     ]);
-    doc.getXmlFragment(RECORD_FIELD).insert(0, [
-      el('agendaItem', { id: 'i3' }, 'Agenda item 3'),
-      block,
-      el('actionItem', { id: 'x2', owner: '', due: '' }, 'Follow up with INCB'),
-    ]);
+    doc
+      .getXmlFragment(RECORD_FIELD)
+      .insert(0, [
+        el('agendaItem', { id: 'i3' }, 'Agenda item 3'),
+        block,
+        el('actionItem', { id: 'x2', owner: '', due: '' }, 'Follow up with INCB'),
+      ]);
     return doc;
   }
   const minutes = buildMinutes(session, docWithActions());
@@ -230,10 +232,14 @@ describe('summary of actions and decisions', () => {
   it('ends Markdown, HTML, text and Word exports with the summary, after the statements', async () => {
     const md = exportMarkdown(minutes);
     expect(md.indexOf('## Summary of actions and decisions')).toBeGreaterThan(md.indexOf('**Chair.** We conclude'));
-    expect(md).toContain('### Actions\n\n- Action: Secretariat — Circulate the revised draft (due 2017-02-01) (Agenda item 3 · Chair)');
+    expect(md).toContain(
+      '### Actions\n\n- Action: Secretariat — Circulate the revised draft (due 2017-02-01) (Agenda item 3 · Chair)',
+    );
     expect(md).toContain('### Decisions\n\n- Decision: The report is adopted.');
     const html = exportHtml(minutes);
-    expect(html).toMatch(/<section class="summary"><h2>Summary of actions and decisions<\/h2>\n<h3>Actions<\/h3><ul><li>Action: Secretariat/);
+    expect(html).toMatch(
+      /<section class="summary"><h2>Summary of actions and decisions<\/h2>\n<h3>Actions<\/h3><ul><li>Action: Secretariat/,
+    );
     expect(html.indexOf('class="summary"')).toBeGreaterThan(html.indexOf('class="statement"'));
     const text = exportText(recordFromDoc(docWithActions(), session.title), minutes.summary);
     // it reads back as a last section of plain lines, not as statements by "Action" or "Decision"
@@ -264,7 +270,13 @@ describe('summary of actions and decisions', () => {
   it('lists them in JSON', () => {
     const json = JSON.parse(exportJson(minutes));
     expect(json.actions).toEqual([
-      { id: 'x1', owner: 'Secretariat', due: '2017-02-01', text: 'Circulate the revised draft', context: 'Agenda item 3 · Chair' },
+      {
+        id: 'x1',
+        owner: 'Secretariat',
+        due: '2017-02-01',
+        text: 'Circulate the revised draft',
+        context: 'Agenda item 3 · Chair',
+      },
       { id: 'x2', owner: '', due: '', text: 'Follow up with INCB', context: 'Agenda item 3' },
     ]);
     expect(json.decisions).toEqual([{ id: 'd1', text: 'The report is adopted.', context: 'Agenda item 3 · Chair' }]);

@@ -202,4 +202,36 @@ describe('speakers list', () => {
     expect(names(doc)).toEqual(['C', 'A', 'B']);
     expect(moveSpeakerTo(doc, 'missing', 0)).toBe(false);
   });
+
+  it('lets a loser take again from inside the watch callback', () => {
+    const { a, b, sync } = pair();
+    for (const n of ['A', 'B', 'C']) addSpeaker(a, { name: n });
+    sync();
+    const held = new Map<Y.Doc, string[]>([
+      [a, []],
+      [b, []],
+    ]);
+    const take = (doc: Y.Doc) => {
+      const e = takeNext(doc);
+      if (!e) return;
+      held.get(doc)!.push(e.id);
+      watchTake(doc, e.id, () => {
+        held.set(
+          doc,
+          held.get(doc)!.filter((id) => id !== e.id),
+        );
+        take(doc); // a change made by an observer callback: Yjs runs it as its own transaction
+      });
+    };
+    take(a);
+    take(b);
+    sync();
+    sync();
+    expect(names(a)).toEqual(names(b));
+    const all = [...held.get(a)!, ...held.get(b)!];
+    expect(new Set(all).size).toBe(2);
+    for (const e of listSpeakers(a).filter((x) => x.taken)) {
+      expect(held.get(e.taken!.clientId === a.clientID ? a : b)).toContain(e.id);
+    }
+  });
 });
