@@ -59,6 +59,8 @@ const blockHeaderFields = {
   kind: z.enum(SPEAKER_KINDS),
   startedAt: z.string(),
   status: z.enum(BLOCK_STATUSES),
+  statusBy: z.string(),
+  statusAt: z.string(),
   wordCount: z.number().int(),
 };
 

@@ -143,6 +143,8 @@ export function extractRecord(doc: Y.Doc): RecordContent {
         kind: oneOf(SPEAKER_KINDS, node.getAttribute('kind'), 'other'),
         startedAt: attr(node, 'startedAt'),
         status: oneOf(BLOCK_STATUSES, node.getAttribute('status'), 'draft'),
+        statusBy: attr(node, 'statusBy'),
+        statusAt: attr(node, 'statusAt'),
         body,
         text,
         wordCount: countWords(text),

@@ -22,6 +22,9 @@ export interface SpeakerBlockRecord {
   kind: SpeakerKind;
   startedAt: string;
   status: BlockStatus;
+  /** Who set the review status, and when (ISO); empty for drafts. */
+  statusBy: string;
+  statusAt: string;
   body: BodyPart[];
   /** The body as plain text: paragraphs separated by blank lines, list items by newlines. */
   text: string;

@@ -14,6 +14,8 @@ function block(id: string, speaker: string, text: string, extra: Partial<Speaker
     kind: 'member-state',
     startedAt: '',
     status: 'draft',
+    statusBy: '',
+    statusAt: '',
     body: [{ type: 'paragraph', text }],
     text,
     wordCount: text.split(/\s+/).filter(Boolean).length,

@@ -34,6 +34,8 @@ function speakerBlockNode(block: ParsedBlock): JSONContent {
     kind: guessKind(block),
     startedAt: '',
     status: 'draft',
+    statusBy: '',
+    statusAt: '',
   };
   const body = block.paragraphs.map(bodyNode);
   // the schema needs at least one body node; an opener with no statement gets an empty paragraph

@@ -23,6 +23,8 @@ export interface SpeakerBlockAttrs {
   kind: SpeakerKind;
   startedAt: string;
   status: BlockStatus;
+  statusBy: string;
+  statusAt: string;
 }
 
 /** Normalise an attribute value read from the document into one of the allowed values. */

@@ -4,7 +4,7 @@ import { recordSchema } from './extensions.ts';
 describe('record schema', () => {
   it('has speaker blocks with every header attribute and agenda items, without headings or links', () => {
     const block = recordSchema.nodes.speakerBlock!;
-    expect(Object.keys(block.spec.attrs ?? {}).sort()).toEqual(['affiliation', 'id', 'kind', 'onBehalfOf', 'speaker', 'startedAt', 'status']);
+    expect(Object.keys(block.spec.attrs ?? {}).sort()).toEqual(['affiliation', 'id', 'kind', 'onBehalfOf', 'speaker', 'startedAt', 'status', 'statusAt', 'statusBy']);
     expect(recordSchema.nodes.agendaItem).toBeDefined();
     expect(recordSchema.nodes.heading).toBeUndefined();
     expect(recordSchema.marks.link).toBeUndefined();

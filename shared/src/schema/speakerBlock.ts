@@ -41,6 +41,9 @@ export const SpeakerBlock = Node.create({
         parseHTML: (el: HTMLElement) => oneOf(SPEAKER_KINDS, el.getAttribute('data-kind'), 'other'),
       },
       startedAt: dataAttr('started-at', ''),
+      /** Who set the review status (checked/final), and when (ISO); only editors may. */
+      statusBy: dataAttr('status-by', ''),
+      statusAt: dataAttr('status-at', ''),
       status: {
         ...dataAttr('status', 'draft'),
         parseHTML: (el: HTMLElement) => oneOf(BLOCK_STATUSES, el.getAttribute('data-status'), 'draft'),
