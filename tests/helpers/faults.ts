@@ -39,7 +39,10 @@ export async function tcpProxy(targetHost: string, targetPort: number) {
   const sockets = new Set<net.Socket>();
   let cut = false;
   const server = net.createServer((client) => {
-    if (cut) return client.destroy();
+    if (cut) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(targetPort, targetHost);
     sockets.add(client).add(upstream);
     const drop = () => {

@@ -9,7 +9,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** A server in this process on a free port, over the given database (not closed by close()). */
 export async function startTestServer(
   db: Database,
-  opts: { clientDir?: string; collabLimits?: Parameters<typeof startServer>[1]['collabLimits'] } = {},
+  opts: { clientDir?: string; collabLimits?: NonNullable<Parameters<typeof startServer>[1]>['collabLimits'] } = {},
 ): Promise<RunningServer> {
   const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: opts.clientDir ?? 'no-client' });
   return startServer(config, { db, logger: createLogger({ quiet: true }), collabLimits: opts.collabLimits });
