@@ -3,8 +3,12 @@ import { Link, Route, Switch } from 'wouter';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SessionListPage } from './pages/SessionListPage.tsx';
 
-// the editor (Tiptap, Yjs, providers) is most of the code: load it only for a session page
+// Each page loads its own code: the editor (Tiptap, Yjs, providers) is most of it and only session
+// pages need it; the observer view needs Yjs but no editor; search and import need neither.
 const SessionPage = lazy(() => import('./pages/SessionPage.tsx').then((m) => ({ default: m.SessionPage })));
+const ObserverPage = lazy(() => import('./pages/ObserverPage.tsx').then((m) => ({ default: m.ObserverPage })));
+const SearchPage = lazy(() => import('./pages/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 
 /** The application shell: a slim top bar and the routes. */
 export function App() {
@@ -17,18 +21,26 @@ export function App() {
         <Link href="/" className="brand">
           Rapporteur
         </Link>
-        {/* Top-level navigation (search, import …) goes here as those pages arrive. */}
-        <nav className="topnav" aria-label="Main" />
+        <nav className="topnav" aria-label="Main">
+          <Link href="/" className={(active) => (active ? 'active' : '')}>
+            Sessions
+          </Link>
+          <Link href="/search" className={(active) => (active ? 'active' : '')}>
+            Search
+          </Link>
+          <Link href="/import" className={(active) => (active ? 'active' : '')}>
+            Import
+          </Link>
+        </nav>
       </header>
       <main id="main" className="main">
         <Suspense fallback={<p className="muted page">Loading…</p>}>
           <Switch>
             <Route path="/" component={SessionListPage} />
             <Route path="/s/:id">{(params) => <SessionPage key={params.id} sessionId={params.id} />}</Route>
-            {/* More routes go here, before the catch-all, e.g.:
-              <Route path="/search" component={SearchPage} />
-              <Route path="/import" component={ImportPage} />
-              <Route path="/observe/:id">{(p) => <ObserverPage sessionId={p.id} />}</Route> */}
+            <Route path="/observe/:id">{(params) => <ObserverPage key={params.id} sessionId={params.id} />}</Route>
+            <Route path="/search" component={SearchPage} />
+            <Route path="/import" component={ImportPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

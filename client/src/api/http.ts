@@ -31,13 +31,15 @@ export interface RequestOptions {
   body?: unknown;
   /** Capability or admin token, sent as a bearer token (never in the URL, which gets logged). */
   token?: string | null;
+  /** Extra request headers (e.g. who is acting, for the server's records). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 /** Send a JSON request and return the parsed JSON answer, or throw an ApiRequestError. */
 export async function requestJson<T>(method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<T> {
   const { body, token, signal } = opts;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;

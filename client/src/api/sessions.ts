@@ -31,3 +31,18 @@ export function getGrant(id: string, token: string | null, signal?: AbortSignal)
 export function mintLink(id: string, role: Role, token: string | null): Promise<{ role: Role; link: string }> {
   return requestJson('POST', `${sessionPath(id)}/links`, { body: { role }, token: token ?? loadAdminToken() });
 }
+
+/** Move a session to `status` (editors). `final` returns only once the server stored and locked it. */
+export function setSessionStatus(
+  id: string,
+  status: Session['status'],
+  token: string | null,
+  headers?: Record<string, string>,
+): Promise<Session> {
+  return requestJson('POST', `${sessionPath(id)}/status`, { body: { status }, token, headers });
+}
+
+/** Publish a session (anyone may follow it without a link) or withdraw it (editors). */
+export function setSessionPublic(id: string, isPublic: boolean, token: string | null): Promise<Session> {
+  return requestJson('POST', `${sessionPath(id)}/public`, { body: { public: isPublic }, token });
+}

@@ -1,10 +1,11 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { UserIdentity } from '../user/identity.ts';
 import type { CollabSession } from './collabSession.ts';
 import { exposeDebugHandle } from './debugHandle.ts';
 import { editorExtensions } from './extensions.ts';
 import { ReadOnlyContext } from './readOnly.ts';
+import { ReviewContext } from './review.ts';
 import { seedWhenEmpty } from './seedEmptyRecord.ts';
 import { Toolbar } from './Toolbar.tsx';
 
@@ -14,10 +15,14 @@ export interface RecordEditorProps {
   user: UserIdentity;
   /** Observers and final minutes: shown live, not editable. */
   readOnly: boolean;
+  /** Editors may set each block's review status. */
+  canReview?: boolean;
+  /** Hide blocks already checked or final (a class on the record; nothing is removed). */
+  onlyUnchecked?: boolean;
 }
 
 /** The live record of one session: toolbar and the collaborative editor. */
-export function RecordEditor({ session, user, readOnly }: RecordEditorProps) {
+export function RecordEditor({ session, user, readOnly, canReview = false, onlyUnchecked = false }: RecordEditorProps) {
   const editor = useEditor(
     {
       extensions: editorExtensions(session, user),
@@ -39,11 +44,21 @@ export function RecordEditor({ session, user, readOnly }: RecordEditorProps) {
     if (!editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
   }, [editor, user.name, user.color]);
 
+  const reviewer = useMemo(
+    () => ({ canReview: canReview && !readOnly, name: user.name }),
+    [canReview, readOnly, user.name],
+  );
+  const frameClass = ['record-frame', readOnly && 'read-only', onlyUnchecked && 'only-unchecked']
+    .filter(Boolean)
+    .join(' ');
+
   return (
     <>
       {!readOnly && <Toolbar editor={editor} />}
       <ReadOnlyContext.Provider value={readOnly}>
-        <EditorContent editor={editor} className={readOnly ? 'record-frame read-only' : 'record-frame'} />
+        <ReviewContext.Provider value={reviewer}>
+          <EditorContent editor={editor} className={frameClass} />
+        </ReviewContext.Provider>
       </ReadOnlyContext.Provider>
     </>
   );

@@ -1,11 +1,13 @@
 import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { blockElementId } from '../session/blockAnchor.ts';
+import { BlockReview } from './BlockReview.tsx';
 import { agendaItemPosition, focusBlockBody, insertAgendaItem, insertSpeakerBlock } from './commands.ts';
 import { takeHeaderFocus } from './focusRequest.ts';
 import { HeaderField } from './HeaderField.tsx';
 import { isInsertAgendaKey, isNextSpeakerKey } from './keys.ts';
-import { KIND_LABELS, STATUS_LABELS } from './labels.ts';
+import { KIND_LABELS } from './labels.ts';
 import { useReadOnly } from './readOnly.ts';
 import { TimeField } from './TimeField.tsx';
 
@@ -62,6 +64,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
       className={`speaker-block status-${status}`}
       data-speaker-block=""
       data-id={attrs.id}
+      id={blockElementId(attrs.id)}
       aria-label={`Statement by ${label}`}
     >
       <fieldset className="sb-header" contentEditable={false} disabled={readOnly}>
@@ -100,6 +103,13 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
           />
         </span>
         <span className="sb-meta">
+          <BlockReview
+            status={status}
+            statusBy={attrs.statusBy ?? ''}
+            statusAt={attrs.statusAt ?? ''}
+            onChange={set}
+            onKeyDown={onKeyDown}
+          />
           <select
             className="sb-field sb-kind"
             data-field="kind"
@@ -123,9 +133,6 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
             onCommit={(iso) => set({ startedAt: iso })}
             onKeyDown={onLastKeyDown}
           />
-          <span className={`badge status-${status}`} title="Review status">
-            {STATUS_LABELS[status]}
-          </span>
         </span>
       </fieldset>
       <NodeViewContent className="sb-body" />

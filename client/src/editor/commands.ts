@@ -37,6 +37,8 @@ export function freshSpeakerAttrs(now: Date = new Date()): SpeakerBlockAttrs {
     kind: 'other',
     startedAt: now.toISOString(),
     status: 'draft',
+    statusBy: '',
+    statusAt: '',
   };
 }
 

@@ -24,6 +24,13 @@ export function useConnection(provider: WebsocketProvider): { connection: Connec
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
+    // events between the first render and this effect were missed: catch up with the provider
+    setFacts((f) => ({
+      ...f,
+      status: provider.wsconnected ? 'connected' : f.status === 'connected' ? 'disconnected' : f.status,
+      synced: provider.synced,
+      everConnected: f.everConnected || provider.synced,
+    }));
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     return () => {

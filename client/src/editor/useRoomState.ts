@@ -7,14 +7,16 @@ export interface RoomState {
   locked: boolean;
   /** How many observers follow the record (they are otherwise invisible). */
   observers: number;
+  /** Whether the server's entry has arrived (before it, `locked` says nothing). */
+  known: boolean;
 }
 
 function readRoom(awareness: Awareness): RoomState {
   for (const state of awareness.getStates().values()) {
     const server = (state as { server?: { locked?: unknown; observers?: unknown } }).server;
-    if (server) return { locked: server.locked === true, observers: Number(server.observers) || 0 };
+    if (server) return { locked: server.locked === true, observers: Number(server.observers) || 0, known: true };
   }
-  return { locked: false, observers: 0 };
+  return { locked: false, observers: 0, known: false };
 }
 
 /** The room's state as the server announces it, updated as it changes. */
@@ -24,7 +26,8 @@ export function useRoomState(awareness: Awareness): RoomState {
     const onChange = () =>
       setRoom((prev) => {
         const next = readRoom(awareness);
-        return next.locked === prev.locked && next.observers === prev.observers ? prev : next;
+        const same = next.locked === prev.locked && next.observers === prev.observers && next.known === prev.known;
+        return same ? prev : next;
       });
     onChange();
     awareness.on('change', onChange);

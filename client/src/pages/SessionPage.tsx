@@ -1,26 +1,37 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
-import type { Session } from '../api/sessions.ts';
+import { getSession, type Session } from '../api/sessions.ts';
+import { ExportMenu } from '../components/ExportMenu.tsx';
 import { NameDialog } from '../components/NameDialog.tsx';
 import { SharePanel } from '../components/SharePanel.tsx';
-import { RecordEditor } from '../editor/RecordEditor.tsx';
-import { StatusBar } from '../editor/StatusBar.tsx';
-import { useCollabSession } from '../editor/useCollabSession.ts';
-import { useRoomState } from '../editor/useRoomState.ts';
 import { formatDateTime, statusLabel } from '../format.ts';
+import { LiveRecord } from '../session/LiveRecord.tsx';
 import { useSessionAccess } from '../session/useSessionAccess.ts';
 import { loadIdentity, saveIdentity, type UserIdentity } from '../user/identity.ts';
+import '../session/session.css';
 
 /** `/s/:id`: one meeting's live record. */
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const access = useSessionAccess(sessionId);
   const [user, setUser] = useState<UserIdentity | null>(() => loadIdentity());
   const [renaming, setRenaming] = useState(false);
-  const session = access.kind === 'ready' ? access.session : null;
+  // the session as last heard from the server: status and publication change while the page is open
+  const [session, setSession] = useState<Session | null>(null);
+  const token = access.kind === 'ready' || access.kind === 'unreachable' ? access.token : null;
+
+  useEffect(() => {
+    if (access.kind === 'ready') setSession(access.session);
+  }, [access]);
 
   useEffect(() => {
     if (session) document.title = `${session.title} · Rapporteur`;
   }, [session]);
+
+  const refreshSession = useCallback(() => {
+    getSession(sessionId, token).then(setSession, () => {
+      // keep what we have; the room's lock is shown from the socket anyway
+    });
+  }, [sessionId, token]);
 
   const chooseName = (u: UserIdentity) => {
     saveIdentity(u);
@@ -42,13 +53,16 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
     );
   }
 
-  const token = access.kind === 'ready' || access.kind === 'unreachable' ? access.token : null;
   const canWrite =
     access.kind === 'unreachable' || (access.kind === 'ready' && access.role !== null && access.role !== 'observer');
+  const isEditor = access.kind === 'ready' && access.role === 'editor';
 
   return (
     <div className="session-page">
-      <SessionHeader session={session} />
+      <SessionHeader
+        session={session}
+        actions={access.kind === 'ready' && <ExportMenu sessionId={sessionId} token={access.token} />}
+      />
       {access.kind === 'unreachable' && (
         <p className="notice warn" role="status">
           {access.message} You can keep writing: your text is kept on this device and sent when the connection is back.
@@ -71,7 +85,11 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
           sessionId={sessionId}
           token={token}
           user={user}
-          canWrite={canWrite && session?.status !== 'final'}
+          canWrite={canWrite}
+          isEditor={isEditor}
+          session={session}
+          onSessionChange={setSession}
+          onLockChange={refreshSession}
           onRename={() => setRenaming(true)}
         />
       )}
@@ -84,58 +102,26 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   );
 }
 
-/** Title, start and status of the session (placeholder text while unknown). */
-function SessionHeader({ session }: { session: Session | null }) {
+/** Title, start and status of the session (placeholder text while unknown), and its exports. */
+function SessionHeader({ session, actions }: { session: Session | null; actions?: ReactNode }) {
   return (
     <header className="session-head">
       <p className="crumbs">
         <Link href="/">Sessions</Link>
       </p>
-      <h1 className="session-title">{session?.title ?? 'Session'}</h1>
+      <div className="session-head-row">
+        <h1 className="session-title">{session?.title ?? 'Session'}</h1>
+        {actions}
+      </div>
       {session && (
         <p className="session-meta">
           <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
-          <span className={`badge status-${session.status}`}>{statusLabel(session.status)}</span>
+          <span className={`badge status-${session.status}`} data-testid="session-status">
+            {statusLabel(session.status)}
+          </span>
+          {session.public && <span className="badge">Public</span>}
         </p>
       )}
     </header>
-  );
-}
-
-interface LiveRecordProps {
-  sessionId: string;
-  token: string | null;
-  user: UserIdentity;
-  canWrite: boolean;
-  onRename(): void;
-}
-
-/** The editor and status bar over one session's collaboration state. */
-function LiveRecord({ sessionId, token, user, canWrite, onRename }: LiveRecordProps) {
-  const session = useCollabSession(sessionId, token, user);
-  if (!session) return <p className="muted">Opening the record…</p>;
-  return <LiveRecordView session={session} user={user} canWrite={canWrite} onRename={onRename} />;
-}
-
-function LiveRecordView({
-  session,
-  user,
-  canWrite,
-  onRename,
-}: Omit<LiveRecordProps, 'sessionId' | 'token'> & { session: NonNullable<ReturnType<typeof useCollabSession>> }) {
-  const room = useRoomState(session.provider.awareness);
-  const readOnly = !canWrite || room.locked;
-  return (
-    <>
-      {readOnly && (
-        <p className="notice warn" role="status">
-          {room.locked
-            ? 'These minutes are final and locked; an editor can reopen them.'
-            : 'You are following this record read-only.'}
-        </p>
-      )}
-      <RecordEditor session={session} user={user} readOnly={readOnly} />
-      <StatusBar session={session} observers={room.observers} onRename={onRename} />
-    </>
   );
 }

@@ -41,18 +41,23 @@ export async function resolveAccess(
     return { kind: 'ready', session, token, role: me.role, admin: me.admin, links: loadAccess(sessionId)?.links };
   } catch (err) {
     if (signal?.aborted) throw err;
-    const message = errorMessage(err);
-    if (!(err instanceof ApiRequestError)) return { kind: 'failed', message };
-    if (err.status === 0) return token ? { kind: 'unreachable', token, message } : { kind: 'failed', message };
-    if (err.status === 401 || err.status === 403) {
-      return {
-        kind: 'denied',
-        message: token
-          ? `This link does not open this session (${message}). Ask the session's editor for a new one.`
-          : 'You need a link to this session. Ask its editor for the note-taker link.',
-      };
-    }
-    if (err.status === 404) return { kind: 'missing', message: 'There is no session at this address.' };
-    return { kind: 'failed', message };
+    return accessFailure(err, token, 'You need a link to this session. Ask its editor for the note-taker link.');
   }
+}
+
+/** What a failed attempt to open a session means for the page (`withoutToken`: the advice when none was used). */
+export function accessFailure(err: unknown, token: string | null, withoutToken: string): Access {
+  const message = errorMessage(err);
+  if (!(err instanceof ApiRequestError)) return { kind: 'failed', message };
+  if (err.status === 0) return token ? { kind: 'unreachable', token, message } : { kind: 'failed', message };
+  if (err.status === 401 || err.status === 403) {
+    return {
+      kind: 'denied',
+      message: token
+        ? `This link does not open this session (${message}). Ask the session's editor for a new one.`
+        : withoutToken,
+    };
+  }
+  if (err.status === 404) return { kind: 'missing', message: 'There is no session at this address.' };
+  return { kind: 'failed', message };
 }

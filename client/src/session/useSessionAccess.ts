@@ -4,8 +4,9 @@ import { type Access, resolveAccess } from './resolveAccess.ts';
 /**
  * Access to a session for the page showing it. A token in the address is taken once and then
  * removed from it, so the address bar (and screenshots, and copied URLs) do not carry it.
+ * `resolve` decides what the token grants (the observer view resolves differently).
  */
-export function useSessionAccess(sessionId: string): Access {
+export function useSessionAccess(sessionId: string, resolve: typeof resolveAccess = resolveAccess): Access {
   const [access, setAccess] = useState<Access>({ kind: 'loading' });
   useEffect(() => {
     const ctl = new AbortController();
@@ -15,10 +16,10 @@ export function useSessionAccess(sessionId: string): Access {
       url.searchParams.delete('token');
       window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
     }
-    resolveAccess(sessionId, linkToken, ctl.signal).then(setAccess, (err: unknown) => {
+    resolve(sessionId, linkToken, ctl.signal).then(setAccess, (err: unknown) => {
       if (!ctl.signal.aborted) setAccess({ kind: 'failed', message: String(err) });
     });
     return () => ctl.abort();
-  }, [sessionId]);
+  }, [sessionId, resolve]);
   return access;
 }

@@ -173,4 +173,52 @@ export class SessionPage {
   get url(): string {
     return this.baseUrl;
   }
+
+  /** The review status select of the i-th block (editors only). */
+  reviewControl(i: number): Locator {
+    return this.speakerBlocks.nth(i).locator('[data-field="status"]');
+  }
+
+  /** Set the i-th block's review status (as an editor). */
+  async setReview(i: number, status: 'draft' | 'checked' | 'final'): Promise<void> {
+    await this.reviewControl(i).selectOption(status);
+  }
+
+  /** The "checked by … at …" line of the i-th block. */
+  reviewNote(i: number): Locator {
+    return this.speakerBlocks.nth(i).getByTestId('review-note');
+  }
+
+  /** Switch "Show only blocks not yet checked". */
+  async showOnlyUnchecked(on: boolean): Promise<void> {
+    await this.page.getByLabel('Show only blocks not yet checked').setChecked(on);
+  }
+
+  /** The "Final — locked" banner. */
+  get finalBanner(): Locator {
+    return this.page.getByTestId('final-banner');
+  }
+
+  /** Whether the record accepts typing. */
+  async isEditable(): Promise<boolean> {
+    return (await this.page.locator('.record').getAttribute('contenteditable')) === 'true';
+  }
+
+  /** Finalise the minutes (editor), confirming, and wait until the page shows them locked. */
+  async finalise(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Finalise…' }).click();
+    await this.page.getByRole('button', { name: 'Finalise now' }).click();
+    await this.finalBanner.waitFor();
+  }
+
+  /** Reopen final minutes (editor) and wait until the page is editable again. */
+  async reopen(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Reopen' }).click();
+    await this.finalBanner.waitFor({ state: 'detached' });
+  }
+
+  /** Whether `window.__xss` was set by anything on this page. */
+  xssFired(): Promise<boolean> {
+    return this.page.evaluate(() => (window as { __xss?: unknown }).__xss !== undefined);
+  }
 }
