@@ -20,26 +20,33 @@ export function PublishToggle({
   token: string | null;
   onChange(session: Session): void;
 }) {
-  const [busy, setBusy] = useState(false);
+  // the box follows the click at once; the server's answer then confirms it (or it flips back)
+  const [pending, setPending] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const busy = pending !== null;
   const url = observerUrl(session.id);
 
   const toggle = async (next: boolean) => {
-    setBusy(true);
+    setPending(next);
     setError(null);
     try {
       onChange(await setSessionPublic(session.id, next, token));
     } catch (err) {
       setError(`Could not change the publication: ${errorMessage(err)}`);
     } finally {
-      setBusy(false);
+      setPending(null);
     }
   };
 
   return (
     <div className="publish">
       <label className="check">
-        <input type="checkbox" checked={session.public} disabled={busy} onChange={(e) => toggle(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={pending ?? session.public}
+          disabled={busy}
+          onChange={(e) => toggle(e.target.checked)}
+        />
         Public: anyone with the observer address can follow
       </label>
       {session.public ? (

@@ -17,7 +17,9 @@ export class VersionsPanel {
 
   /** The list entry of the version called `name`. */
   item(name: string): Locator {
-    return this.root.locator('li.version', { has: this.page.locator('.version-name', { hasText: name }) });
+    return this.root.locator('li.version', {
+      has: this.page.locator('.version-name').getByText(name, { exact: true }),
+    });
   }
 
   /** Names of the listed versions, newest first. */
