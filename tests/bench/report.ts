@@ -107,7 +107,14 @@ export function scenarioTable(
     `| runs with 100% delivery | ${servers.map((k) => count(k, (r) => !r.error && r.delivery.ratio === 1)).join(' | ')} |`,
   );
   lines.push(`| generator-limited runs | ${servers.map((k) => count(k, (r) => r.generator.limited)).join(' | ')} |`);
-  const out = [`### ${scenario.title}`, '', ...lines, ''];
+  const out = [`### ${scenario.title}`, ''];
+  if (scenario.variantOf) {
+    out.push(
+      `Our server ran this variant; the peers' columns are their runs of \`${scenario.variantOf}\` (the same load for them).`,
+      '',
+    );
+  }
+  out.push(...lines, '');
   if (floor) {
     out.push(
       `Floor (bare \`ws\` relay of the same two frames per keystroke, N=${floor.clients}, K=${floor.writers}): ` +

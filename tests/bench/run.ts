@@ -3,7 +3,7 @@
  * plus the floor; prints a table per scenario and records the run in tests/bench/RESULTS.md.
  *
  *   --smoke                small N, every server once, ~20 s; fails only on lost or diverging data
- *   --scenarios=a,b        subset of: n50, n300-spread, n300-together, n1000, large
+ *   --scenarios=a,b        subset of: n50, n300-spread, n300-together, n300-together-visible, n1000, large
  *   --servers=ours,yws,hocuspocus
  *   --repeats=N            default 3
  *   --watchers=observer|note-taker   the link our watchers open (default observer)
@@ -71,16 +71,18 @@ const floors = new Map<string, FloorResult>();
 const tables: string[] = [];
 for (const scenario of scenarios) {
   log(`\n## ${scenario.title}`);
-  if (withFloor) {
+  const runOn = scenario.variantOf ? servers.filter((k) => k === 'ours') : servers;
+  if (withFloor && !scenario.variantOf) {
     const floor = await runFloor(scenario.clients + (scenario.largeDoc ? 1 : 0), Math.max(1, scenario.writers));
     floors.set(scenario.id, floor);
     log(`  floor: p50 ${floor.latency.p50.toFixed(1)} ms, p99 ${floor.latency.p99.toFixed(1)} ms`);
   }
   // interleaved: ours, peer A, peer B, ours, ... so that drifting machine load hits all alike
   for (let rep = 1; rep <= repeats; rep++) {
-    for (const server of servers) {
+    for (const server of runOn) {
       log(`  run ${rep}/${repeats} ${SERVER_NAMES[server]}`);
-      const r = await runScenario(server, scenario, { rep, cpuProfDir: profileDir, watcherRole, log });
+      const watchers = scenario.oursWatchers ?? watcherRole;
+      const r = await runScenario(server, scenario, { rep, cpuProfDir: profileDir, watcherRole: watchers, log });
       results.push(r);
       log(
         r.error
@@ -95,9 +97,9 @@ for (const scenario of scenarios) {
   }
   const table = scenarioTable(
     scenario,
-    results.filter((r) => r.scenario === scenario.id),
+    results.filter((r) => r.scenario === scenario.id || (r.scenario === scenario.variantOf && r.server !== 'ours')),
     servers,
-    floors.get(scenario.id),
+    floors.get(scenario.variantOf ?? scenario.id),
   );
   tables.push(table);
   log(`\n${table}`);

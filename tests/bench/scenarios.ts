@@ -22,6 +22,12 @@ export interface Scenario {
   typingMs: number;
   /** Preload a large document (paragraphs) through a seeding client before the others join. */
   largeDoc?: { paragraphs: number };
+  /**
+   * A variant run on our server only, compared with the peers' runs of scenario `variantOf`
+   * (same load for them): here our watchers open `oursWatchers` links instead of observer ones.
+   */
+  variantOf?: string;
+  oursWatchers?: 'observer' | 'note-taker';
 }
 
 /** Typing speed of every writer. */
@@ -54,6 +60,18 @@ export const SCENARIOS: Scenario[] = [
     writers: 5,
     join: { mode: 'together' },
     typingMs: 20_000,
+  },
+  {
+    // our observers are invisible by design, so the storm above never reaches them; here every
+    // watcher is a visible note-taker, as every client of the peers is
+    id: 'n300-together-visible',
+    title: 'N=300, K=5, joining together, our watchers as visible note-takers (peers as above)',
+    clients: 300,
+    writers: 5,
+    join: { mode: 'together' },
+    typingMs: 20_000,
+    variantOf: 'n300-together',
+    oursWatchers: 'note-taker',
   },
   {
     id: 'n1000',
