@@ -1,5 +1,7 @@
 /** The machine a run happened on, and the RESULTS.md page of a run. */
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type { RunResult } from './runScenario.ts';
 import type { Scenario } from './scenarios.ts';
 import { SERVER_NAMES, type ServerKind, type WatcherRole } from './servers.ts';
@@ -17,6 +19,18 @@ export function machineDescription(): string {
   );
 }
 
+/** The commit measured, and whether server/ or shared/ had uncommitted changes at the time. */
+export function codeVersion(): string {
+  try {
+    const cwd = fileURLToPath(new URL('../../', import.meta.url));
+    const git = (...a: string[]) => execFileSync('git', a, { cwd, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'server', 'shared') !== '';
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${dirty ? ' plus uncommitted changes in server/ or shared/' : ''}`;
+  } catch {
+    return 'commit unknown';
+  }
+}
+
 /** The whole RESULTS.md of a run. */
 export function resultsMarkdown(run: {
   started: Date;
@@ -28,6 +42,8 @@ export function resultsMarkdown(run: {
   watcherRole: WatcherRole;
   tables: string[];
   results: RunResult[];
+  /** codeVersion() when the run started. */
+  code: string;
 }): string {
   const limited = run.results.filter((r) => r.generator.limited).length;
   return [
@@ -37,6 +53,7 @@ export function resultsMarkdown(run: {
       `\`pnpm bench${run.command.length ? ` ${run.command.join(' ')}` : ''}\`.`,
     '',
     `- ${machineDescription()}.`,
+    `- Code: ${run.code}.`,
     `- Our server: ${process.env.DATABASE_URL ? 'persistence on, Postgres server on 127.0.0.1 (DATABASE_URL)' : 'persistence on, embedded PGlite in a temporary DATA_DIR'}; ` +
       `writers open the note-taker link, watchers the ${run.watcherRole} link. Peers: no persistence.`,
     `- Servers: ${run.servers.map((k) => SERVER_NAMES[k]).join(', ')}; each run starts a fresh server process; ` +

@@ -19,7 +19,7 @@ import { scenarioTable } from './report.ts';
 import { type RunResult, runScenario } from './runScenario.ts';
 import { type Scenario, SCENARIOS, SMOKE_SCENARIOS } from './scenarios.ts';
 import { SERVER_NAMES, type ServerKind, type WatcherRole } from './servers.ts';
-import { machineDescription, resultsMarkdown } from './results.ts';
+import { codeVersion, machineDescription, resultsMarkdown } from './results.ts';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -56,11 +56,13 @@ process.setMaxListeners(0);
 
 const log = (line: string) => console.log(line);
 const started = new Date();
+const code = codeVersion();
 const t0 = performance.now();
 log(
   `Rapporteur benchmark${smoke ? ' (smoke)' : ''}: ${scenarios.map((s) => s.id).join(', ')} × ${servers.join(', ')} × ${repeats}`,
 );
 log(machineDescription());
+log(code);
 log(
   `our database: ${process.env.DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'embedded PGlite'}; watchers of ours open the ${watcherRole} link`,
 );
@@ -124,6 +126,7 @@ if (write) {
       watcherRole,
       tables,
       results,
+      code,
     }),
   );
   log(`wrote ${out}`);
