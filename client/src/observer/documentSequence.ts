@@ -1,5 +1,5 @@
 import { bodyPartOf } from '@rapporteur/shared/blocks';
-import { RECORD_FIELD } from '@rapporteur/shared/schema';
+import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import * as Y from 'yjs';
 import type { NodeKind } from '../record/readingOrder.ts';
 

@@ -53,6 +53,8 @@ export class Room {
   readonly queue: WriteQueue;
   /** While true (session final), the server accepts no document update from anyone. */
   private locked = false;
+  /** Session facts shown to every client through the server's awareness entry. */
+  private facts: { status: string; public: boolean } = { status: 'live', public: false };
   private persistedFrame: Uint8Array;
   private fullState: Uint8Array | null = null;
   private readonly logger: Logger;
@@ -68,7 +70,7 @@ export class Room {
     this.persistedFrame = writePersistedFrame(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server's own awareness entry carries room facts (observer count, lock), never a caret.
-    this.awareness.setLocalState({ server: { observers: 0, locked: false } });
+    this.awareness.setLocalState({ server: { observers: 0, locked: false, ...this.facts } });
     this.queue = new WriteQueue({
       sessionId: this.sessionId,
       doc: this.doc,
@@ -232,7 +234,14 @@ export class Room {
   private publishRoomState(): void {
     let observers = 0;
     for (const c of this.connections) if (c.identity.role === 'observer') observers++;
-    this.awareness.setLocalState({ server: { observers, locked: this.locked } });
+    this.awareness.setLocalState({ server: { observers, locked: this.locked, ...this.facts } });
+  }
+
+  /** Tell every client the session's status and publication (they change without a reload). */
+  setSessionFacts(facts: { status: string; public: boolean }): void {
+    if (facts.status === this.facts.status && facts.public === this.facts.public) return;
+    this.facts = { status: facts.status, public: facts.public };
+    this.publishRoomState();
   }
 
   /** Whether the document is locked (session final). */

@@ -108,6 +108,7 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
     identity = identityFor(grant?.role ?? 'observer', grant?.tokenHash ?? null, url);
     room = await deps.rooms.acquire(sessionId);
     room.setLocked(session.status === 'final');
+    room.setSessionFacts(session);
   } catch (err) {
     deps.logger.error('could not open room', { sessionId, err });
     return refuse(CloseCode.InternalError);

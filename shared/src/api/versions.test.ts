@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { extractRecord } from '../blocks/extract.ts';
 import type { RecordContent } from '../blocks/types.ts';
 import { diffRecords, type RecordDiff } from '../diff/records.ts';
-import { RECORD_FIELD } from '../schema/extensions.ts';
+import { RECORD_FIELD } from '../schema/field.ts';
 import { CreateVersionRequest, VersionContent, VersionDiff, VersionDiffQuery } from './versions.ts';
 
 describe('version API schemas', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { RECORD_FIELD } from '../schema/extensions.ts';
+import { RECORD_FIELD } from '../schema/field.ts';
 import { countWords, extractRecord } from './extract.ts';
 
 function el(name: string, attrs: Record<string, string>, children: (Y.XmlElement | Y.XmlText)[] = []): Y.XmlElement {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS } from '../schema/attributes.ts';
-import { RECORD_FIELD } from '../schema/extensions.ts';
+import { RECORD_FIELD } from '../schema/field.ts';
 import type { ActionRecord, AgendaItemRecord, BodyPart, DecisionRecord, RecordContent, SpeakerBlockRecord } from './types.ts';
 
 function attr(el: Y.XmlElement, name: string): string {

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { bodyPartOf, extractRecord } from '../blocks/extract.ts';
 import type { BodyPart, SpeakerBlockRecord } from '../blocks/types.ts';
-import { RECORD_FIELD } from '../schema/extensions.ts';
+import { RECORD_FIELD } from '../schema/field.ts';
 import type { ParsedBlock, ParsedRecord, ParsedSection } from './types.ts';
 
 /** A statement (speaker block) or text that belongs to no speaker. */

@@ -6,8 +6,7 @@ import { AgendaItem } from './agendaItem.ts';
 import { Decision } from './decision.ts';
 import { SpeakerBlock } from './speakerBlock.ts';
 
-/** The Y.Doc field (XmlFragment name) that holds the record; client and server agree on it. */
-export const RECORD_FIELD = 'record';
+export { RECORD_FIELD } from './field.ts';
 
 /**
  * StarterKit trimmed to what a record needs. Undo/redo is off because Collaboration brings its

@@ -3,6 +3,7 @@ import { CreateSessionRequest, MintLinkRequest, SessionIdParam, SetPublicRequest
 import type { AccessStore } from '../../access/accessStore.ts';
 import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
+import { authorOf } from '../author.ts';
 import { type AuthDeps, forbidden, isAdmin, requestToken, requireAdmin, requireRole } from '../auth.ts';
 import { badRequest, notFound, parseOr400, unavailable } from '../errors.ts';
 
@@ -62,7 +63,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       const id = sessionId(c.req.param('id'));
       await requireRole(c, deps, id, 'editor');
       const { status } = parseOr400(SetStatusRequest, await jsonBody(c));
-      const by = c.req.header('x-rapporteur-user')?.slice(0, 60) || 'editor';
+      const by = authorOf(c, 'editor');
       const room = deps.rooms.loadedRoom(id);
       if (status === 'final' && room && !(await room.finalise())) {
         throw unavailable('the last edits could not be stored; the session stays open — try again');
@@ -70,6 +71,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       const session = await deps.sessions.setStatus(id, status, by);
       if (!session) throw notFound('session');
       deps.rooms.loadedRoom(id)?.setLocked(status === 'final');
+      deps.rooms.loadedRoom(id)?.setSessionFacts(session);
       return c.json(session);
     })
     .post('/:id/public', async (c) => {
@@ -78,6 +80,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       const input = parseOr400(SetPublicRequest, await jsonBody(c));
       const session = await deps.sessions.setPublic(id, input.public);
       if (!session) throw notFound('session');
+      deps.rooms.loadedRoom(id)?.setSessionFacts(session);
       return c.json(session);
     });
 }

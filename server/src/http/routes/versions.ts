@@ -28,6 +28,7 @@ import {
 } from '../../versions/index.ts';
 import { type AuthDeps, requireRole } from '../auth.ts';
 import { AppError, badRequest, notFound, parseOr400 } from '../errors.ts';
+import { authorOf } from '../author.ts';
 
 interface VersionRouteDeps extends AuthDeps {
   db: Database;
@@ -37,13 +38,6 @@ interface VersionRouteDeps extends AuthDeps {
 }
 
 const locked = (message: string) => new AppError('locked', 423, message);
-
-/** Who a change is by: the name the client gives (`x-rapporteur-user`), else the role of the link. */
-function authorOf(c: Context, grant: TokenGrant): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are stripped from names
-  const given = (c.req.header('x-rapporteur-user') ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return given.slice(0, 60) || grant.role;
-}
 
 /**
  * `/api/sessions/:id/versions`: named versions (editors save and restore; any link of the
@@ -76,7 +70,7 @@ export function versionRoutes(deps: VersionRouteDeps) {
         deps.logger.warn('saving a version of edits not yet stored', { sessionId: id });
       }
       const captured = await withCurrentDoc(deps.rooms, log, id, captureDoc);
-      const meta = await store.insert({ sessionId: id, name, author: authorOf(c, grant), kind: 'named' }, captured);
+      const meta = await store.insert({ sessionId: id, name, author: authorOf(c, grant.role), kind: 'named' }, captured);
       return c.json(meta, 201);
     })
     .get('/:id/versions', async (c) => {
@@ -112,7 +106,7 @@ export function versionRoutes(deps: VersionRouteDeps) {
           { rooms: deps.rooms, store, logger: deps.logger },
           id,
           version,
-          authorOf(c, grant),
+          authorOf(c, grant.role),
         );
         return c.json({ restored: version.meta, ...result } satisfies RestoreVersionResponse);
       } catch (err) {
