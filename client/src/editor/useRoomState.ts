@@ -9,14 +9,26 @@ export interface RoomState {
   observers: number;
   /** Whether the server's entry has arrived (before it, `locked` says nothing). */
   known: boolean;
+  /** The session's status and publication as last announced (changes arrive without a reload). */
+  status: string | null;
+  isPublic: boolean | null;
 }
 
 function readRoom(awareness: Awareness): RoomState {
   for (const state of awareness.getStates().values()) {
-    const server = (state as { server?: { locked?: unknown; observers?: unknown } }).server;
-    if (server) return { locked: server.locked === true, observers: Number(server.observers) || 0, known: true };
+    const server = (state as { server?: { locked?: unknown; observers?: unknown; status?: unknown; public?: unknown } })
+      .server;
+    if (server) {
+      return {
+        locked: server.locked === true,
+        observers: Number(server.observers) || 0,
+        known: true,
+        status: typeof server.status === 'string' ? server.status : null,
+        isPublic: typeof server.public === 'boolean' ? server.public : null,
+      };
+    }
   }
-  return { locked: false, observers: 0, known: false };
+  return { locked: false, observers: 0, known: false, status: null, isPublic: null };
 }
 
 /** The room's state as the server announces it, updated as it changes. */
@@ -26,7 +38,12 @@ export function useRoomState(awareness: Awareness): RoomState {
     const onChange = () =>
       setRoom((prev) => {
         const next = readRoom(awareness);
-        const same = next.locked === prev.locked && next.observers === prev.observers && next.known === prev.known;
+        const same =
+          next.locked === prev.locked &&
+          next.observers === prev.observers &&
+          next.known === prev.known &&
+          next.status === prev.status &&
+          next.isPublic === prev.isPublic;
         return same ? prev : next;
       });
     onChange();

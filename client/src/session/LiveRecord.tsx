@@ -58,7 +58,8 @@ function LiveRecordView({
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the lock is the trigger
   useEffect(() => {
     if (room.known) onLockChange();
-  }, [room.known, room.locked, onLockChange]);
+    // status and publication changed by another editor arrive the same way
+  }, [room.known, room.locked, room.status, room.isPublic, onLockChange]);
 
   return (
     <>
