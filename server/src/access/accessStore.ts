@@ -1,6 +1,10 @@
 import { linkPath, ROLES, type Role, type SessionLinks } from '@rapporteur/shared/api';
 import type { Database } from '../db/database.ts';
 import { hashToken, newToken, plausibleToken } from './tokens.ts';
+import { TtlCache } from './ttlCache.ts';
+
+/** How long a resolved token is trusted without asking the database again (another process's rotation). */
+const GRANT_TTL_MS = 5_000;
 
 /** What a valid token grants. */
 export interface TokenGrant {
@@ -11,10 +15,16 @@ export interface TokenGrant {
 
 /** Capability tokens of sessions: minted, resolved, revoked. Only hashes are stored. */
 export class AccessStore {
+  private readonly grants = new TtlCache<string, TokenGrant | null>(GRANT_TTL_MS);
+
   constructor(private readonly db: Database) {}
 
   /** Mint a token for a role; with `rotate`, revoke the role's other tokens. Returns the token. */
-  async mint(sessionId: string, role: Role, opts: { rotate?: boolean } = {}): Promise<{ token: string; revoked: string[] }> {
+  async mint(
+    sessionId: string,
+    role: Role,
+    opts: { rotate?: boolean } = {},
+  ): Promise<{ token: string; revoked: string[] }> {
     const token = newToken();
     const revoked = await this.db.transaction(async (tx) => {
       let gone: string[] = [];
@@ -32,6 +42,7 @@ export class AccessStore {
       ]);
       return gone;
     });
+    for (const hash of revoked) this.grants.delete(hash); // this process forgets them at once
     return { token, revoked };
   }
 
@@ -46,10 +57,12 @@ export class AccessStore {
   async resolve(token: string | null | undefined): Promise<TokenGrant | null> {
     if (!token || !plausibleToken(token)) return null;
     const tokenHash = hashToken(token);
-    const [row] = await this.db.query<{ session_id: string; role: Role }>(
-      'SELECT session_id, role FROM session_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-      [tokenHash],
-    );
-    return row ? { sessionId: row.session_id, role: row.role, tokenHash } : null;
+    return this.grants.getOr(tokenHash, async () => {
+      const [row] = await this.db.query<{ session_id: string; role: Role }>(
+        'SELECT session_id, role FROM session_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+        [tokenHash],
+      );
+      return row ? { sessionId: row.session_id, role: row.role, tokenHash } : null;
+    });
   }
 }

@@ -99,7 +99,7 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
     const grant = await deps.access.resolve(url.searchParams.get(TOKEN_QUERY_PARAM));
     if (grant && grant.sessionId !== sessionId) return refuse(CloseCode.Forbidden);
     if (!UUID.test(sessionId)) return refuse(grant ? CloseCode.Forbidden : CloseCode.Unauthorized);
-    const session = await deps.sessions.get(sessionId);
+    const session = await deps.sessions.getRecent(sessionId);
     if (!grant) {
       // published minutes are readable by anyone, as an observer
       if (!session?.public) return refuse(CloseCode.Unauthorized);

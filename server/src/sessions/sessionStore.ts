@@ -1,4 +1,5 @@
 import type { CreateSessionRequest, Session } from '@rapporteur/shared/api';
+import { TtlCache } from '../access/ttlCache.ts';
 import type { Database } from '../db/database.ts';
 
 interface SessionRow {
@@ -29,7 +30,15 @@ const COLUMNS = 'id, title, status, public, starts_at, created_at, updated_at';
 
 /** Sessions table access: the meetings this instance holds. */
 export class SessionStore {
+  /** Recent reads for the socket gate (many joiners at once); this process's changes evict. */
+  private readonly recent = new TtlCache<string, Session | null>(5_000);
+
   constructor(private readonly db: Database) {}
+
+  /** Like get(), but may answer from a read of the last few seconds (the socket gate). */
+  getRecent(id: string): Promise<Session | null> {
+    return this.recent.getOr(id, () => this.get(id));
+  }
 
   /** Create a session and return it. */
   async create(input: CreateSessionRequest): Promise<Session> {
@@ -67,6 +76,7 @@ export class SessionStore {
       `UPDATE sessions SET status = $2, status_changed_at = now(), status_changed_by = $3, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, status, by],
     );
+    this.recent.delete(id);
     return row ? toSession(row) : null;
   }
 
@@ -76,6 +86,7 @@ export class SessionStore {
       `UPDATE sessions SET public = $2, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, isPublic],
     );
+    this.recent.delete(id);
     return row ? toSession(row) : null;
   }
 }
