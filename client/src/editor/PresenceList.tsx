@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { ClaimNote } from '../cockpit/ClaimNote.tsx';
 import { usePresence } from './usePresence.ts';
 
 /** The people in the session, each in their caret colour; your own entry lets you rename. */
@@ -29,6 +30,7 @@ export function PresenceList({
               {p.name}
             </span>
           )}
+          <ClaimNote awareness={awareness} clientId={p.clientId} />
         </li>
       ))}
       {observers > 0 && (

@@ -1,5 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
+import { Cockpit } from '../cockpit/Cockpit.tsx';
 import type { UserIdentity } from '../user/identity.ts';
 import type { CollabSession } from './collabSession.ts';
 import { exposeDebugHandle } from './debugHandle.ts';
@@ -57,7 +58,9 @@ export function RecordEditor({ session, user, readOnly, canReview = false, onlyU
       {!readOnly && <Toolbar editor={editor} />}
       <ReadOnlyContext.Provider value={readOnly}>
         <ReviewContext.Provider value={reviewer}>
-          <EditorContent editor={editor} className={frameClass} />
+          <Cockpit editor={editor} collab={session} readOnly={readOnly}>
+            <EditorContent editor={editor} className={frameClass} />
+          </Cockpit>
         </ReviewContext.Provider>
       </ReadOnlyContext.Provider>
     </>

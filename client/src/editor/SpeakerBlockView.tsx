@@ -1,11 +1,13 @@
 import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
+import { BlockClaim, ClaimPrompt } from '../cockpit/BlockClaim.tsx';
+import { BlockClock } from '../cockpit/BlockClock.tsx';
+import { SpeakerHeaderField } from '../cockpit/SpeakerHeaderField.tsx';
 import { blockElementId } from '../session/blockAnchor.ts';
 import { BlockReview } from './BlockReview.tsx';
 import { agendaItemPosition, focusBlockBody, insertAgendaItem, insertSpeakerBlock } from './commands.ts';
 import { takeHeaderFocus } from './focusRequest.ts';
-import { HeaderField } from './HeaderField.tsx';
 import { isInsertAgendaKey, isNextSpeakerKey } from './keys.ts';
 import { KIND_LABELS } from './labels.ts';
 import { useReadOnly } from './readOnly.ts';
@@ -69,36 +71,39 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
     >
       <fieldset className="sb-header" contentEditable={false} disabled={readOnly}>
         <legend className="visually-hidden">Speaker</legend>
-        <HeaderField
+        <SpeakerHeaderField
+          field="speaker"
           ref={speakerRef}
           className="sb-field sb-speaker"
           data-field="speaker"
           aria-label="Speaker"
           placeholder="Speaker"
-          value={attrs.speaker}
-          onCommit={(v) => set({ speaker: v })}
+          attrs={attrs}
+          set={set}
           onKeyDown={onKeyDown}
         />
-        <HeaderField
+        <SpeakerHeaderField
+          field="affiliation"
           className="sb-field sb-affiliation"
           data-field="affiliation"
           aria-label="Affiliation"
           placeholder="Affiliation"
-          value={attrs.affiliation}
-          onCommit={(v) => set({ affiliation: v })}
+          attrs={attrs}
+          set={set}
           onKeyDown={onKeyDown}
         />
         <span className="sb-behalf">
           <span className="sb-behalf-label" aria-hidden="true">
             on behalf of
           </span>
-          <HeaderField
+          <SpeakerHeaderField
+            field="onBehalfOf"
             className="sb-field sb-onbehalf"
             data-field="onBehalfOf"
             aria-label="On behalf of"
             placeholder="—"
-            value={attrs.onBehalfOf}
-            onCommit={(v) => set({ onBehalfOf: v })}
+            attrs={attrs}
+            set={set}
             onKeyDown={onKeyDown}
           />
         </span>
@@ -133,8 +138,11 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
             onCommit={(iso) => set({ startedAt: iso })}
             onKeyDown={onLastKeyDown}
           />
+          <BlockClock blockId={attrs.id} startedAt={attrs.startedAt} />
+          <BlockClaim blockId={attrs.id} />
         </span>
       </fieldset>
+      <ClaimPrompt blockId={attrs.id} />
       <NodeViewContent className="sb-body" />
     </NodeViewWrapper>
   );

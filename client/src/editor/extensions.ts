@@ -3,6 +3,7 @@ import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { ReactNodeViewRenderer } from '@tiptap/react';
+import { cockpitExtensions, withMarkerViews } from '../cockpit/cockpitExtensions.ts';
 import type { UserIdentity } from '../user/identity.ts';
 import type { CollabSession } from './collabSession.ts';
 import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
@@ -16,16 +17,19 @@ import { SpeakerBlockView } from './SpeakerBlockView.tsx';
  */
 export function editorExtensions(session: CollabSession, user: UserIdentity): AnyExtension[] {
   return [
-    ...recordExtensions({
-      speakerBlock: SpeakerBlock.extend({
-        addNodeView() {
-          return ReactNodeViewRenderer(SpeakerBlockView);
-        },
+    ...withMarkerViews(
+      recordExtensions({
+        speakerBlock: SpeakerBlock.extend({
+          addNodeView() {
+            return ReactNodeViewRenderer(SpeakerBlockView);
+          },
+        }),
       }),
-    }),
+    ),
     Collaboration.configure({ document: session.doc, field: RECORD_FIELD }),
     CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
     RecordKeymap,
     FreshIdsOnPaste,
+    ...cockpitExtensions(session),
   ];
 }

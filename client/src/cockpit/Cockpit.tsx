@@ -1,0 +1,76 @@
+import type { Editor } from '@tiptap/core';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import type { CollabSession } from '../editor/collabSession.ts';
+import { CockpitNotice } from './CockpitNotice.tsx';
+import { CockpitPanel } from './CockpitPanel.tsx';
+import { CockpitContext, type CockpitValue } from './context.ts';
+import { OfflineBanner } from './OfflineBanner.tsx';
+import { keepShellOffline } from './offlineShell.ts';
+import { sessionCockpit } from './sessionCockpit.ts';
+import { sessionNames } from './sessionNames.ts';
+import { takeNextSpeaker } from './takeNextSpeaker.ts';
+import { TimelineStore } from './timeline.ts';
+import { useSessionStart } from './useSessionStart.ts';
+import './cockpit.css';
+
+/** Props of the cockpit around the record editor. */
+export interface CockpitProps {
+  editor: Editor;
+  collab: CollabSession;
+  readOnly: boolean;
+  /** The record (EditorContent): block headers inside it reach the cockpit through context. */
+  children: ReactNode;
+}
+
+/**
+ * The note-taker's cockpit around the record: the offline banner above it, the side panel
+ * (speakers list, actions and decisions) beside it, and, through context, autocomplete, claims
+ * and the meeting clock in every block header.
+ */
+export function Cockpit({ editor, collab, readOnly, children }: CockpitProps) {
+  const session = sessionCockpit(collab);
+  const startsAt = useSessionStart(collab.sessionId);
+  // lives as long as the editor; it only listens to that editor's events
+  const timeline = useMemo(() => new TimelineStore(editor), [editor]);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    void session.directory.load(ctl.signal);
+    return () => ctl.abort();
+  }, [session]);
+  useEffect(() => {
+    void keepShellOffline();
+  }, []);
+
+  const value = useMemo<CockpitValue>(
+    () => ({
+      session,
+      editor,
+      timeline,
+      startsAt,
+      readOnly,
+      sources(exceptBlock) {
+        const directory = session.directory.get();
+        return {
+          directory: directory.entries,
+          rankDirectory: directory.rank,
+          known: directory.known,
+          session: editor.isDestroyed ? [] : sessionNames(editor.state.doc, exceptBlock),
+        };
+      },
+      takeNext() {
+        if (!readOnly && !editor.isDestroyed) takeNextSpeaker(editor, session);
+      },
+    }),
+    [session, editor, timeline, startsAt, readOnly],
+  );
+
+  return (
+    <CockpitContext.Provider value={value}>
+      <OfflineBanner collab={collab} />
+      {children}
+      <CockpitPanel />
+      <CockpitNotice />
+    </CockpitContext.Provider>
+  );
+}

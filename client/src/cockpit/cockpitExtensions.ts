@@ -1,0 +1,43 @@
+/**
+ * The editor extensions the cockpit adds: the claim guard, its keys (next speaker from the list,
+ * claim the block) and the keys and id upkeep of action items and decisions.
+ */
+import type { AnyExtension } from '@tiptap/core';
+import { Extension } from '@tiptap/core';
+import type { CollabSession } from '../editor/collabSession.ts';
+import { enclosingSpeakerBlock } from '../editor/commands.ts';
+import { claimGuardExtension } from './claimGuard.ts';
+import { COCKPIT_KEYS } from './keys.ts';
+import { MarkerKeys } from './markerExtensions.ts';
+import { type SessionCockpit, sessionCockpit } from './sessionCockpit.ts';
+import { takeNextSpeaker } from './takeNextSpeaker.ts';
+
+function cockpitKeys(cockpit: SessionCockpit) {
+  return Extension.create({
+    name: 'cockpitKeys',
+    priority: 1000,
+    addKeyboardShortcuts() {
+      return {
+        [COCKPIT_KEYS.takeNext]: ({ editor }) => {
+          takeNextSpeaker(editor, cockpit);
+          return true;
+        },
+        [COCKPIT_KEYS.claim]: ({ editor }) => {
+          const block = enclosingSpeakerBlock(editor.state.selection.$from);
+          const id = block?.node.attrs.id;
+          if (typeof id !== 'string') return false;
+          cockpit.claims.toggle(id);
+          return true;
+        },
+      };
+    },
+  });
+}
+
+/** The cockpit's extensions for the editor of `collab`. */
+export function cockpitExtensions(collab: CollabSession): AnyExtension[] {
+  const cockpit = sessionCockpit(collab);
+  return [claimGuardExtension(cockpit), cockpitKeys(cockpit), MarkerKeys];
+}
+
+export { withMarkerViews } from './markerExtensions.ts';

@@ -1,0 +1,60 @@
+/**
+ * Due dates of action items: stored as ISO dates (YYYY-MM-DD), typed the way people write them in
+ * a meeting: "2017-02-01", "1/2/2017" or "1.2.2017" (day first, as in UN documents), "1 Feb 2017",
+ * "1 February". A text field rather than `type="date"`, whose parts capture Tab.
+ */
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function iso(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  // rejects 31/2 and friends: Date rolls them over into the next month
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Parse a typed due date; '' stays '' (no due date); null when unreadable. `now` gives the year when omitted. */
+export function parseDue(text: string, now: Date = new Date()): string | null {
+  const t = text.trim().toLowerCase();
+  if (!t) return '';
+  let m = t.match(/^(\d{4})-(\d{1,2})-(\d{1,2})$/);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = t.match(/^(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?$/);
+  if (m) return iso(fullYear(m[3], now), Number(m[2]), Number(m[1]));
+  m = t.match(/^(\d{1,2})\s+([a-z]{3,})\.?(?:\s+(\d{4}))?$/);
+  if (m) {
+    const word = m[2]!;
+    // "feb", "febr", "february" all read as February; "febx" does not
+    const month = MONTHS.findIndex((name) => name.startsWith(word));
+    if (month < 0) return null;
+    return iso(fullYear(m[3], now), month + 1, Number(m[1]));
+  }
+  return null;
+}
+
+function fullYear(y: string | undefined, now: Date): number {
+  if (!y) return now.getFullYear();
+  return y.length === 2 ? 2000 + Number(y) : Number(y);
+}
+
+/** "1 Feb 2017" for an ISO date; the input itself when it is not one. */
+export function formatDue(isoDate: string): string {
+  const m = isoDate.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (!m) return isoDate;
+  const month = MONTHS[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month[0]!.toUpperCase()}${month.slice(1, 3)} ${m[1]}` : isoDate;
+}

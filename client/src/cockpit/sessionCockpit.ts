@@ -1,0 +1,45 @@
+/**
+ * The cockpit state of one open session: claims, the typing guard's question, notices and the
+ * directory. One per CollabSession, reachable both from the editor's extensions (created before
+ * any React context exists) and from the React tree.
+ */
+import type { CollabSession } from '../editor/collabSession.ts';
+import { ClaimsStore } from './claimsStore.ts';
+import { DirectoryStore } from './directoryStore.ts';
+import { GuardStore } from './guardStore.ts';
+import { NoticeStore } from './notices.ts';
+import { sessionToken } from './registryApi.ts';
+
+/** Everything the cockpit keeps per session. */
+export interface SessionCockpit {
+  collab: CollabSession;
+  claims: ClaimsStore;
+  guard: GuardStore;
+  notices: NoticeStore;
+  directory: DirectoryStore;
+}
+
+const cockpits = new WeakMap<CollabSession, SessionCockpit>();
+
+/** The cockpit of `collab`, created on first use; it goes with the session object. */
+export function sessionCockpit(collab: CollabSession): SessionCockpit {
+  let c = cockpits.get(collab);
+  if (!c) {
+    c = {
+      collab,
+      claims: new ClaimsStore(collab.provider.awareness),
+      guard: new GuardStore(),
+      notices: new NoticeStore(),
+      directory: new DirectoryStore(collab.sessionId, sessionToken(collab.sessionId)),
+    };
+    cockpits.set(collab, c);
+  }
+  return c;
+}
+
+/** The display name this page writes under (for "taken by" and "added by"). */
+export function selfName(collab: CollabSession): string {
+  const user = collab.provider.awareness.getLocalState()?.user as { name?: unknown } | undefined;
+  const name = typeof user?.name === 'string' ? user.name : collab.provider.params.name;
+  return name ?? '';
+}
