@@ -10,6 +10,7 @@ import { sessionCockpit } from './sessionCockpit.ts';
 import { sessionNames } from './sessionNames.ts';
 import { takeNextSpeaker } from './takeNextSpeaker.ts';
 import { TimelineStore } from './timeline.ts';
+import { useOfflineSocket } from './useOfflineSocket.ts';
 import { useSessionStart } from './useSessionStart.ts';
 import './cockpit.css';
 
@@ -41,6 +42,7 @@ export function Cockpit({ editor, collab, readOnly, children }: CockpitProps) {
   useEffect(() => {
     void keepShellOffline();
   }, []);
+  useOfflineSocket(collab.provider);
 
   const value = useMemo<CockpitValue>(
     () => ({

@@ -138,6 +138,14 @@ export class CockpitPage {
     return this.page.getByTestId('offline-banner');
   }
 
+  /** Whether the page's collaboration socket is open. */
+  socketOpen(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const provider = (window as { __rapporteur?: { provider: { wsconnected: boolean } } }).__rapporteur?.provider;
+      return provider?.wsconnected ?? false;
+    });
+  }
+
   /** Wait until the service worker keeps the application shell (a reload then works offline). */
   async waitForOfflineShell(timeout = 20_000): Promise<void> {
     await this.page.locator('html[data-offline-shell="ready"]').waitFor({ state: 'attached', timeout });

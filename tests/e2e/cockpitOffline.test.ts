@@ -1,0 +1,104 @@
+/**
+ * Flaky venue wifi in Chromium: the connection is cut (Playwright's offline mode), the note-taker
+ * keeps typing, reloads the page while still offline (the service worker serves the application,
+ * the IndexedDB copy brings the text back), types more, and reconnects. Every character then
+ * reaches another page exactly once, and "Saved" shows only after the server acknowledged it.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createProcessStorage } from '../helpers/database.ts';
+import { type ServerProcess, spawnServer } from '../helpers/server.ts';
+import { createSessionHttp } from '../helpers/sessions.ts';
+import { browserUnavailable, CLIENT_DIST, ensureClientBuilt, launchBrowser } from './browser.ts';
+import { CockpitPage } from './pages/cockpitPage.ts';
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(unavailable);
+
+/** How many times `part` occurs in `text`. */
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+describe.skipIf(unavailable !== null)('offline typing in Chromium', () => {
+  let storage: Awaited<ReturnType<typeof createProcessStorage>>;
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  const freshContext = async () => {
+    const ctx = await browser.newContext();
+    contexts.push(ctx);
+    return ctx;
+  };
+
+  beforeAll(async () => {
+    ensureClientBuilt();
+    storage = await createProcessStorage('pglite');
+    server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST });
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    for (const ctx of contexts.splice(0)) await ctx.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.kill();
+    await storage?.drop();
+  });
+
+  it('keeps typing offline, survives a reload without a connection, and merges once on reconnect', async () => {
+    const s = await createSessionHttp(server.url, 'Offline');
+    const ctx = await freshContext();
+    const ana = await CockpitPage.open(ctx, server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await ana.session.waitForBlocks(1);
+    await ana.page.keyboard.type('Malta');
+    await ana.page.keyboard.press('Enter');
+    await ana.page.keyboard.type('Said online.');
+    await ana.session.waitForSaved();
+    await ana.waitForOfflineShell();
+
+    // Ben follows from another browser that stays online
+    const ben = await CockpitPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    await expect.poll(() => ben.session.recordText()).toBe('Said online.');
+
+    const parts = [' Typed offline.', ' Typed after the reload.'];
+    // Chromium's offline mode blocks new connections but leaves an open WebSocket alone; the page
+    // closes its socket itself when the browser reports "offline" (as a real network loss does)
+    await ctx.setOffline(true);
+    await ana.session.waitForConnection('offline');
+    await ana.offlineBanner.waitFor();
+    await expect.poll(() => ana.socketOpen()).toBe(false);
+    await ana.page.keyboard.type(parts[0]!);
+    await expect.poll(() => ana.session.saveStatus.getAttribute('data-state')).toBe('unsaved');
+    await ana.flushOfflineCopy(s.id);
+
+    // a reload with no connection at all: the kept shell opens, the offline copy brings the text back
+    await ana.page.reload();
+    await ana.page.locator('.record').waitFor();
+    await expect.poll(() => ana.session.recordText()).toContain(`Said online.${parts[0]}`);
+    await ana.offlineBanner.waitFor();
+    await ana.session.clickIntoBody(0);
+    await ana.page.keyboard.type(parts[1]!);
+    await ana.flushOfflineCopy(s.id);
+    expect(await ana.session.saveStatus.getAttribute('data-state')).toBe('unsaved');
+    expect(await ana.socketOpen()).toBe(false);
+    // nothing typed offline reached the server: Ben still has only what was said online
+    expect(await ben.session.recordText()).toBe('Said online.');
+
+    await ctx.setOffline(false);
+    await ana.session.waitForLive(30_000);
+    await ana.session.waitForSaved(30_000);
+    await ana.offlineBanner.waitFor({ state: 'detached' });
+
+    // Ben's page, and a page opened now, find every character exactly once
+    const carl = await CockpitPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Carl' });
+    const expected = `Said online.${parts.join('')}`;
+    for (const page of [ben, carl]) {
+      await expect.poll(() => page.session.recordText(), { timeout: 20_000 }).toBe(expected);
+      const text = await page.session.recordText();
+      for (const part of ['Said online.', ...parts]) expect(occurrences(text, part)).toBe(1);
+      expect((await page.session.record()).filter((n) => n.type === 'speakerBlock')).toHaveLength(1);
+    }
+  });
+});
