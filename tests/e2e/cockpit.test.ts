@@ -101,6 +101,13 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
     await ana.page.keyboard.press('Enter');
     await ana.page.keyboard.type('I give the floor to the speakers on my list.');
 
+    // Ctrl+Alt+S goes from the record to "Add a speaker"; Escape comes back
+    await ana.page.keyboard.press('Control+Alt+s');
+    await expect
+      .poll(() => ana.page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Add a speaker to the list');
+    await ana.page.keyboard.press('Escape');
+    expect((await ana.session.focused()).inBody).toBe(true);
     await ana.addToList('Bra'); // Brazil, from the registry
     await ana.addToList('Russ');
     await ana.addToList('Chil');
@@ -150,6 +157,45 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
     await expect
       .poll(() => ana.clock(0))
       .toEqual({ offset: expect.stringMatching(/^\+0:0\d:\d\d$/), duration: expect.stringMatching(/^\d+:\d\d$/) });
+  });
+
+  it('two note-takers taking the next speaker at once end up with one block each, for different speakers', async () => {
+    const s = await newSession('Race');
+    const ana = await open(s, 'Ana');
+    await ana.session.waitForBlocks(1);
+    await ana.page.keyboard.type('Chair');
+    await ana.page.keyboard.press('Enter');
+    await ana.page.keyboard.type('The floor is open.');
+    await ana.addToList('Bra');
+    await ana.addToList('Chil');
+    const benContext = await freshContext();
+    const ben = await CockpitPage.open(benContext, server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    await expect.poll(() => ben.waitingNames()).toEqual(['Brazil', 'Chile']);
+
+    // Ben's wifi drops; both press "next speaker" before either sees the other's take
+    await benContext.setOffline(true);
+    await ben.session.waitForConnection('offline');
+    await ben.session.clickIntoBody(0);
+    await ben.takeNext();
+    await ana.session.clickIntoBody(0);
+    await ana.takeNext();
+    await benContext.setOffline(false);
+    await ben.session.waitForLive(30_000);
+
+    // the list's tie-break picks one winner for Brazil; the other's empty block moves on to Chile
+    for (const page of [ana, ben]) {
+      await expect
+        .poll(async () => (await blocks(page)).map((b) => b.attrs.speaker).sort(), { timeout: 20_000 })
+        .toEqual(['Brazil', 'Chair', 'Chile']);
+      await expect
+        .poll(() => page.list())
+        .toEqual([
+          { name: 'Brazil', status: 'spoken', kind: 'member-state' },
+          { name: 'Chile', status: 'spoken', kind: 'member-state' },
+        ]);
+    }
+    const notices = await Promise.all([ana, ben].map((p) => p.page.getByTestId('cockpit-notice').allTextContents()));
+    expect(notices.flat()).toEqual([expect.stringMatching(/took Brazil first; your block is now for Chile\./)]);
   });
 
   it('a claim made on one page shows on the other, and typing into it asks once', async () => {

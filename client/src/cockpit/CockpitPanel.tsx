@@ -1,42 +1,27 @@
-import { useState } from 'react';
+import { useCockpit } from './context.ts';
+import { useMaybeStore } from './store.ts';
 import { SpeakersPanel } from './SpeakersPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 
-const COLLAPSED_KEY = 'rapporteur:cockpit-collapsed';
-
-function readCollapsed(): boolean {
-  try {
-    return localStorage.getItem(COLLAPSED_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The side panel beside the record (below it on narrow screens): the speakers list, and the
- * actions and decisions so far. It folds away to a slim tab; the choice is remembered.
+ * actions and decisions so far. It folds away to a slim button; the choice is remembered.
  */
 export function CockpitPanel() {
-  const [collapsed, setCollapsed] = useState(readCollapsed);
-  const toggle = () => {
-    const next = !collapsed;
-    setCollapsed(next);
-    try {
-      localStorage.setItem(COLLAPSED_KEY, next ? '1' : '0');
-    } catch {
-      // the choice lasts for this page
-    }
-  };
+  const cockpit = useCockpit();
+  const panel = cockpit?.session.panel ?? null;
+  const open = useMaybeStore(panel, (p) => p.open, true);
+  if (!panel) return null;
   return (
     <aside
-      className={collapsed ? 'cockpit-panel collapsed' : 'cockpit-panel'}
+      className={open ? 'cockpit-panel' : 'cockpit-panel collapsed'}
       aria-label="Speakers list, actions and decisions"
       data-testid="cockpit-panel"
     >
-      <button type="button" className="cockpit-toggle" aria-expanded={!collapsed} onClick={toggle}>
-        {collapsed ? 'Show speakers list and actions' : 'Hide panel'}
+      <button type="button" className="cockpit-toggle" aria-expanded={open} onClick={() => panel.setOpen(!open)}>
+        {open ? 'Hide panel' : 'Show speakers list and actions'}
       </button>
-      {!collapsed && (
+      {open && (
         <div className="cockpit-body">
           <SpeakersPanel />
           <SummaryPanel />

@@ -11,6 +11,7 @@ import { AutocompleteField } from './AutocompleteField.tsx';
 import { type CockpitValue, useCockpit } from './context.ts';
 import { cockpitHint } from './keys.ts';
 import { selfName } from './sessionCockpit.ts';
+import { useStore } from './store.ts';
 import type { Suggestion } from './suggest.ts';
 import { useSpeakersList } from './useSpeakersList.ts';
 
@@ -19,6 +20,7 @@ const DRAG_TYPE = 'application/x-rapporteur-speaker';
 /**
  * The shared speakers list: who asked for the floor, in order. Add with the same autocomplete as
  * the block headers; reorder by dragging or with Alt+↑/↓ on a focused entry; Delete removes one.
+ * Ctrl+Alt+S in the record comes here to add someone; Escape goes back.
  * "Next speaker" (or Ctrl+Shift+Enter anywhere in the record) opens a block for the first one
  * waiting; those who have spoken move to the "Spoken" list below, where one can be put back.
  */
@@ -40,6 +42,13 @@ function SpeakersPanelView({ cockpit }: { cockpit: CockpitValue }) {
   const [dropOn, setDropOn] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const readOnly = cockpit.readOnly;
+  const focusAdd = useStore(cockpit.session.panel, (p) => p.focusAdd);
+  const addRef = useRef<HTMLInputElement>(null);
+
+  // Ctrl+Alt+S from the record: the cursor goes to "Add a speaker"
+  useEffect(() => {
+    if (focusAdd && cockpit.session.panel.takeFocusRequest()) addRef.current?.focus();
+  }, [focusAdd, cockpit.session.panel]);
 
   // after a keyboard move or removal, the focus follows the entry (or its neighbour)
   useEffect(() => {
@@ -111,6 +120,7 @@ function SpeakersPanelView({ cockpit }: { cockpit: CockpitValue }) {
           <div className="sl-add">
             <AutocompleteField
               key={round}
+              ref={addRef}
               autoFocus={round > 0}
               field="speaker"
               className="sl-add-field"
@@ -122,6 +132,10 @@ function SpeakersPanelView({ cockpit }: { cockpit: CockpitValue }) {
               onChoose={(s) => add(s.name, s)}
               onSubmitText={(text, chosen) => {
                 if (!chosen) add(text, null);
+              }}
+              onKeyDown={(e) => {
+                // Escape (with no suggestions open) goes back to the record, where the typing was
+                if (e.key === 'Escape') cockpit.editor.view.focus();
               }}
             />
           </div>

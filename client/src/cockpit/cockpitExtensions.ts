@@ -22,6 +22,10 @@ function cockpitKeys(cockpit: SessionCockpit) {
           takeNextSpeaker(editor, cockpit);
           return true;
         },
+        [COCKPIT_KEYS.speakersList]: () => {
+          cockpit.panel.focusAdd();
+          return true;
+        },
         [COCKPIT_KEYS.claim]: ({ editor }) => {
           const block = enclosingSpeakerBlock(editor.state.selection.$from);
           const id = block?.node.attrs.id;

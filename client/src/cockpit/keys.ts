@@ -9,6 +9,7 @@ export const COCKPIT_KEYS = {
   claim: 'Mod-Alt-m',
   action: 'Mod-Alt-t',
   decision: 'Mod-Alt-d',
+  speakersList: 'Mod-Alt-s',
 } as const;
 
 interface KeyLike {
@@ -46,5 +47,7 @@ export function cockpitHint(which: keyof typeof COCKPIT_KEYS, platform: string =
       return `${m}${alt}T`;
     case 'decision':
       return `${m}${alt}D`;
+    case 'speakersList':
+      return `${m}${alt}S`;
   }
 }

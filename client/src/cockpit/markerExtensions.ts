@@ -72,7 +72,7 @@ function mayCopyMarkers(tr: Transaction): boolean {
 }
 
 /** Positions of marker nodes whose id is missing or repeats an earlier one. */
-function repeatedIds(doc: PMNode): number[] {
+export function repeatedIds(doc: PMNode): number[] {
   const seen = new Set<string>();
   const out: number[] = [];
   doc.descendants((node, pos) => {

@@ -8,6 +8,7 @@ import { ClaimsStore } from './claimsStore.ts';
 import { DirectoryStore } from './directoryStore.ts';
 import { GuardStore } from './guardStore.ts';
 import { NoticeStore } from './notices.ts';
+import { PanelStore } from './panelStore.ts';
 import { sessionToken } from './registryApi.ts';
 
 /** Everything the cockpit keeps per session. */
@@ -17,6 +18,7 @@ export interface SessionCockpit {
   guard: GuardStore;
   notices: NoticeStore;
   directory: DirectoryStore;
+  panel: PanelStore;
 }
 
 const cockpits = new WeakMap<CollabSession, SessionCockpit>();
@@ -31,6 +33,7 @@ export function sessionCockpit(collab: CollabSession): SessionCockpit {
       guard: new GuardStore(),
       notices: new NoticeStore(),
       directory: new DirectoryStore(collab.sessionId, sessionToken(collab.sessionId)),
+      panel: new PanelStore(),
     };
     cockpits.set(collab, c);
   }

@@ -54,29 +54,11 @@ function watchRace(editor: Editor, cockpit: SessionCockpit, entry: SpeakersListE
   const stopWatch = watchTake(doc, entry.id, (now) => {
     stop();
     // removed from the list or put back to waiting by someone: not a lost race, nothing to redo
-    if (!now?.taken || editor.isDestroyed) return;
-    const who = now.taken.by || 'Another note-taker';
-    const block = findBlock(editor, blockId);
-    if (!block?.empty) {
-      cockpit.notices.say(`${who} took ${entry.name} at the same moment; keep your block or remove it.`);
-      return;
-    }
-    const next = takeNext(doc, { name: selfName(cockpit.collab) });
-    if (!next) {
-      cockpit.notices.say(`${who} took ${entry.name} first, and nobody else is waiting.`);
-      return;
-    }
-    editor.view.dispatch(
-      editor.state.tr.setNodeMarkup(block.pos, undefined, {
-        ...editor.state.doc.nodeAt(block.pos)!.attrs,
-        speaker: next.name,
-        affiliation: next.affiliation,
-        onBehalfOf: next.onBehalfOf,
-        kind: next.kind,
-      }),
-    );
-    cockpit.notices.say(`${who} took ${entry.name} first; your block is now for ${next.name}.`);
-    watchRace(editor, cockpit, next, blockId);
+    if (!now?.taken) return;
+    // Not from inside this Yjs observer: the same remote update may also carry the winner's new
+    // block, which the editor has not drawn yet; an editor transaction dispatched now would be
+    // written back to the document without that block, deleting it.
+    setTimeout(() => moveOn(editor, cockpit, entry, blockId, now.taken?.by || 'Another note-taker'), 0);
   });
   const onSync = (synced: boolean) => {
     if (synced && timer === undefined) timer = setTimeout(stop, RACE_WINDOW_MS);
@@ -91,7 +73,29 @@ function watchRace(editor: Editor, cockpit: SessionCockpit, entry: SpeakersListE
   onSync(provider.synced);
 }
 
-/** How many entries are still waiting (for the button's label). */
-export function waitingCount(entries: readonly SpeakersListEntry[]): number {
-  return entries.filter((e) => e.status === 'waiting').length;
+/** After losing `entry` to `who`: give our still empty block `blockId` to the next one waiting. */
+function moveOn(editor: Editor, cockpit: SessionCockpit, entry: SpeakersListEntry, blockId: string, who: string): void {
+  if (editor.isDestroyed) return;
+  const { doc } = cockpit.collab;
+  const block = findBlock(editor, blockId);
+  if (!block?.empty) {
+    cockpit.notices.say(`${who} took ${entry.name} at the same moment; keep your block or remove it.`);
+    return;
+  }
+  const next = takeNext(doc, { name: selfName(cockpit.collab) });
+  if (!next) {
+    cockpit.notices.say(`${who} took ${entry.name} first, and nobody else is waiting.`);
+    return;
+  }
+  editor.view.dispatch(
+    editor.state.tr.setNodeMarkup(block.pos, undefined, {
+      ...editor.state.doc.nodeAt(block.pos)!.attrs,
+      speaker: next.name,
+      affiliation: next.affiliation,
+      onBehalfOf: next.onBehalfOf,
+      kind: next.kind,
+    }),
+  );
+  cockpit.notices.say(`${who} took ${entry.name} first; your block is now for ${next.name}.`);
+  watchRace(editor, cockpit, next, blockId);
 }

@@ -3,6 +3,8 @@ import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from '@tiptap/re
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { BlockClaim, ClaimPrompt } from '../cockpit/BlockClaim.tsx';
 import { BlockClock } from '../cockpit/BlockClock.tsx';
+import { useCockpit } from '../cockpit/context.ts';
+import { isTakeNextKey } from '../cockpit/keys.ts';
 import { SpeakerHeaderField } from '../cockpit/SpeakerHeaderField.tsx';
 import { blockElementId } from '../session/blockAnchor.ts';
 import { BlockReview } from './BlockReview.tsx';
@@ -24,6 +26,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
   const status = oneOf(BLOCK_STATUSES, attrs.status, 'draft');
   const speakerRef = useRef<HTMLInputElement>(null);
   const readOnly = useReadOnly();
+  const cockpit = useCockpit();
 
   useEffect(() => {
     if (takeHeaderFocus(attrs.id)) speakerRef.current?.focus();
@@ -34,7 +37,10 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const pos = blockPos();
     if (pos === null) return;
-    if (isNextSpeakerKey(e)) {
+    if (cockpit && isTakeNextKey(e)) {
+      e.preventDefault();
+      cockpit.takeNext();
+    } else if (isNextSpeakerKey(e)) {
       e.preventDefault();
       insertSpeakerBlock(editor, pos + node.nodeSize);
     } else if (isInsertAgendaKey(e)) {
