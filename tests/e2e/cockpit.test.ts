@@ -149,6 +149,10 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
         ]);
       await expect.poll(() => page.waitingNames()).toEqual(['Brazil', 'Russian Federation']);
     }
+    // dragging an entry onto another puts it in that one's place
+    await ana.entry('Russian Federation').dragTo(ana.entry('Brazil'));
+    await expect.poll(() => ben.waitingNames()).toEqual(['Russian Federation', 'Brazil']);
+
     // the block opened by "next speaker" is claimed by whoever opened it
     await expect.poll(() => ben.claimBadges(1).allTextContents()).toEqual(['Ana is minuting']);
 

@@ -147,7 +147,7 @@ function SpeakersPanelView({ cockpit }: { cockpit: CockpitValue }) {
             onClick={() => cockpit.takeNext()}
             title={`Open a block for the first speaker waiting (${hint})`}
           >
-            Next speaker{waiting[0] ? `: ${waiting[0].name}` : ''} <kbd>{hint}</kbd>
+            {waiting[0] ? `Next on the list: ${waiting[0].name}` : 'Next on the list'} <kbd>{hint}</kbd>
           </button>
         </>
       )}
