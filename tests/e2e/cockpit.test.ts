@@ -82,8 +82,11 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
     await ana.page.keyboard.press('Escape');
     await ana.page.keyboard.press('Escape'); // the second Escape leaves the header for the statement
     await expect.poll(() => ana.unknownFlag(0).isVisible()).toBe(true);
+    // the panel lists it too, for the editor's check of the whole record
+    await expect.poll(() => ana.unknownNames.textContent()).toContain('Friends of Zanzibar Harm Reduction');
     await ana.unknownFlag(0).click();
     await ana.unknownFlag(0).waitFor({ state: 'detached' });
+    await ana.unknownNames.waitFor({ state: 'detached' });
     const res = await fetch(`${server.url}/api/registry?q=${encodeURIComponent('Zanzibar')}`, {
       headers: { authorization: `Bearer ${s.noteTaker}` },
     });

@@ -1,7 +1,9 @@
-import { useCockpit } from './context.ts';
+import { type CockpitValue, useCockpit } from './context.ts';
 import { useMaybeStore } from './store.ts';
 import { SpeakersPanel } from './SpeakersPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
+import { UnknownNamesPanel } from './UnknownNamesPanel.tsx';
+import { useRecordSummary } from './useRecordSummary.ts';
 
 /**
  * The side panel beside the record (below it on narrow screens): the speakers list, and the
@@ -21,12 +23,19 @@ export function CockpitPanel() {
       <button type="button" className="cockpit-toggle" aria-expanded={open} onClick={() => panel.setOpen(!open)}>
         {open ? 'Hide panel' : 'Show speakers list and actions'}
       </button>
-      {open && (
-        <div className="cockpit-body">
-          <SpeakersPanel />
-          <SummaryPanel />
-        </div>
-      )}
+      {open && cockpit && <CockpitBody cockpit={cockpit} />}
     </aside>
+  );
+}
+
+/** The panel's sections over one reading of the record (the summary is shared). */
+function CockpitBody({ cockpit }: { cockpit: CockpitValue }) {
+  const summary = useRecordSummary(cockpit.session.collab.doc);
+  return (
+    <div className="cockpit-body">
+      <SpeakersPanel />
+      <SummaryPanel summary={summary} />
+      <UnknownNamesPanel cockpit={cockpit} summary={summary} />
+    </div>
   );
 }

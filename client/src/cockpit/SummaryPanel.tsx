@@ -3,7 +3,7 @@ import { type CockpitValue, useCockpit } from './context.ts';
 import { formatDue } from './due.ts';
 import { cockpitHint } from './keys.ts';
 import { findMarker, focusMarkerText, toggleMarker } from './markerCommands.ts';
-import { type RecordSummary, useRecordSummary } from './useRecordSummary.ts';
+import type { RecordSummary } from './useRecordSummary.ts';
 
 // a click on a panel button must act where the cursor is in the record, not take the focus
 const keepFocus = (e: MouseEvent) => e.preventDefault();
@@ -12,14 +12,13 @@ const keepFocus = (e: MouseEvent) => e.preventDefault();
  * Every action item and decision of the record, live, each with a link to where it stands. The
  * exports end with the same summary.
  */
-export function SummaryPanel() {
+export function SummaryPanel({ summary }: { summary: RecordSummary }) {
   const cockpit = useCockpit();
   if (!cockpit) return null;
-  return <SummaryView cockpit={cockpit} />;
+  return <SummaryView cockpit={cockpit} summary={summary} />;
 }
 
-function SummaryView({ cockpit }: { cockpit: CockpitValue }) {
-  const summary = useRecordSummary(cockpit.session.collab.doc);
+function SummaryView({ cockpit, summary }: { cockpit: CockpitValue; summary: RecordSummary }) {
   const { editor } = cockpit;
   const jump = (id: string) => {
     const found = findMarker(editor.state.doc, id.replace(/~\d+$/, ''));

@@ -19,7 +19,7 @@ function cockpitKeys(cockpit: SessionCockpit) {
     addKeyboardShortcuts() {
       return {
         [COCKPIT_KEYS.takeNext]: ({ editor }) => {
-          takeNextSpeaker(editor, cockpit);
+          if (editor.isEditable) takeNextSpeaker(editor, cockpit);
           return true;
         },
         [COCKPIT_KEYS.speakersList]: () => {
@@ -29,7 +29,7 @@ function cockpitKeys(cockpit: SessionCockpit) {
         [COCKPIT_KEYS.claim]: ({ editor }) => {
           const block = enclosingSpeakerBlock(editor.state.selection.$from);
           const id = block?.node.attrs.id;
-          if (typeof id !== 'string') return false;
+          if (typeof id !== 'string' || !editor.isEditable) return false;
           cockpit.claims.toggle(id);
           return true;
         },

@@ -59,6 +59,11 @@ export class CockpitPage {
     return this.session.speakerBlocks.nth(i).getByTestId('unknown-name');
   }
 
+  /** The panel's list of names the registry does not know. */
+  get unknownNames(): Locator {
+    return this.page.getByTestId('unknown-names');
+  }
+
   /** The panel beside (or below) the record. */
   get panel(): Locator {
     return this.page.getByTestId('cockpit-panel');
