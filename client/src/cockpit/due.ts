@@ -4,28 +4,7 @@
  * "1 February". A text field rather than `type="date"`, whose parts capture Tab.
  */
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function iso(y: number, m: number, d: number): string | null {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  // rejects 31/2 and friends: Date rolls them over into the next month
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
+import { isoDate as iso, MONTHS, monthNumber } from '@rapporteur/shared/dates';
 
 /** Parse a typed due date; '' stays '' (no due date); null when unreadable. `now` gives the year when omitted. */
 export function parseDue(text: string, now: Date = new Date()): string | null {
@@ -37,11 +16,10 @@ export function parseDue(text: string, now: Date = new Date()): string | null {
   if (m) return iso(fullYear(m[3], now), Number(m[2]), Number(m[1]));
   m = t.match(/^(\d{1,2})\s+([a-z]{3,})\.?(?:\s+(\d{4}))?$/);
   if (m) {
-    const word = m[2]!;
     // "feb", "febr", "february" all read as February; "febx" does not
-    const month = MONTHS.findIndex((name) => name.startsWith(word));
-    if (month < 0) return null;
-    return iso(fullYear(m[3], now), month + 1, Number(m[1]));
+    const month = monthNumber(m[2]!, { prefix: true });
+    if (!month) return null;
+    return iso(fullYear(m[3], now), month, Number(m[1]));
   }
   return null;
 }
