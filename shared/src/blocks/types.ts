@@ -1,4 +1,4 @@
-import type { BlockStatus, SpeakerKind } from '../schema/attributes.ts';
+import type { SpeakerBlockAttrs } from '../schema/attributes.ts';
 
 /** A unit of body text: a paragraph, or a list whose items are plain strings. */
 export type BodyPart = { type: 'paragraph'; text: string } | { type: 'list'; ordered: boolean; items: string[] };
@@ -10,21 +10,14 @@ export interface AgendaItemRecord {
   title: string;
 }
 
-/** A speaker block extracted from the document, ready for projection, export and tests. */
-export interface SpeakerBlockRecord {
-  id: string;
+/**
+ * A speaker block extracted from the document, ready for projection, export and tests: its
+ * header attributes (the id made unique, names trimmed) and where and what it says.
+ */
+export interface SpeakerBlockRecord extends SpeakerBlockAttrs {
   /** Index among the speaker blocks of the document (0-based). */
   position: number;
   agendaItemId: string | null;
-  speaker: string;
-  affiliation: string;
-  onBehalfOf: string;
-  kind: SpeakerKind;
-  startedAt: string;
-  status: BlockStatus;
-  /** Who set the review status, and when (ISO); empty for drafts. */
-  statusBy: string;
-  statusAt: string;
   body: BodyPart[];
   /** The body as plain text: paragraphs separated by blank lines, list items by newlines. */
   text: string;

@@ -23,6 +23,7 @@ export interface SpeakerBlockAttrs {
   kind: SpeakerKind;
   startedAt: string;
   status: BlockStatus;
+  /** Who set the review status, and when (ISO); empty for drafts. */
   statusBy: string;
   statusAt: string;
 }
