@@ -14,8 +14,8 @@ export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
 /** A decoded client frame. */
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'sync-step2'; update: Uint8Array }
-  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'sync-step2'; update: Uint8Array; structs: DecodedStructs }
+  | { type: 'sync-update'; update: Uint8Array; structs: DecodedStructs }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
   | { type: 'auth' };
@@ -38,13 +38,15 @@ function readBytes(decoder: decoding.Decoder): Uint8Array {
   return decoding.readUint8Array(decoder, len);
 }
 
-function validUpdate(update: Uint8Array): Uint8Array {
+/** The structs of a decoded update (kept, so later checks need not decode it again). */
+export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
+
+function validUpdate(update: Uint8Array): { update: Uint8Array; structs: DecodedStructs } {
   try {
-    Y.decodeUpdate(update);
+    return { update, structs: Y.decodeUpdate(update).structs };
   } catch {
     throw new ProtocolError(CloseCode.MalformedMessage, 'update does not decode');
   }
-  return update;
 }
 
 function validStateVector(sv: Uint8Array): Uint8Array {
@@ -67,8 +69,8 @@ export function readClientMessage(frame: Uint8Array): ClientMessage {
         const syncType = decoding.readVarUint(decoder);
         const body = readBytes(decoder);
         if (syncType === SyncType.Step1) msg = { type: 'sync-step1', stateVector: validStateVector(body) };
-        else if (syncType === SyncType.Step2) msg = { type: 'sync-step2', update: validUpdate(body) };
-        else if (syncType === SyncType.Update) msg = { type: 'sync-update', update: validUpdate(body) };
+        else if (syncType === SyncType.Step2) msg = { type: 'sync-step2', ...validUpdate(body) };
+        else if (syncType === SyncType.Update) msg = { type: 'sync-update', ...validUpdate(body) };
         else throw new ProtocolError(CloseCode.UnknownMessageType, `unknown sync message type ${syncType}`);
         break;
       }

@@ -13,8 +13,11 @@ const INITIAL: Record<string, unknown> = { status: 'draft', statusBy: '', status
  * only for an item without a left origin; an overwrite of an existing attribute names its left
  * origin instead, so the key is found by following origins, in the update or in the document.
  */
-export function setsReviewStatus(update: Uint8Array, doc: Y.Doc): boolean {
-  const { structs } = Y.decodeUpdate(update);
+export function setsReviewStatus(
+  update: Uint8Array,
+  doc: Y.Doc,
+  structs: ReturnType<typeof Y.decodeUpdate>['structs'] = Y.decodeUpdate(update).structs,
+): boolean {
   const inUpdate = new Map<string, Y.Item>();
   for (const s of structs) if (s instanceof Y.Item) inUpdate.set(`${s.id.client}:${s.id.clock}`, s);
 

@@ -6,9 +6,10 @@ import { WriteQueue } from '../persistence/writeQueue.ts';
 import type { Logger } from '../logger.ts';
 import { readAwarenessEntries, writeAwarenessEntries } from './awarenessFilter.ts';
 import { revertReview, setsReviewStatus, snapshotReview } from './reviewGuard.ts';
-import { RECORD_FIELD } from '@rapporteur/shared/schema';
+import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import {
   type ClientMessage,
+  type DecodedStructs,
   ProtocolError,
   readClientMessage,
   writeAwareness,
@@ -57,6 +58,7 @@ export class Room {
   private facts: { status: string; public: boolean } = { status: 'live', public: false };
   private persistedFrame: Uint8Array;
   private fullState: Uint8Array | null = null;
+  private fullStep2: Uint8Array | null = null;
   private readonly logger: Logger;
   private readonly awarenessChanged = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
@@ -82,6 +84,7 @@ export class Room {
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
+      this.fullStep2 = null;
       this.queue.push(update);
       this.broadcast(writeUpdate(update), origin);
       for (const h of this.hooks) h.onUpdate?.(this, update, origin);
@@ -137,14 +140,14 @@ export class Room {
   private handle(conn: Connection, msg: ClientMessage): void {
     switch (msg.type) {
       case 'sync-step1':
-        conn.send(writeSyncStep2(this.stateFor(msg.stateVector)));
+        conn.send(this.syncStep2For(msg.stateVector));
         return;
       case 'sync-step2':
-        this.applyUpdate(conn, msg.update);
+        this.applyUpdate(conn, msg.update, msg.structs);
         for (const resolve of conn.step2Waiters.splice(0)) resolve();
         return;
       case 'sync-update':
-        this.applyUpdate(conn, msg.update);
+        this.applyUpdate(conn, msg.update, msg.structs);
         return;
       case 'awareness':
         this.applyAwareness(conn, msg.update);
@@ -161,15 +164,24 @@ export class Room {
     }
   }
 
-  /** The update a peer with `stateVector` lacks; the full state is cached between edits. */
-  private stateFor(stateVector: Uint8Array): Uint8Array {
+  /**
+   * The SyncStep2 frame answering a peer's state vector. A joiner with an empty document gets
+   * the full state, encoded once and framed once between edits, so a hundred joiners of a large
+   * record share one buffer.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
-    if (!empty) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    if (!empty) return writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    this.fullStep2 ??= writeSyncStep2(this.fullStateUpdate());
+    return this.fullStep2;
+  }
+
+  private fullStateUpdate(): Uint8Array {
     this.fullState ??= Y.encodeStateAsUpdate(this.doc);
     return this.fullState;
   }
 
-  private applyUpdate(conn: Connection, update: Uint8Array): void {
+  private applyUpdate(conn: Connection, update: Uint8Array, structs: DecodedStructs): void {
     // Observers never write; nobody writes while the session is final. The update is dropped
     // without closing (a stock client would reconnect and resend it); when the session is
     // reopened every writer is asked to resync, so nothing typed meanwhile is lost.
@@ -177,7 +189,7 @@ export class Room {
     if (update.byteLength > 1024 && this.approximateSize() + update.byteLength > MAX_DOCUMENT_BYTES) {
       throw new ProtocolError(CloseCode.DocumentTooLarge, 'document would exceed its size limit');
     }
-    const guard = conn.identity.role !== 'editor' && setsReviewStatus(update, this.doc);
+    const guard = conn.identity.role !== 'editor' && setsReviewStatus(update, this.doc, structs);
     const before = guard ? snapshotReview(this.doc.getXmlFragment(RECORD_FIELD)) : null;
     try {
       Y.applyUpdate(this.doc, update, conn);
@@ -190,8 +202,7 @@ export class Room {
   }
 
   private approximateSize(): number {
-    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
-    return this.fullState.byteLength;
+    return this.fullStateUpdate().byteLength;
   }
 
   private applyAwareness(conn: Connection, update: Uint8Array): void {
