@@ -68,9 +68,10 @@ describe.skipIf(unavailable !== null)('offline typing in Chromium', () => {
     await ctx.setOffline(true);
     await ana.session.waitForConnection('offline');
     await ana.offlineBanner.waitFor();
-    await expect.poll(() => ana.socketOpen()).toBe(false);
+    // the close handshake can take a while on a loaded machine
+    await expect.poll(() => ana.socketOpen(), { timeout: 15_000 }).toBe(false);
     await ana.page.keyboard.type(parts[0]!);
-    await expect.poll(() => ana.session.saveStatus.getAttribute('data-state')).toBe('unsaved');
+    await expect.poll(() => ana.session.saveStatus.getAttribute('data-state'), { timeout: 10_000 }).toBe('unsaved');
     await ana.flushOfflineCopy(s.id);
 
     // a reload with no connection at all: the kept shell opens, the offline copy brings the text back
