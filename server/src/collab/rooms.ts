@@ -9,6 +9,12 @@ import { Room, type RoomHooks } from './room.ts';
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /**
+   * Callers between acquire() and joining (or giving up), per session. A room with holds is not
+   * unloaded: a socket still passing the gate, or a restore in progress, would otherwise find
+   * itself in a destroyed room.
+   */
+  private readonly holds = new Map<string, number>();
   /** Rooms whose load finished, for synchronous walks (closing revoked sockets). */
   private readonly loaded = new Map<string, Room>();
 
@@ -18,22 +24,38 @@ export class RoomRegistry {
     private readonly hooks: readonly RoomHooks[] = [],
   ) {}
 
-  /** The room of a session, loading it from the update log when needed. */
+  /**
+   * The room of a session, loading it from the update log when needed. The caller holds the room
+   * until it calls unhold() (after its socket joined, or when it gives up).
+   */
   acquire(sessionId: string): Promise<Room> {
+    this.holds.set(sessionId, (this.holds.get(sessionId) ?? 0) + 1);
     let room = this.rooms.get(sessionId);
     if (!room) {
-      room = this.log
-        .load(sessionId)
-        .then((loaded) => {
-          const r = new Room({ sessionId, log: this.log, logger: this.logger, loaded, hooks: this.hooks });
-          this.loaded.set(sessionId, r);
-          return r;
-        });
+      room = this.log.load(sessionId).then((loaded) => {
+        const r = new Room({ sessionId, log: this.log, logger: this.logger, loaded, hooks: this.hooks });
+        this.loaded.set(sessionId, r);
+        return r;
+      });
       this.rooms.set(sessionId, room);
       // a failed load is not cached: the next joiner tries again
       room.catch(() => this.rooms.delete(sessionId));
     }
-    return room;
+    return room.catch((err) => {
+      this.unholdSession(sessionId);
+      throw err;
+    });
+  }
+
+  /** Give back the hold taken by acquire(). */
+  unhold(room: Room): void {
+    this.unholdSession(room.sessionId);
+  }
+
+  private unholdSession(sessionId: string): void {
+    const n = (this.holds.get(sessionId) ?? 1) - 1;
+    if (n <= 0) this.holds.delete(sessionId);
+    else this.holds.set(sessionId, n);
   }
 
   /** The room of a session if it is loaded (tests, diagnostics). */
@@ -43,14 +65,15 @@ export class RoomRegistry {
 
   /** Called when a socket leaves: unload the room once it is empty and fully stored. */
   async release(room: Room): Promise<void> {
-    if (room.connections.size > 0) return;
+    const busy = () => room.connections.size > 0 || (this.holds.get(room.sessionId) ?? 0) > 0;
+    if (busy()) return;
     let stored = await room.flush();
     while (!stored) {
-      if (room.connections.size > 0) return; // somebody came back; the queue keeps retrying
+      if (busy()) return; // somebody came back; the queue keeps retrying
       stored = await room.flush();
     }
     // no await from here on: a socket joining in between would otherwise land in a destroyed room
-    if (room.connections.size > 0 || room.queue.dirty) return;
+    if (busy() || room.queue.dirty) return;
     if (this.loaded.get(room.sessionId) !== room) return;
     this.rooms.delete(room.sessionId);
     this.loaded.delete(room.sessionId);

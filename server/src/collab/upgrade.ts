@@ -11,6 +11,7 @@ import {
   PERSISTED_QUERY_PARAM,
 } from '@rapporteur/shared/protocol';
 import { TOKEN_QUERY_PARAM } from '@rapporteur/shared/api';
+import type { Session } from '@rapporteur/shared/api';
 import type { AccessStore } from '../access/accessStore.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionStore } from '../sessions/sessionStore.ts';
@@ -99,14 +100,22 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
     const grant = await deps.access.resolve(url.searchParams.get(TOKEN_QUERY_PARAM));
     if (grant && grant.sessionId !== sessionId) return refuse(CloseCode.Forbidden);
     if (!UUID.test(sessionId)) return refuse(grant ? CloseCode.Forbidden : CloseCode.Unauthorized);
-    const session = await deps.sessions.getRecent(sessionId);
-    if (!grant) {
-      // published minutes are readable by anyone, as an observer
+    let session: Session | null;
+    if (grant) {
+      // a valid token implies the session exists (tokens go with it), so the room may load
+      // while its row is read: one database round trip less for every first joiner
+      [session, room] = await Promise.all([deps.sessions.getRecent(sessionId), deps.rooms.acquire(sessionId)]);
+    } else {
+      // published minutes are readable by anyone, as an observer; nothing loads before we know
+      session = await deps.sessions.getRecent(sessionId);
       if (!session?.public) return refuse(CloseCode.Unauthorized);
+      room = await deps.rooms.acquire(sessionId);
     }
-    if (!session) return refuse(CloseCode.UnknownSession);
+    if (!session) {
+      giveUp(deps, room);
+      return refuse(CloseCode.UnknownSession);
+    }
     identity = identityFor(grant?.role ?? 'observer', grant?.tokenHash ?? null, url);
-    room = await deps.rooms.acquire(sessionId);
     room.setLocked(session.status === 'final');
     room.setSessionFacts(session);
   } catch (err) {
@@ -114,7 +123,7 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
     return refuse(CloseCode.InternalError);
   }
   ws.off('message', collect);
-  if (ws.readyState !== ws.OPEN) return;
+  if (ws.readyState !== ws.OPEN) return giveUp(deps, room); // gone while we admitted it
   const conn = new Connection(ws, {
     sessionId,
     identity,
@@ -126,7 +135,14 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
     },
   });
   room.join(conn);
+  deps.rooms.unhold(room);
   for (const frame of early) room.receive(conn, new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength));
+}
+
+/** Stop holding a room we acquired but will not join; it unloads if nobody else is in it. */
+function giveUp(deps: CollabDeps, room: Room): void {
+  deps.rooms.unhold(room);
+  void deps.rooms.release(room).catch((err) => deps.logger.error('room release failed', { sessionId: room.sessionId, err }));
 }
 
 const COLOR = /^#[0-9a-f]{6}$/i;

@@ -1,5 +1,4 @@
 import type { VersionMeta } from '@rapporteur/shared/api';
-import type { Room } from '../collab/room.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
 import type { Logger } from '../logger.ts';
 import { captureDoc, contentHash, withStateDoc } from './capture.ts';
@@ -33,7 +32,8 @@ export async function restoreVersion(
   version: { meta: VersionMeta; state: Uint8Array; contentHash: string },
   author: string,
 ): Promise<RestoreResult> {
-  const room = await liveRoom(deps.rooms, sessionId);
+  // held while we work: the room cannot be unloaded under us
+  const room = await deps.rooms.acquire(sessionId);
   try {
     if (room.isLocked) throw new RestoreLockedError();
     if (contentHash(room.doc) === version.contentHash)
@@ -50,14 +50,8 @@ export async function restoreVersion(
     return { backup, stored: await room.flush(Date.now() + 10_000) };
   } finally {
     // a room loaded only for this request is unloaded again once stored (a no-op if sockets are in it)
+    deps.rooms.unhold(room);
     void deps.rooms.release(room).catch((err) => deps.logger.error('room release failed', { sessionId, err }));
   }
 }
 
-/** The session's room, loaded if needed; retried if it was being unloaded as we got it. */
-async function liveRoom(rooms: RoomRegistry, sessionId: string): Promise<Room> {
-  for (;;) {
-    const room = await rooms.acquire(sessionId);
-    if (rooms.loadedRoom(sessionId) === room) return room;
-  }
-}
