@@ -1,4 +1,5 @@
-import { type ParsedRecord, parseText, recordFromDoc, recordToDoc } from '@rapporteur/shared/record';
+import { type ParsedRecord, parseText, recordFromDoc } from '@rapporteur/shared/record';
+import { recordToDoc } from '@rapporteur/shared/record/toDoc';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';

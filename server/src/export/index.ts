@@ -2,7 +2,6 @@
 import type { ExportFormat } from '@rapporteur/shared/record';
 import { recordFromDoc } from '@rapporteur/shared/record';
 import type * as Y from 'yjs';
-import { exportDocx } from './docx.ts';
 import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
@@ -38,11 +37,11 @@ export async function renderExport(format: ExportFormat, session: MinutesSession
           ? exportText(record!, minutes.summary)
           : format === 'json'
             ? exportJson(minutes)
-            : await exportDocx(minutes);
+            : // the docx library is large: loaded on the first Word export, not at start-up
+              await (await import('./docx.ts')).exportDocx(minutes);
   return { body, contentType: CONTENT_TYPES[format], filename: `${fileStem(minutes)}.${format}` };
 }
 
-export { exportDocx } from './docx.ts';
 export { escapeHtml, exportHtml, HTML_EXPORT_CSP } from './html.ts';
 export { exportJson } from './json.ts';
 export { escapeMarkdown, exportMarkdown } from './markdown.ts';

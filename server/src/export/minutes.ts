@@ -2,7 +2,7 @@
  * The minutes of a session as every exporter sees them: title, date, attendance (distinct
  * speakers grouped by kind), then agenda items in order with each speaker's statement.
  */
-import { SPEAKER_KINDS, type SpeakerKind } from '@rapporteur/shared/schema';
+import { SPEAKER_KINDS, type SpeakerKind } from '@rapporteur/shared/schema/attributes';
 import { baseSpeaker, type DocSection, readSections, takesArticle } from '@rapporteur/shared/record';
 import { extractRecord } from '@rapporteur/shared/blocks';
 import type * as Y from 'yjs';

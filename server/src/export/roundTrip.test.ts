@@ -1,4 +1,5 @@
-import { parseText, recordFromDoc, recordToDoc } from '@rapporteur/shared/record';
+import { parseText, recordFromDoc } from '@rapporteur/shared/record';
+import { recordToDoc } from '@rapporteur/shared/record/toDoc';
 import { describe, expect, it } from 'vitest';
 import { exportText } from './text.ts';
 

@@ -14,7 +14,7 @@ import type {
 } from '@rapporteur/shared/api';
 import { baseSpeaker } from '@rapporteur/shared/record';
 import { createMatcher, normaliseName, type RegistryKind, speakerKindOf } from '@rapporteur/shared/registry';
-import { oneOf, SPEAKER_KINDS, type SpeakerKind } from '@rapporteur/shared/schema';
+import { oneOf, SPEAKER_KINDS, type SpeakerKind } from '@rapporteur/shared/schema/attributes';
 import type { Queryable } from '../db/database.ts';
 
 interface BlockRow {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extractRecord, type RecordContent } from '@rapporteur/shared/blocks';
-import { RECORD_FIELD } from '@rapporteur/shared/schema';
+import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import * as Y from 'yjs';
 
 /** A document state as a version stores it, with its summary. */

@@ -1,5 +1,5 @@
 import { diffSequence } from '@rapporteur/shared/diff';
-import { RECORD_FIELD } from '@rapporteur/shared/schema';
+import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import type * as Y from 'yjs';
 
 /** Transaction origin of a restore, as room hooks and logs see it. */

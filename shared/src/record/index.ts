@@ -6,5 +6,6 @@ export { readOpener, type Opener } from './opener.ts';
 export { categoryOf, isKnownName, takesArticle } from './names.ts';
 export * from './parseText.ts';
 export * from './summary.ts';
-export * from './toDoc.ts';
 export type * from './types.ts';
+// recordToDoc is at '@rapporteur/shared/record/toDoc': it loads the editor schema (Tiptap), which
+// readers of records (exports, the server at start-up) do not need

@@ -1,5 +1,5 @@
 import { MAX_TITLE_LENGTH } from '@rapporteur/shared/protocol';
-import { ImportRequest, type ParsedRecord, parseText, recordToDoc, summarise } from '@rapporteur/shared/record';
+import { ImportRequest, type ParsedRecord, parseText, summarise } from '@rapporteur/shared/record';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as Y from 'yjs';
@@ -71,6 +71,8 @@ export function importRoutes(deps: ImportRouteDeps) {
     const summary = summarise(record);
     const startsAt = input.startsAt ?? (summary.date ? `${summary.date}T00:00:00Z` : undefined);
     const session = await deps.sessions.create({ title: fitTitle(input.title ?? record.title), startsAt });
+    // the editor schema is loaded on the first import, not at start-up
+    const { recordToDoc } = await import('@rapporteur/shared/record/toDoc');
     const doc = recordToDoc(record);
     try {
       await log.append(session.id, Y.encodeStateAsUpdate(doc));
