@@ -3,52 +3,23 @@
  * registry, the shared speakers list and "next speaker", claims seen across pages, the meeting
  * clock, and action items appearing in the summary panel.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createProcessStorage } from '../helpers/database.ts';
-import { type ServerProcess, spawnServer } from '../helpers/server.ts';
-import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
-import { browserUnavailable, CLIENT_DIST, ensureClientBuilt, launchBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { SessionTokens } from '../helpers/sessions.ts';
+import { browserUnavailable } from './browser.ts';
+import { browserSuite } from './harness.ts';
 import { CockpitPage } from './pages/cockpitPage.ts';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(unavailable);
 
 describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
-  let storage: Awaited<ReturnType<typeof createProcessStorage>>;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  const freshContext = async () => {
-    const ctx = await browser.newContext();
-    contexts.push(ctx);
-    return ctx;
-  };
-  const newSession = (title: string): Promise<SessionTokens> => createSessionHttp(server.url, title);
+  const suite = browserSuite();
   const open = async (s: SessionTokens, name: string) =>
-    CockpitPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name });
+    CockpitPage.open(await suite.freshContext(), suite.url, s.id, { token: s.noteTaker, name });
   const blocks = async (c: CockpitPage) => (await c.session.record()).filter((n) => n.type === 'speakerBlock');
 
-  beforeAll(async () => {
-    ensureClientBuilt();
-    storage = await createProcessStorage('pglite');
-    server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    for (const ctx of contexts.splice(0)) await ctx.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
-    await storage?.drop();
-  });
-
   it('autocomplete turns "Russ" into the Russian Federation, sets the kind, and flags unknown names', async () => {
-    const s = await newSession('Autocomplete');
+    const s = await suite.newSession('Autocomplete');
     const ana = await open(s, 'Ana');
     await ana.session.waitForBlocks(1);
     expect((await ana.session.focused()).field).toBe('speaker');
@@ -87,7 +58,7 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
     await ana.unknownFlag(0).click();
     await ana.unknownFlag(0).waitFor({ state: 'detached' });
     await ana.unknownNames.waitFor({ state: 'detached' });
-    const res = await fetch(`${server.url}/api/registry?q=${encodeURIComponent('Zanzibar')}`, {
+    const res = await fetch(`${suite.url}/api/registry?q=${encodeURIComponent('Zanzibar')}`, {
       headers: { authorization: `Bearer ${s.noteTaker}` },
     });
     const body = (await res.json()) as { entries: { name: string; source: string }[] };
@@ -97,7 +68,7 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
   });
 
   it('next speaker from the shared list opens a block for that speaker at the end of the item, timed now', async () => {
-    const s = await newSession('Speakers list');
+    const s = await suite.newSession('Speakers list');
     const ana = await open(s, 'Ana');
     await ana.session.waitForBlocks(1);
     await ana.page.keyboard.type('Chair');
@@ -167,7 +138,7 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
   });
 
   it('two note-takers taking the next speaker at once end up with one block each, for different speakers', async () => {
-    const s = await newSession('Race');
+    const s = await suite.newSession('Race');
     const ana = await open(s, 'Ana');
     await ana.session.waitForBlocks(1);
     await ana.page.keyboard.type('Chair');
@@ -175,8 +146,8 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
     await ana.page.keyboard.type('The floor is open.');
     await ana.addToList('Bra');
     await ana.addToList('Chil');
-    const benContext = await freshContext();
-    const ben = await CockpitPage.open(benContext, server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    const benContext = await suite.freshContext();
+    const ben = await CockpitPage.open(benContext, suite.url, s.id, { token: s.noteTaker, name: 'Ben' });
     await expect.poll(() => ben.waitingNames()).toEqual(['Brazil', 'Chile']);
 
     // Ben's wifi drops; both press "next speaker" before either sees the other's take
@@ -206,7 +177,7 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
   });
 
   it('a claim made on one page shows on the other, and typing into it asks once', async () => {
-    const s = await newSession('Claims');
+    const s = await suite.newSession('Claims');
     const ana = await open(s, 'Ana');
     await ana.session.waitForBlocks(1);
     await ana.page.keyboard.type('Brazil');
@@ -237,7 +208,7 @@ describe.skipIf(unavailable !== null)('note-taker cockpit in Chromium', () => {
   });
 
   it('an action item and a decision typed in a statement appear in the summary panel, on every page', async () => {
-    const s = await newSession('Actions');
+    const s = await suite.newSession('Actions');
     const ana = await open(s, 'Ana');
     await ana.session.waitForBlocks(1);
     await ana.page.keyboard.type('Chair');

@@ -4,12 +4,9 @@
  * the IndexedDB copy brings the text back), types more, and reconnects. Every character then
  * reaches another page exactly once, and "Saved" shows only after the server acknowledged it.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createProcessStorage } from '../helpers/database.ts';
-import { type ServerProcess, spawnServer } from '../helpers/server.ts';
-import { createSessionHttp } from '../helpers/sessions.ts';
-import { browserUnavailable, CLIENT_DIST, ensureClientBuilt, launchBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailable } from './browser.ts';
+import { browserSuite } from './harness.ts';
 import { CockpitPage } from './pages/cockpitPage.ts';
 
 const unavailable = browserUnavailable();
@@ -19,38 +16,12 @@ if (unavailable) console.warn(unavailable);
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
 describe.skipIf(unavailable !== null)('offline typing in Chromium', () => {
-  let storage: Awaited<ReturnType<typeof createProcessStorage>>;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  const freshContext = async () => {
-    const ctx = await browser.newContext();
-    contexts.push(ctx);
-    return ctx;
-  };
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    storage = await createProcessStorage('pglite');
-    server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    for (const ctx of contexts.splice(0)) await ctx.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
-    await storage?.drop();
-  });
+  const suite = browserSuite();
 
   it('keeps typing offline, survives a reload without a connection, and merges once on reconnect', async () => {
-    const s = await createSessionHttp(server.url, 'Offline');
-    const ctx = await freshContext();
-    const ana = await CockpitPage.open(ctx, server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    const s = await suite.newSession('Offline');
+    const ctx = await suite.freshContext();
+    const ana = await CockpitPage.open(ctx, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
     await ana.session.waitForBlocks(1);
     await ana.page.keyboard.type('Malta');
     await ana.page.keyboard.press('Enter');
@@ -59,7 +30,10 @@ describe.skipIf(unavailable !== null)('offline typing in Chromium', () => {
     await ana.waitForOfflineShell();
 
     // Ben follows from another browser that stays online
-    const ben = await CockpitPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    const ben = await CockpitPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ben',
+    });
     await expect.poll(() => ben.session.recordText()).toBe('Said online.');
 
     const parts = [' Typed offline.', ' Typed after the reload.'];
@@ -93,7 +67,10 @@ describe.skipIf(unavailable !== null)('offline typing in Chromium', () => {
     await ana.offlineBanner.waitFor({ state: 'detached' });
 
     // Ben's page, and a page opened now, find every character exactly once
-    const carl = await CockpitPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Carl' });
+    const carl = await CockpitPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Carl',
+    });
     const expected = `Said online.${parts.join('')}`;
     for (const page of [ben, carl]) {
       await expect.poll(() => page.session.recordText(), { timeout: 20_000 }).toBe(expected);

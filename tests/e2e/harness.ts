@@ -1,7 +1,8 @@
 /**
  * The fixture every browser test file shares: one server process over its own PGlite data
  * folder serving the built client, one Chromium, and a fresh browser profile per context
- * (closed after each test). Call `browserSuite()` inside a `describe`.
+ * (closed after each test). Call `browserSuite()` inside a `describe`. Tests of an outage can stop
+ * the server and start it again on the same address.
  */
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -18,6 +19,10 @@ export interface BrowserSuite {
   freshContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A new session created over HTTP, with its three tokens. */
   newSession(title: string): Promise<SessionTokens>;
+  /** Stop the server process with SIGTERM (an outage: open pages go offline). */
+  stopServer(): Promise<void>;
+  /** Start the stopped server again on the same port and storage (pages reconnect by themselves). */
+  startServerAgain(): Promise<void>;
 }
 
 /** Register the hooks that start and stop the server and the browser; returns the suite's handle. */
@@ -27,10 +32,15 @@ export function browserSuite(): BrowserSuite {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
 
+  const start = (port?: number) => {
+    if (!storage) throw new Error('the browser suite has no storage (call browserSuite() in a describe)');
+    return spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST }, { port });
+  };
+
   beforeAll(async () => {
     ensureClientBuilt();
     storage = await createProcessStorage('pglite');
-    server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST });
+    server = await start();
     browser = await launchBrowser();
   });
 
@@ -59,5 +69,12 @@ export function browserSuite(): BrowserSuite {
       return ctx;
     },
     newSession: (title) => createSessionHttp(running().server.url, title),
+    async stopServer() {
+      await running().server.kill('SIGTERM');
+    },
+    async startServerAgain() {
+      // the same port, so the pages' providers find the server where they left it
+      server = await start(running().server.port);
+    },
   };
 }

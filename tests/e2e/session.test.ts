@@ -3,57 +3,26 @@
  * once, Ctrl+Enter starts the next speaker, text survives a reload and a server restart, and the
  * status says "saved" only once the server has stored it.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createProcessStorage } from '../helpers/database.ts';
-import { type ServerProcess, spawnServer } from '../helpers/server.ts';
-import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
-import { browserUnavailable, CLIENT_DIST, ensureClientBuilt, launchBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserUnavailable } from './browser.ts';
+import { browserSuite } from './harness.ts';
 import { SessionPage } from './pages/sessionPage.ts';
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(unavailable);
 
 describe.skipIf(unavailable !== null)('session page in Chromium', () => {
-  let storage: Awaited<ReturnType<typeof createProcessStorage>>;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  const freshContext = async () => {
-    const ctx = await browser.newContext();
-    contexts.push(ctx);
-    return ctx;
-  };
-
-  const newSession = (title: string): Promise<SessionTokens> => createSessionHttp(server.url, title);
-
-  beforeAll(async () => {
-    ensureClientBuilt();
-    storage = await createProcessStorage('pglite');
-    server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST });
-    browser = await launchBrowser();
-  });
-
-  afterEach(async () => {
-    for (const ctx of contexts.splice(0)) await ctx.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.kill();
-    await storage?.drop();
-  });
+  const suite = browserSuite();
 
   it('a session created on the list page opens ready to minute, with links to hand out', async () => {
-    const page = await (await freshContext()).newPage();
-    await page.goto(server.url);
+    const page = await (await suite.freshContext()).newPage();
+    await page.goto(suite.url);
     await page.getByRole('button', { name: 'Create session' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('title is required'); // the server's words
 
     await page.getByLabel('Title').fill('CND intersessional: 24 January 2017 – Operational recommendations');
     await page.getByRole('button', { name: 'Create session' }).click();
-    const session = new SessionPage(page, server.url);
+    const session = new SessionPage(page, suite.url);
     await session.giveNameIfAsked('Ana');
     await session.waitForLive();
     expect(page.url()).toMatch(/\/s\/[0-9a-f-]{36}$/); // no token left in the address
@@ -64,22 +33,25 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
 
     await page.getByText('Share this session').click();
     const noteTakerLink = await page.getByLabel('Note-takers link').inputValue();
-    expect(noteTakerLink).toMatch(new RegExp(`^${server.url}/s/[0-9a-f-]{36}\\?token=`));
+    expect(noteTakerLink).toMatch(new RegExp(`^${suite.url}/s/[0-9a-f-]{36}\\?token=`));
     // a colleague opening that link joins as a note-taker
-    const ben = await (await freshContext()).newPage();
+    const ben = await (await suite.freshContext()).newPage();
     await ben.goto(noteTakerLink);
-    const benSession = new SessionPage(ben, server.url);
+    const benSession = new SessionPage(ben, suite.url);
     await benSession.giveNameIfAsked('Ben');
     await benSession.waitForLive();
     await expect.poll(() => benSession.presenceNames()).toEqual(['Ben (you)', 'Ana']);
 
-    await page.goto(server.url);
+    await page.goto(suite.url);
     await expect.poll(() => page.locator('.sessions').textContent()).toContain('Operational recommendations');
   });
 
   it('two note-takers type into speaker blocks and each sees the other’s text and caret', async () => {
-    const s = await newSession('CND intersessional: 24 January 2017');
-    const ana = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    const s = await suite.newSession('CND intersessional: 24 January 2017');
+    const ana = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ana',
+    });
     // an empty session opens with one speaker block, its speaker field ready to type
     await expect.poll(() => ana.title.textContent()).toBe('CND intersessional: 24 January 2017');
     await ana.waitForBlocks(1);
@@ -88,7 +60,10 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     await ana.page.keyboard.press('Enter'); // Enter in a header field goes to the statement
     await ana.type('The EU and its Member States fully support the three recommendations.');
 
-    const ben = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    const ben = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ben',
+    });
     await ben.waitForBlocks(1);
     expect(await ben.speakerBlocks.count()).toBe(1); // Ben did not add a second first block
     await ben.clickIntoBody(0);
@@ -123,8 +98,11 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
   });
 
   it('Ctrl+Enter starts a new speaker block, timed now, with the cursor in its speaker field', async () => {
-    const s = await newSession('Ctrl+Enter');
-    const page = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    const s = await suite.newSession('Ctrl+Enter');
+    const page = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ana',
+    });
     await page.waitForBlocks(1);
     await page.type('Chair');
     await page.page.keyboard.press('Tab'); // affiliation
@@ -160,8 +138,11 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
   });
 
   it('Ctrl+Alt+A inserts an agenda item with the cursor in it: before a blank block, else after the current one', async () => {
-    const s = await newSession('Agenda');
-    const page = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    const s = await suite.newSession('Agenda');
+    const page = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ana',
+    });
     await page.waitForBlocks(1);
     // the empty session's first block is blank: the heading goes above it
     await page.page.keyboard.press('Control+Alt+a');
@@ -189,9 +170,9 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
   });
 
   it('shows "saved" once the server stored the text, and the text survives a reload and a new browser', async () => {
-    const s = await newSession('Reload');
-    const ctx = await freshContext();
-    const page = await SessionPage.open(ctx, server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    const s = await suite.newSession('Reload');
+    const ctx = await suite.freshContext();
+    const page = await SessionPage.open(ctx, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
     await page.waitForBlocks(1);
     await page.type('Singapore');
     await page.page.keyboard.press('Enter');
@@ -206,30 +187,38 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     expect(await page.speakerBlocks.count()).toBe(1);
 
     // a browser without the offline copy gets it from the server
-    const other = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    const other = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ben',
+    });
     await expect.poll(() => other.recordText()).toContain('We have strong command and operational cooperation.');
   });
 
   it('goes offline when the server stops, keeps typing, and saves it all after the restart', async () => {
-    const s = await newSession('Restart');
-    const page = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    const s = await suite.newSession('Restart');
+    const page = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ana',
+    });
     await page.waitForBlocks(1);
     await page.type('Russia');
     await page.page.keyboard.press('Enter');
     await page.type('Before the outage.');
     await page.waitForSaved();
 
-    const port = server.port;
-    await server.kill('SIGTERM');
+    await suite.stopServer();
     await page.waitForConnection('offline');
     await page.type(' Typed while the server was down.');
     await expect.poll(() => page.saveStatus.getAttribute('data-state')).toBe('unsaved');
     await expect(page.saveStatus.textContent()).resolves.toMatch(/^\d+ changes? not yet saved$/);
 
-    server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST }, { port });
+    await suite.startServerAgain();
     await page.waitForLive(30_000);
     await page.waitForSaved();
-    const other = await SessionPage.open(await freshContext(), server.url, s.id, { token: s.noteTaker, name: 'Ben' });
+    const other = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ben',
+    });
     await expect.poll(() => other.recordText()).toContain('Before the outage. Typed while the server was down.');
   });
 });

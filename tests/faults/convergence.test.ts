@@ -1,12 +1,11 @@
-import type { RunningServer } from '@rapporteur/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { backends } from '../helpers/database.ts';
 import { expectedOf, prng, randomEdit, type Rng, tableOf } from '../helpers/randomRecord.ts';
 import { recordString } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 /**
  * Randomised convergence in the manner of Yjs's own tests: several clients make seeded random
@@ -31,24 +30,14 @@ function chaoticSocket(rng: Rng): typeof WebSocket {
 }
 
 describe.each(backends())('randomised convergence with drops and reordering on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await tdb?.drop();
-  });
+  const suite = useTestServer(backend);
 
   it.each(SEEDS)('seed %i: all replicas and the table agree', async (seed) => {
     const rng = prng(seed);
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const clients: TestClient[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const c = connectClient(server.url, s.id, { token: s.editor });
+      const c = connectClient(suite.server.url, s.id, { token: s.editor });
       // swap in the chaotic socket for every (re)connection of this provider
       (c.provider as unknown as { _WS: typeof WebSocket })._WS = chaoticSocket(rng);
       c.provider.disconnect();
@@ -68,14 +57,18 @@ describe.each(backends())('randomised convergence with drops and reordering on %
       }
       for (const c of clients) if (!c.provider.shouldConnect) c.provider.connect();
 
-      const serverDoc = () => server.rooms.loadedRoom(s.id)?.doc;
-      await waitFor(() => {
-        const d = serverDoc();
-        return !!d && clients.every((c) => recordString(c.doc) === recordString(d));
-      }, 'every replica converges with the server', 60_000);
-      await server.projector.flush(s.id);
+      const serverDoc = () => suite.server.rooms.loadedRoom(s.id)?.doc;
+      await waitFor(
+        () => {
+          const d = serverDoc();
+          return !!d && clients.every((c) => recordString(c.doc) === recordString(d));
+        },
+        'every replica converges with the server',
+        60_000,
+      );
+      await suite.server.projector.flush(s.id);
       const doc = serverDoc()!;
-      expect(await tableOf(tdb.db, s.id)).toEqual(expectedOf(doc));
+      expect(await tableOf(suite.db, s.id)).toEqual(expectedOf(doc));
       expect(expectedOf(doc).blocks.length).toBeGreaterThan(0);
     } finally {
       for (const c of clients) c.destroy();

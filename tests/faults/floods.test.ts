@@ -1,36 +1,25 @@
-import type { RunningServer } from '@rapporteur/server';
 import { CloseCode } from '@rapporteur/shared/protocol';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { type TestClient, waitFor } from '../helpers/clients.ts';
 import { appendSpeakerBlock, blockText } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 describe('floods are throttled or closed with a reason; others are unaffected', () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const suite = useTestServer('pglite', { collabLimits: { perAddress: 40 } });
   let s: SessionTokens;
   let honest: TestClient;
   let reader: TestClient;
 
   beforeAll(async () => {
-    tdb = await createTestDatabase('pglite');
-    server = await startTestServer(tdb.db, { collabLimits: { perAddress: 40 } });
-    s = await newSession(server);
-    honest = connectClient(server.url, s.id, { token: s.noteTaker });
-    reader = connectClient(server.url, s.id, { token: s.noteTaker });
+    s = await newSession(suite.server);
+    honest = suite.connect(s, { token: s.noteTaker });
+    reader = suite.connect(s, { token: s.noteTaker });
     await Promise.all([honest.synced(), reader.synced()]);
     appendSpeakerBlock(honest.doc, { speaker: 'Colombia' });
     await waitFor(() => reader.doc.getXmlFragment('record').length === 1, 'reader has the block');
-  });
-  afterAll(async () => {
-    honest.destroy();
-    reader.destroy();
-    await server.close();
-    await tdb.drop();
   });
 
   const stillLive = async (marker: string) => {
@@ -40,17 +29,19 @@ describe('floods are throttled or closed with a reason; others are unaffected', 
   };
 
   it('refuses connection attempts beyond the per-address limit with 429, then recovers', async () => {
-    const url = `${server.url.replace('http', 'ws')}/collab/${s.id}?token=${s.noteTaker}`;
+    const url = `${suite.server.url.replace('http', 'ws')}/collab/${s.id}?token=${s.noteTaker}`;
     const sockets: WebSocket[] = [];
     const outcomes = await Promise.all(
-      Array.from({ length: 80 }, () =>
-        new Promise<string>((resolve) => {
-          const ws = new WebSocket(url);
-          sockets.push(ws);
-          ws.on('open', () => resolve('open'));
-          ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
-          ws.on('error', () => resolve('error'));
-        }),
+      Array.from(
+        { length: 80 },
+        () =>
+          new Promise<string>((resolve) => {
+            const ws = new WebSocket(url);
+            sockets.push(ws);
+            ws.on('open', () => resolve('open'));
+            ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
+            ws.on('error', () => resolve('error'));
+          }),
       ),
     );
     expect(outcomes.filter((o) => o === '429').length).toBeGreaterThanOrEqual(40);
@@ -67,7 +58,7 @@ describe('floods are throttled or closed with a reason; others are unaffected', 
   });
 
   it('closes an awareness flood with RateLimited', async () => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${s.id}?token=${s.noteTaker}`);
+    const ws = new WebSocket(`${suite.server.url.replace('http', 'ws')}/collab/${s.id}?token=${s.noteTaker}`);
     await new Promise((r) => ws.on('open', r));
     const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
     for (let clock = 1; clock < 3000; clock++) {
@@ -86,9 +77,11 @@ describe('floods are throttled or closed with a reason; others are unaffected', 
   });
 
   it('closes an update flood with RateLimited', async () => {
-    const flooder = connectClient(server.url, s.id, { token: s.noteTaker });
+    const flooder = suite.connect(s, { token: s.noteTaker });
     await flooder.synced();
-    const closed = new Promise<number>((r) => flooder.provider.ws!.addEventListener('close', (e) => r((e as CloseEvent).code)));
+    const closed = new Promise<number>((r) =>
+      flooder.provider.ws!.addEventListener('close', (e) => r((e as CloseEvent).code)),
+    );
     const t = blockText(flooder.doc, 0);
     for (let i = 0; i < 3000; i++) t.insert(0, 'x');
     expect(await closed).toBe(CloseCode.RateLimited);

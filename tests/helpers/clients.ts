@@ -13,12 +13,20 @@ export interface TestClient {
   destroy(): void;
 }
 
+/** How a test client connects: its capability token, display name and so on. */
+export interface ConnectOptions {
+  doc?: Y.Doc;
+  /** Ask for the "persisted" acknowledgement (default true). */
+  persisted?: boolean;
+  /** Connect at once (default true). */
+  connect?: boolean;
+  token?: string;
+  name?: string;
+  color?: string;
+}
+
 /** Connect a stock WebsocketProvider (ws polyfill, no BroadcastChannel) to a session. */
-export function connectClient(
-  baseUrl: string,
-  sessionId: string,
-  opts: { doc?: Y.Doc; persisted?: boolean; connect?: boolean; token?: string; name?: string; color?: string } = {},
-): TestClient {
+export function connectClient(baseUrl: string, sessionId: string, opts: ConnectOptions = {}): TestClient {
   const doc = opts.doc ?? new Y.Doc();
   const wsUrl = `${baseUrl.replace(/^http/, 'ws')}/collab`;
   const provider = new WebsocketProvider(wsUrl, sessionId, doc, {

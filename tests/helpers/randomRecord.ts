@@ -151,6 +151,7 @@ export function randomEdit(doc: Y.Doc, rng: Rng): void {
   });
 }
 
+/** The projection tables of a session, in the shape extractRecord has. */
 export async function tableOf(db: Database, sessionId: string) {
   const blocks = await db.query<Record<string, unknown>>(
     `SELECT block_id AS id, position, agenda_item_id AS "agendaItemId", speaker, affiliation,
@@ -165,6 +166,7 @@ export async function tableOf(db: Database, sessionId: string) {
   return { agendaItems, blocks };
 }
 
+/** What the tables must hold for a document: its extraction, minus the body structure. */
 export function expectedOf(doc: Y.Doc) {
   const r = extractRecord(doc);
   return {
@@ -185,4 +187,3 @@ export function expectedOf(doc: Y.Doc) {
     })),
   };
 }
-

@@ -6,13 +6,34 @@ import { createLogger, type Database, parseConfig, type RunningServer, startServ
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** What a test server may need beyond the defaults (everything optional). */
+export interface TestServerOptions {
+  /** Folder of the built client to serve (none by default). */
+  clientDir?: string;
+  /** Further environment for the config, e.g. `{ ADMIN_TOKEN }`. */
+  env?: Record<string, string>;
+  /** Socket admission limits (flood tests lower them). */
+  collabLimits?: StartOptions['collabLimits'];
+  /** Quiet time before an automatic version (shortened by version tests). */
+  autoVersionQuietMs?: number;
+}
+
+type StartOptions = NonNullable<Parameters<typeof startServer>[1]>;
+
 /** A server in this process on a free port, over the given database (not closed by close()). */
-export async function startTestServer(
-  db: Database,
-  opts: { clientDir?: string; collabLimits?: NonNullable<Parameters<typeof startServer>[1]>['collabLimits'] } = {},
-): Promise<RunningServer> {
-  const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: opts.clientDir ?? 'no-client' });
-  return startServer(config, { db, logger: createLogger({ quiet: true }), collabLimits: opts.collabLimits });
+export async function startTestServer(db: Database, opts: TestServerOptions = {}): Promise<RunningServer> {
+  const config = parseConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    CLIENT_DIR: opts.clientDir ?? 'no-client',
+    ...opts.env,
+  });
+  return startServer(config, {
+    db,
+    logger: createLogger({ quiet: true }),
+    collabLimits: opts.collabLimits,
+    autoVersionQuietMs: opts.autoVersionQuietMs,
+  });
 }
 
 /** A server running as a child process. */

@@ -1,16 +1,15 @@
-import type { RunningServer } from '@rapporteur/server';
 import { CloseCode } from '@rapporteur/shared/protocol';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { waitFor } from '../helpers/clients.ts';
+import { backends } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 /** A raw socket that records what it receives and how it was closed. */
 function rawSocket(url: string) {
@@ -31,6 +30,14 @@ function frame(write: (e: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** A y-websocket sync message carrying SyncStep1 of an empty document (the server answers it). */
+function syncStep1Frame(): Uint8Array {
+  return frame((e) => {
+    encoding.writeVarUint(e, 0);
+    syncProtocol.writeSyncStep1(e, new Y.Doc());
+  });
+}
+
 /** An update that appends a speaker block, made on a copy of `base`. */
 function forgedUpdate(base: Y.Doc, text: string): Uint8Array {
   const copy = new Y.Doc();
@@ -41,33 +48,21 @@ function forgedUpdate(base: Y.Doc, text: string): Uint8Array {
 }
 
 describe.each(backends())('roles enforced by the server on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  const clients: TestClient[] = [];
+  const suite = useTestServer(backend);
   const ws = (s: SessionTokens, token?: string) =>
-    `${server.url.replace('http', 'ws')}/collab/${s.id}${token ? `?token=${token}` : ''}`;
+    `${suite.server.url.replace('http', 'ws')}/collab/${s.id}${token ? `?token=${token}` : ''}`;
   const storedText = async (id: string) => {
-    const room = server.rooms.loadedRoom(id);
+    const room = suite.server.rooms.loadedRoom(id);
     if (room) await room.flush();
-    const { update } = await server.log.load(id);
+    const { update } = await suite.server.log.load(id);
     const d = new Y.Doc();
     if (update) Y.applyUpdate(d, update);
     return recordString(d);
   };
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await tdb?.drop();
-  });
-
-  it('refuses sockets without a token, with a wrong token, or with another session\'s token, before any byte', async () => {
-    const a = await newSession(server);
-    const b = await newSession(server);
+  it("refuses sockets without a token, with a wrong token, or with another session's token, before any byte", async () => {
+    const a = await newSession(suite.server);
+    const b = await newSession(suite.server);
     for (const [url, code] of [
       [ws(a), CloseCode.Unauthorized],
       [ws(a, 'x'.repeat(43)), CloseCode.Unauthorized],
@@ -77,19 +72,20 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
       expect(await s.closed).toBe(code);
       expect(s.received).toHaveLength(0);
     }
-    expect(server.rooms.loadedRoom(a.id)).toBeUndefined(); // nothing loaded for refused sockets
+    expect(suite.server.rooms.loadedRoom(a.id)).toBeUndefined(); // nothing loaded for refused sockets
   });
 
   it('drops every kind of observer write: the stored document stays unchanged and nothing is broadcast', async () => {
-    const s = await newSession(server);
-    const writer = connectClient(server.url, s.id, { token: s.noteTaker, name: 'Writer' });
-    clients.push(writer);
+    const s = await newSession(suite.server);
+    const writer = suite.connect(s, { token: s.noteTaker, name: 'Writer' });
     await writer.synced();
     appendSpeakerBlock(writer.doc, { speaker: 'Chair' }, 'the meeting is open');
     await writer.save.whenSaved();
     const before = await storedText(s.id);
     const received: Uint8Array[] = [];
-    writer.provider.ws?.addEventListener('message', (e: MessageEvent) => received.push(new Uint8Array(e.data as ArrayBuffer)));
+    writer.provider.ws?.addEventListener('message', (e: MessageEvent) =>
+      received.push(new Uint8Array(e.data as ArrayBuffer)),
+    );
 
     const obs = rawSocket(ws(s, s.observer));
     await obs.opened;
@@ -112,15 +108,20 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     );
     // a round trip proves the server processed the frames above: it answers SyncStep1 in order
     const n = obs.received.length;
-    obs.ws.send(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep1(e, new Y.Doc()))) as Buffer);
+    obs.ws.send(syncStep1Frame() as Buffer);
     await waitFor(() => obs.received.length > n, 'server answered the observer');
 
     expect(await storedText(s.id)).toBe(before);
     expect(recordString(writer.doc)).not.toContain('observer was here');
-    expect([...writer.provider.awareness.getStates().values()].some((st) => JSON.stringify(st).includes('Sneaky'))).toBe(false);
+    expect(
+      [...writer.provider.awareness.getStates().values()].some((st) => JSON.stringify(st).includes('Sneaky')),
+    ).toBe(false);
     // the writer is told how many observers there are
     await waitFor(
-      () => [...writer.provider.awareness.getStates().values()].some((st) => (st as { server?: { observers: number } }).server?.observers === 1),
+      () =>
+        [...writer.provider.awareness.getStates().values()].some(
+          (st) => (st as { server?: { observers: number } }).server?.observers === 1,
+        ),
       'observer count reaches the writer',
     );
     awareness.destroy();
@@ -128,10 +129,9 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
   });
 
   it('binds presence to the socket: a client cannot present as someone else or remove another entry', async () => {
-    const s = await newSession(server);
-    const alice = connectClient(server.url, s.id, { token: s.noteTaker, name: 'Alice', color: '#aa0000' });
-    const bob = connectClient(server.url, s.id, { token: s.editor, name: 'Bob', color: '#0000aa' });
-    clients.push(alice, bob);
+    const s = await newSession(suite.server);
+    const alice = suite.connect(s, { token: s.noteTaker, name: 'Alice', color: '#aa0000' });
+    const bob = suite.connect(s, { token: s.editor, name: 'Bob', color: '#0000aa' });
     await Promise.all([alice.synced(), bob.synced()]);
     // (y-protocols ignores a first awareness state with clock 0, as the caret extension's clients
     // never send one: they set their user before connecting. Do the same.)
@@ -140,10 +140,14 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     alice.provider.awareness.setLocalStateField('user', { name: 'The Chair', role: 'editor', color: '#000000' });
     await waitFor(() => bob.provider.awareness.getStates().has(alice.doc.clientID), 'bob sees alice');
     await waitFor(
-      () => (bob.provider.awareness.getStates().get(alice.doc.clientID) as { user?: { name: string } })?.user?.name === 'Alice',
+      () =>
+        (bob.provider.awareness.getStates().get(alice.doc.clientID) as { user?: { name: string } })?.user?.name ===
+        'Alice',
       'alice shown under her bound name',
     );
-    const shown = bob.provider.awareness.getStates().get(alice.doc.clientID) as { user: { name: string; role: string; color: string } };
+    const shown = bob.provider.awareness.getStates().get(alice.doc.clientID) as {
+      user: { name: string; role: string; color: string };
+    };
     expect(shown.user).toEqual({ name: 'Alice', role: 'note-taker', color: '#aa0000' });
 
     await waitFor(() => alice.provider.awareness.getStates().has(bob.doc.clientID), 'alice sees bob');
@@ -173,11 +177,10 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     raw.ws.close();
   });
 
-  it('lets only editors set a block to checked: a note-taker\'s attempt is reverted and later typing still syncs', async () => {
-    const s = await newSession(server);
-    const noteTaker = connectClient(server.url, s.id, { token: s.noteTaker });
-    const editor = connectClient(server.url, s.id, { token: s.editor });
-    clients.push(noteTaker, editor);
+  it("lets only editors set a block to checked: a note-taker's attempt is reverted and later typing still syncs", async () => {
+    const s = await newSession(suite.server);
+    const noteTaker = suite.connect(s, { token: s.noteTaker });
+    const editor = suite.connect(s, { token: s.editor });
     await Promise.all([noteTaker.synced(), editor.synced()]);
     appendSpeakerBlock(noteTaker.doc, { speaker: 'Peru' }, 'We give great importance to this area.');
     await waitFor(() => recordString(editor.doc) === recordString(noteTaker.doc), 'editor has the block');
@@ -190,21 +193,20 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     await waitFor(() => blockText(editor.doc, 0).toString().startsWith('Peru: '), 'note-taker typing still syncs');
 
     block(editor.doc).setAttribute('status', 'final');
-    const roomDoc = server.rooms.loadedRoom(s.id)!.doc;
+    const roomDoc = suite.server.rooms.loadedRoom(s.id)!.doc;
     await waitFor(() => block(roomDoc).getAttribute('status') === 'final', 'editor status reaches the server');
     expect(await storedText(s.id)).toContain('status="final"');
   });
 
   it('finalise captures edits made 50 ms before it, then rejects every update until reopened', async () => {
-    const s = await newSession(server);
-    const a = connectClient(server.url, s.id, { token: s.noteTaker });
-    clients.push(a);
+    const s = await newSession(suite.server);
+    const a = suite.connect(s, { token: s.noteTaker });
     await a.synced();
     const t = appendSpeakerBlock(a.doc, { speaker: 'Indonesia' }, 'Demand reduction');
     await a.save.whenSaved();
     t.insert(t.length, ', supply reduction and international cooperation.');
     await new Promise((r) => setTimeout(r, 50));
-    const res = await fetch(`${server.url}/api/sessions/${s.id}/status`, {
+    const res = await fetch(`${suite.server.url}/api/sessions/${s.id}/status`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.editor}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status: 'final' }),
@@ -216,7 +218,7 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     await new Promise((r) => setTimeout(r, 200));
     expect(await storedText(s.id)).not.toContain('typed-while-final');
 
-    const reopen = await fetch(`${server.url}/api/sessions/${s.id}/status`, {
+    const reopen = await fetch(`${suite.server.url}/api/sessions/${s.id}/status`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.editor}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status: 'review' }),
@@ -230,10 +232,10 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
   });
 
   it('rotating a link stops the old one at once and closes its open sockets', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const old = rawSocket(ws(s, s.noteTaker));
     await old.opened;
-    const res = await fetch(`${server.url}/api/sessions/${s.id}/links`, {
+    const res = await fetch(`${suite.server.url}/api/sessions/${s.id}/links`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.editor}`, 'content-type': 'application/json' },
       body: JSON.stringify({ role: 'note-taker', rotate: true }),
@@ -249,13 +251,12 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
   });
 
   it('closes a flooding client with RateLimited and leaves others alone', async () => {
-    const s = await newSession(server);
-    const calm = connectClient(server.url, s.id, { token: s.noteTaker });
-    clients.push(calm);
+    const s = await newSession(suite.server);
+    const calm = suite.connect(s, { token: s.noteTaker });
     await calm.synced();
     const flood = rawSocket(ws(s, s.noteTaker));
     await flood.opened;
-    const step1 = frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep1(e, new Y.Doc())));
+    const step1 = syncStep1Frame();
     for (let i = 0; i < 2_000; i++) flood.ws.send(step1 as Buffer);
     expect(await flood.closed).toBe(CloseCode.RateLimited);
     appendSpeakerBlock(calm.doc, { speaker: 'China' }, 'still here');
@@ -263,15 +264,19 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     expect(calm.provider.wsconnected).toBe(true);
   });
 
-  it('answers HTTP calls without a valid token with 401, and with another session\'s token with 403', async () => {
-    const a = await newSession(server);
-    const b = await newSession(server);
-    expect((await fetch(`${server.url}/api/sessions/${a.id}`)).status).toBe(401);
-    const wrong = await fetch(`${server.url}/api/sessions/${a.id}`, { headers: { authorization: `Bearer ${b.editor}` } });
+  it("answers HTTP calls without a valid token with 401, and with another session's token with 403", async () => {
+    const a = await newSession(suite.server);
+    const b = await newSession(suite.server);
+    expect((await fetch(`${suite.server.url}/api/sessions/${a.id}`)).status).toBe(401);
+    const wrong = await fetch(`${suite.server.url}/api/sessions/${a.id}`, {
+      headers: { authorization: `Bearer ${b.editor}` },
+    });
     expect(wrong.status).toBe(403);
-    const ok = await fetch(`${server.url}/api/sessions/${a.id}`, { headers: { authorization: `Bearer ${a.observer}` } });
+    const ok = await fetch(`${suite.server.url}/api/sessions/${a.id}`, {
+      headers: { authorization: `Bearer ${a.observer}` },
+    });
     expect(ok.status).toBe(200);
-    const observerStatus = await fetch(`${server.url}/api/sessions/${a.id}/status`, {
+    const observerStatus = await fetch(`${suite.server.url}/api/sessions/${a.id}/status`, {
       method: 'POST',
       headers: { authorization: `Bearer ${a.observer}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status: 'final' }),

@@ -1,12 +1,10 @@
-import type { RunningServer } from '@rapporteur/server';
 import { CloseCode, MAX_MESSAGE_BYTES } from '@rapporteur/shared/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { type TestClient, waitFor } from '../helpers/clients.ts';
 import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 /** Open a raw socket, send `frames`, and resolve with the close code the server chose. */
 function sendAndAwaitClose(url: string, frames: (Buffer | string)[]): Promise<{ code: number; reason: string }> {
@@ -25,38 +23,38 @@ function sendAndAwaitClose(url: string, frames: (Buffer | string)[]): Promise<{ 
 }
 
 describe('hostile frames close only the sender', () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const suite = useTestServer('pglite');
   let sessionId: string;
   let honest: TestClient;
   let wsUrl: string;
   let token: string;
 
   beforeAll(async () => {
-    tdb = await createTestDatabase('pglite');
-    server = await startTestServer(tdb.db);
-    const s = await newSession(server, 'Hostile');
+    const s = await newSession(suite.server, 'Hostile');
     sessionId = s.id;
     token = s.noteTaker;
-    wsUrl = `${server.url.replace('http', 'ws')}/collab/${sessionId}?token=${token}`;
-    honest = connectClient(server.url, sessionId, { token });
+    wsUrl = `${suite.server.url.replace('http', 'ws')}/collab/${sessionId}?token=${token}`;
+    honest = suite.connect(sessionId, { token });
     await honest.synced();
     appendSpeakerBlock(honest.doc, { speaker: 'Singapore' }, 'before the attack');
     await honest.save.whenSaved();
   });
-  afterAll(async () => {
-    honest.destroy();
-    await server.close();
-    await tdb.drop();
-  });
 
   const cases: [string, (Buffer | string)[], number][] = [
-    ['random garbage', [Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])], CloseCode.MalformedMessage],
+    [
+      'random garbage',
+      [Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])],
+      CloseCode.MalformedMessage,
+    ],
     ['a truncated varint', [Buffer.from([0x80])], CloseCode.MalformedMessage],
     ['an unknown message type', [Buffer.from([0x07, 0x00])], CloseCode.UnknownMessageType],
     ['an unknown sync type', [Buffer.from([0x00, 0x09, 0x00])], CloseCode.UnknownMessageType],
     ['a huge declared length', [Buffer.from([0x00, 0x02, 0xff, 0xff, 0xff, 0x7f, 0x01])], CloseCode.MalformedMessage],
-    ['a valid header with a garbage update', [Buffer.from([0x00, 0x02, 0x05, 0xff, 0x13, 0x37, 0x00, 0xaa])], CloseCode.MalformedMessage],
+    [
+      'a valid header with a garbage update',
+      [Buffer.from([0x00, 0x02, 0x05, 0xff, 0x13, 0x37, 0x00, 0xaa])],
+      CloseCode.MalformedMessage,
+    ],
     ['a garbage awareness update', [Buffer.from([0x01, 0x03, 0x01, 0x05, 0x01])], CloseCode.MalformedMessage],
     ['a text frame', ['hello'], CloseCode.MalformedMessage],
     ['an oversized frame', [Buffer.alloc(MAX_MESSAGE_BYTES + 1, 0)], CloseCode.MessageTooBig],
@@ -68,14 +66,16 @@ describe('hostile frames close only the sender', () => {
   });
 
   it('a token for another session or a malformed id is refused before any document byte', async () => {
-    const base = `${server.url.replace('http', 'ws')}/collab/`;
-    expect((await sendAndAwaitClose(`${base}${crypto.randomUUID()}?token=${token}`, [])).code).toBe(CloseCode.Forbidden);
+    const base = `${suite.server.url.replace('http', 'ws')}/collab/`;
+    expect((await sendAndAwaitClose(`${base}${crypto.randomUUID()}?token=${token}`, [])).code).toBe(
+      CloseCode.Forbidden,
+    );
     expect((await sendAndAwaitClose(`${base}not-a-uuid`, [])).code).toBe(CloseCode.Unauthorized);
   });
 
   it('the honest client stayed connected and still syncs, and the document is intact', async () => {
     expect(honest.provider.wsconnected).toBe(true);
-    const other = connectClient(server.url, sessionId, { token });
+    const other = suite.connect(sessionId, { token });
     await other.synced();
     appendSpeakerBlock(other.doc, { speaker: 'China' }, 'after the attack');
     await waitFor(() => recordString(honest.doc).includes('after the attack'), 'honest client receives new edits');

@@ -1,12 +1,11 @@
-import type { RunningServer } from '@rapporteur/server';
 import { extractRecord } from '@rapporteur/shared/blocks';
 import { type ParsedRecord, parseText } from '@rapporteur/shared/record';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/clients.ts';
+import { backends } from '../helpers/database.ts';
 import { appendSpeakerBlock } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 import { readFixture } from '@rapporteur/shared/testing';
 
 // the fixture lives beside the repository; these tests are skipped where it is absent
@@ -21,28 +20,17 @@ interface ImportResponse {
 }
 
 withFixture.each(backends())('import and export on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  const clients: TestClient[] = [];
+  const suite = useTestServer(backend);
 
   const post = (path: string, body: string, type = 'application/json') =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+    fetch(`${suite.server.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
   const importFixture = async (): Promise<ImportResponse> => {
     const res = await post('/api/sessions/import', JSON.stringify({ text: fixture }));
     expect(res.status).toBe(201);
     return (await res.json()) as ImportResponse;
   };
-  const exportOf = (id: string, format: string) => fetch(`${server.url}/api/sessions/${id}/export?format=${format}`);
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await tdb?.drop();
-  });
+  const exportOf = (id: string, format: string) =>
+    fetch(`${suite.server.url}/api/sessions/${id}/export?format=${format}`);
 
   it('importing the fixture creates a session whose live document holds its fifteen statements', async () => {
     const imported = await importFixture();
@@ -52,8 +40,7 @@ withFixture.each(backends())('import and export on %s', (backend) => {
     expect(imported.session.startsAt).toBe('2017-01-24T00:00:00.000Z');
     expect(imported.record).toEqual(parseText(fixture));
 
-    const client = connectClient(server.url, imported.session.id, { token: tokenOf(imported.session.links.editor) });
-    clients.push(client);
+    const client = suite.connect(imported.session, { token: tokenOf(imported.session.links.editor) });
     await client.synced();
     await waitFor(() => extractRecord(client.doc).blocks.length === 15, 'imported blocks reach the editor');
     const blocks = extractRecord(client.doc).blocks;
@@ -63,7 +50,7 @@ withFixture.each(backends())('import and export on %s', (backend) => {
   });
 
   it('a dry run returns the parse for a preview and creates nothing', async () => {
-    const before = (await server.sessions.list()).length;
+    const before = (await suite.server.sessions.list()).length;
     for (const path of ['/api/sessions/import?dryRun=1', '/api/sessions/import/preview']) {
       const res = await post(path, JSON.stringify({ text: fixture }));
       expect(res.status).toBe(200);
@@ -71,7 +58,7 @@ withFixture.each(backends())('import and export on %s', (backend) => {
       expect(body.summary.blocks).toBe(15);
       expect(body.record.sections[0]!.blocks[4]!.paragraphs.at(-1)).toBe('Thank you, Chair.');
     }
-    expect((await server.sessions.list()).length).toBe(before);
+    expect((await suite.server.sessions.list()).length).toBe(before);
   });
 
   it('accepts a text/plain body with the title in the query', async () => {
@@ -89,7 +76,7 @@ withFixture.each(backends())('import and export on %s', (backend) => {
   });
 
   it('answers bad imports with a clear 400 and creates nothing', async () => {
-    const before = (await server.sessions.list()).length;
+    const before = (await suite.server.sessions.list()).length;
     const cases: [string, string][] = [
       [JSON.stringify({ text: '   ' }), 'text is required'],
       [JSON.stringify({ title: 'x' }), 'text'],
@@ -103,7 +90,7 @@ withFixture.each(backends())('import and export on %s', (backend) => {
       expect(res.status, body).toBe(400);
       expect(((await res.json()) as { error: { message: string } }).error.message).toContain(message);
     }
-    expect((await server.sessions.list()).length).toBe(before);
+    expect((await suite.server.sessions.list()).length).toBe(before);
   });
 
   it('exports the minutes in every format with the right type and file name', async () => {
@@ -131,14 +118,14 @@ withFixture.each(backends())('import and export on %s', (backend) => {
     expect(json.attendance.map((g) => g.kind)).toEqual(['member-state', 'un-entity', 'civil-society']);
     const docx = new Uint8Array(await (await exportOf(session.id, 'docx')).arrayBuffer());
     expect(Buffer.from(docx.subarray(0, 2)).toString()).toBe('PK');
-    const inline = await fetch(`${server.url}/api/sessions/${session.id}/export?format=html&disposition=inline`);
+    const inline = await fetch(`${suite.server.url}/api/sessions/${session.id}/export?format=html&disposition=inline`);
     expect(inline.headers.get('content-disposition')).toMatch(/^inline; /);
     expect(inline.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
   it('exports what is being typed in a live room, and the stored document once the room is gone', async () => {
-    const { id, editor } = await newSession(server, 'Live export');
-    const client = connectClient(server.url, id, { token: editor });
+    const { id, editor } = await newSession(suite.server, 'Live export');
+    const client = suite.connect(id, { token: editor });
     await client.synced();
     appendSpeakerBlock(client.doc, { speaker: 'Peru' }, 'We support the draft.');
     await waitFor(
@@ -147,14 +134,13 @@ withFixture.each(backends())('import and export on %s', (backend) => {
     );
     await client.save.whenSaved();
     client.destroy();
-    await waitFor(() => server.rooms.loadedRoom(id) === undefined, 'room unloads');
+    await waitFor(() => suite.server.rooms.loadedRoom(id) === undefined, 'room unloads');
     expect(await (await exportOf(id, 'md')).text()).toContain('**Peru.** We support the draft.');
   });
 
   it('keeps hostile speaker names inert in HTML and Markdown exports', async () => {
-    const { id, editor } = await newSession(server, '<script>alert("t")</script>');
-    const client = connectClient(server.url, id, { token: editor });
-    clients.push(client);
+    const { id, editor } = await newSession(suite.server, '<script>alert("t")</script>');
+    const client = suite.connect(id, { token: editor });
     await client.synced();
     appendSpeakerBlock(
       client.doc,
@@ -172,13 +158,13 @@ withFixture.each(backends())('import and export on %s', (backend) => {
   });
 
   it('answers an unknown format with 400 and an unknown session with 404', async () => {
-    const { id } = await newSession(server, 'Formats');
+    const { id } = await newSession(suite.server, 'Formats');
     const bad = await exportOf(id, 'pdf');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain(
       'format must be one of md, html, txt, docx, json',
     );
-    expect((await fetch(`${server.url}/api/sessions/${id}/export`)).status).toBe(400);
+    expect((await fetch(`${suite.server.url}/api/sessions/${id}/export`)).status).toBe(400);
     expect((await exportOf('7c1b2d4e-0000-4000-8000-000000000000', 'md')).status).toBe(404);
     expect((await exportOf('not-a-uuid', 'md')).status).toBe(400);
   });

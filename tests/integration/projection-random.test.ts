@@ -1,11 +1,10 @@
-import type { RunningServer } from '@rapporteur/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/clients.ts';
+import { backends } from '../helpers/database.ts';
 import { expectedOf, prng, randomEdit, tableOf } from '../helpers/randomRecord.ts';
 import { recordString } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 /**
  * Several clients edit one record concurrently with random structural edits (insert, split,
@@ -19,27 +18,15 @@ const ROUNDS = 30;
 const CLIENTS = 3;
 
 describe.each(backends())('randomised concurrent editing on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await tdb?.drop();
-  });
+  const suite = useTestServer(backend);
 
   it(`ends with the tables equal to the extraction of the final document (seed ${SEED})`, async () => {
     const rng = prng(SEED);
-    const s = await newSession(server);
-    for (let i = 0; i < CLIENTS; i++) clients.push(connectClient(server.url, s.id, { token: s.editor }));
+    const s = await newSession(suite.server);
+    const clients = Array.from({ length: CLIENTS }, () => suite.connect(s, { token: s.editor }));
     await Promise.all(clients.map((c) => c.synced()));
 
-    const serverDoc = () => server.rooms.loadedRoom(s.id)?.doc;
+    const serverDoc = () => suite.server.rooms.loadedRoom(s.id)?.doc;
     const converged = () => {
       const d = serverDoc();
       if (!d) return false;
@@ -50,7 +37,7 @@ describe.each(backends())('randomised concurrent editing on %s', (backend) => {
       await waitFor(converged, `clients converge (${label})`);
       const doc = serverDoc()!;
       await waitFor(
-        async () => JSON.stringify(await tableOf(tdb.db, s.id)) === JSON.stringify(expectedOf(doc)),
+        async () => JSON.stringify(await tableOf(suite.db, s.id)) === JSON.stringify(expectedOf(doc)),
         `tables follow the document (${label})`,
       );
     };
@@ -64,19 +51,19 @@ describe.each(backends())('randomised concurrent editing on %s', (backend) => {
         // everyone leaves: the room unloads (final projection), then reloads (projection on load)
         await waitFor(converged, 'converged before leaving');
         for (const c of clients) c.provider.disconnect();
-        await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloads');
+        await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads');
         for (const c of clients) c.provider.connect();
         await Promise.all(clients.map((c) => c.synced()));
       }
     }
 
     await waitFor(converged, 'final convergence');
-    await server.projector.flush(s.id);
+    await suite.server.projector.flush(s.id);
     const final = serverDoc()!;
-    const table = await tableOf(tdb.db, s.id);
+    const table = await tableOf(suite.db, s.id);
     expect(table).toEqual(expectedOf(final));
     // the run exercised what it claims to: several blocks and agenda items survived it
     expect(table.blocks.length).toBeGreaterThan(2);
-    expect(server.projector.writes(s.id)).toBeGreaterThan(3);
+    expect(suite.server.projector.writes(s.id)).toBeGreaterThan(3);
   });
 });

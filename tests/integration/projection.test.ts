@@ -1,8 +1,7 @@
 import { readFixture } from '@rapporteur/shared/testing';
-import { createLogger, type Database, type RunningServer } from '@rapporteur/server';
-import { extractRecord } from '@rapporteur/shared/blocks';
+import { createLogger } from '@rapporteur/server';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   ProjectionStore,
@@ -10,48 +9,12 @@ import {
   takeSnapshot,
   writtenProjection,
 } from '../../server/src/projection/index.ts';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { waitFor } from '../helpers/clients.ts';
+import { backends } from '../helpers/database.ts';
+import { expectedOf, tableOf } from '../helpers/randomRecord.ts';
 import { appendSpeakerBlock, blockText, typeChars } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
-
-/** The projection tables of a session, in the shape extractRecord has. */
-async function tableOf(db: Database, sessionId: string) {
-  const blocks = await db.query<Record<string, unknown>>(
-    `SELECT block_id AS id, position, agenda_item_id AS "agendaItemId", speaker, affiliation,
-       on_behalf_of AS "onBehalfOf", kind, started_at AS "startedAt", status, text, word_count AS "wordCount"
-     FROM speaker_blocks WHERE session_id = $1 ORDER BY position`,
-    [sessionId],
-  );
-  const agendaItems = await db.query<Record<string, unknown>>(
-    'SELECT item_id AS id, position, title FROM agenda_items WHERE session_id = $1 ORDER BY position',
-    [sessionId],
-  );
-  return { agendaItems, blocks };
-}
-
-/** What the tables must hold for a document: its extraction, minus the body structure. */
-function expectedOf(doc: Y.Doc) {
-  const r = extractRecord(doc);
-  return {
-    agendaItems: r.agendaItems.map(({ id, position, title }) => ({ id, position, title })),
-    // exactly the fields the table mirrors (the record may carry more)
-    blocks: r.blocks.map((b) => ({
-      id: b.id,
-      position: b.position,
-      agendaItemId: b.agendaItemId,
-      speaker: b.speaker,
-      affiliation: b.affiliation,
-      onBehalfOf: b.onBehalfOf,
-      kind: b.kind,
-      startedAt: b.startedAt,
-      status: b.status,
-      text: b.text,
-      wordCount: b.wordCount,
-    })),
-  };
-}
+import { useTestServer } from '../helpers/testServer.ts';
 
 function appendAgendaItem(doc: Y.Doc, id: string, title: string): void {
   const item = new Y.XmlElement('agendaItem');
@@ -63,36 +26,20 @@ function appendAgendaItem(doc: Y.Doc, id: string, title: string): void {
 }
 
 describe.each(backends())('projection of live documents on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  const clients: TestClient[] = [];
-  const connect = (s: SessionTokens) => {
-    const c = connectClient(server.url, s.id, { token: s.editor });
-    clients.push(c);
-    return c;
-  };
+  const suite = useTestServer(backend);
+  const connect = (s: SessionTokens) => suite.connect(s, { token: s.editor });
   const matches = async (sessionId: string, doc: Y.Doc) =>
-    JSON.stringify(await tableOf(tdb.db, sessionId)) === JSON.stringify(expectedOf(doc));
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await tdb?.drop();
-  });
+    JSON.stringify(await tableOf(suite.db, sessionId)) === JSON.stringify(expectedOf(doc));
 
   it('edits made over the socket appear in speaker_blocks and agenda_items', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = connect(s);
     await a.synced();
     appendAgendaItem(a.doc, 'item-3', 'Agenda item 3: supply reduction');
     appendSpeakerBlock(a.doc, { speaker: 'Malta', affiliation: '' }, 'On behalf of the European Union.');
     appendSpeakerBlock(a.doc, { speaker: 'Alexis Fishincker', affiliation: 'UNODC' }, 'Mixers launder money.');
     await waitFor(() => matches(s.id, a.doc), 'rows follow the document');
-    const { blocks, agendaItems } = await tableOf(tdb.db, s.id);
+    const { blocks, agendaItems } = await tableOf(suite.db, s.id);
     expect(agendaItems).toEqual([{ id: 'item-3', position: 0, title: 'Agenda item 3: supply reduction' }]);
     expect(blocks.map((b) => [b.speaker, b.affiliation, b.agendaItemId, b.wordCount])).toEqual([
       ['Malta', '', 'item-3', 6],
@@ -102,23 +49,23 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
     // a delete-only edit (no new clocks) must reach the table too
     a.doc.getXmlFragment(RECORD_FIELD).delete(1, 1);
     await waitFor(() => matches(s.id, a.doc), 'deleted block leaves the table');
-    expect((await tableOf(tdb.db, s.id)).blocks.map((b) => b.speaker)).toEqual(['Alexis Fishincker']);
+    expect((await tableOf(suite.db, s.id)).blocks.map((b) => b.speaker)).toEqual(['Alexis Fishincker']);
   });
 
   it('does not write on every keystroke', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = connect(s);
     await a.synced();
     appendSpeakerBlock(a.doc, { speaker: 'Brazil' });
-    const before = server.projector.writes(s.id);
+    const before = suite.server.projector.writes(s.id);
     const typed = 'We thank the Chair for convening this meeting.'.repeat(3);
     await typeChars(blockText(a.doc, 0), typed, 2);
     await waitFor(() => matches(s.id, a.doc), 'typed text projected');
-    expect(server.projector.writes(s.id) - before).toBeLessThan(typed.length / 5);
+    expect(suite.server.projector.writes(s.id) - before).toBeLessThan(typed.length / 5);
   });
 
   it('projects the last edits when the room unloads', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = connect(s);
     await a.synced();
     appendSpeakerBlock(a.doc, { speaker: 'Mexico' }, 'Final words before the break.');
@@ -126,28 +73,28 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
     const final = new Y.Doc();
     Y.applyUpdate(final, Y.encodeStateAsUpdate(a.doc));
     a.destroy(); // well inside the debounce: only the unload can project this
-    await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloads');
-    await server.projector.flush(s.id);
-    expect(await tableOf(tdb.db, s.id)).toEqual(expectedOf(final));
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads');
+    await suite.server.projector.flush(s.id);
+    expect(await tableOf(suite.db, s.id)).toEqual(expectedOf(final));
   });
 
   it('projects a session on load when its stored projection is missing or older', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     // updates stored by "another process" that never projected them
     const doc = new Y.Doc();
     appendAgendaItem(doc, 'morning', 'MORNING SESSION');
     appendSpeakerBlock(doc, { speaker: 'UNODC' }, 'Today we will focus on money laundering.');
-    await server.log.append(s.id, Y.encodeStateAsUpdate(doc));
-    expect((await tableOf(tdb.db, s.id)).blocks).toEqual([]);
+    await suite.server.log.append(s.id, Y.encodeStateAsUpdate(doc));
+    expect((await tableOf(suite.db, s.id)).blocks).toEqual([]);
     const a = connect(s);
     await a.synced();
-    await server.projector.flush(s.id);
-    expect(await tableOf(tdb.db, s.id)).toEqual(expectedOf(doc));
+    await suite.server.projector.flush(s.id);
+    expect(await tableOf(suite.db, s.id)).toEqual(expectedOf(doc));
   });
 
   it.skipIf(!readFixture())('projects an imported session that no room has loaded, so search finds it', async () => {
     const text = readFixture()!;
-    const res = await fetch(`${server.url}/api/sessions/import`, {
+    const res = await fetch(`${suite.server.url}/api/sessions/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ text }),
@@ -155,17 +102,17 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
     expect(res.status).toBe(201);
     const { session } = (await res.json()) as { session: { id: string } };
     const sweeper = new ProjectionSweeper(
-      tdb.db,
-      server.log,
-      new ProjectionStore(tdb.db),
+      suite.db,
+      suite.server.log,
+      new ProjectionStore(suite.db),
       createLogger({ quiet: true }),
     );
     await sweeper.runOnce();
-    const { blocks } = await tableOf(tdb.db, session.id);
+    const { blocks } = await tableOf(suite.db, session.id);
     expect(blocks).toHaveLength(15);
     expect(blocks[0]!.speaker).toBe('UNODC');
     const found = (await (
-      await fetch(`${server.url}/api/search?q=${encodeURIComponent('"money laundering"')}&session=${session.id}`)
+      await fetch(`${suite.server.url}/api/search?q=${encodeURIComponent('"money laundering"')}&session=${session.id}`)
     ).json()) as { total: number };
     expect(found.total).toBeGreaterThan(0);
     // nothing left to do the second time
@@ -173,14 +120,14 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
   });
 
   it('stores hostile strings (NUL, huge ids) without failing the projection', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = connect(s);
     await a.synced();
     appendSpeakerBlock(a.doc, { id: 'x'.repeat(5000), speaker: 'Mal\u0000lory <script>' }, 'nul\u0000here');
     appendSpeakerBlock(a.doc, { speaker: 'Honest' }, 'still projected');
     await a.save.whenSaved();
-    await server.projector.flush(s.id);
-    const { blocks } = await tableOf(tdb.db, s.id);
+    await suite.server.projector.flush(s.id);
+    const { blocks } = await tableOf(suite.db, s.id);
     expect(blocks.map((b) => [b.speaker, b.text])).toEqual([
       ['Mallory <script>', 'nulhere'],
       ['Honest', 'still projected'],
@@ -190,16 +137,7 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
 });
 
 describe.each(backends())('the projection guard on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await tdb?.drop();
-  });
+  const suite = useTestServer(backend);
 
   /** An older and a newer state of one document (the newer one also deletes a block). */
   function twoStates(sessionId: string) {
@@ -218,38 +156,38 @@ describe.each(backends())('the projection guard on %s', (backend) => {
   }
 
   it('an older projection does not overwrite a newer one', async () => {
-    const { id } = await newSession(server);
-    const store = new ProjectionStore(tdb.db);
+    const { id } = await newSession(suite.server);
+    const store = new ProjectionStore(suite.db);
     const { older, newer, newerDoc } = twoStates(id);
     expect(newer.version).toBeGreaterThan(older.version);
     expect(await store.write(newer, null)).toBe('written');
     expect(await store.write(older, null)).toBe('stale');
-    expect(await tableOf(tdb.db, id)).toEqual(expectedOf(newerDoc));
+    expect(await tableOf(suite.db, id)).toEqual(expectedOf(newerDoc));
     expect(await store.storedVersion(id)).toBe(newer.version);
   });
 
   it('a projection of a deleted session is dropped, not retried forever', async () => {
-    const { id } = await newSession(server);
+    const { id } = await newSession(suite.server);
     const { newer } = twoStates(id);
-    await tdb.db.query('DELETE FROM sessions WHERE id = $1', [id]);
-    expect(await new ProjectionStore(tdb.db).write(newer, null)).toBe('stale');
-    expect((await tableOf(tdb.db, id)).blocks).toEqual([]);
+    await suite.db.query('DELETE FROM sessions WHERE id = $1', [id]);
+    expect(await new ProjectionStore(suite.db).write(newer, null)).toBe('stale');
+    expect((await tableOf(suite.db, id)).blocks).toEqual([]);
   });
 
   it('racing writers of two states always leave the newer one', async () => {
-    const store = new ProjectionStore(tdb.db);
+    const store = new ProjectionStore(suite.db);
     for (let i = 0; i < 8; i++) {
-      const { id } = await newSession(server);
+      const { id } = await newSession(suite.server);
       const { older, newer, newerDoc } = twoStates(id);
       const order = i % 2 === 0 ? [older, newer] : [newer, older];
       await Promise.all(order.map((s) => store.write(s, null)));
-      expect(await tableOf(tdb.db, id)).toEqual(expectedOf(newerDoc));
+      expect(await tableOf(suite.db, id)).toEqual(expectedOf(newerDoc));
     }
   });
 
   it('sends only changed rows when it wrote the stored state, and everything when another process did', async () => {
-    const { id } = await newSession(server);
-    const store = new ProjectionStore(tdb.db);
+    const { id } = await newSession(suite.server);
+    const store = new ProjectionStore(suite.db);
     const doc = new Y.Doc();
     appendSpeakerBlock(doc, { id: 'a', speaker: 'Chair' }, 'one');
     const v0 = takeSnapshot({ sessionId: id, doc });
@@ -258,7 +196,7 @@ describe.each(backends())('the projection guard on %s', (backend) => {
     appendSpeakerBlock(doc, { id: 'c', speaker: 'Delta' }, 'added');
     const v1 = takeSnapshot({ sessionId: id, doc });
     expect(await store.write(v1, writtenProjection(v0))).toBe('written');
-    expect(await tableOf(tdb.db, id)).toEqual(expectedOf(doc));
+    expect(await tableOf(suite.db, id)).toEqual(expectedOf(doc));
     // another process projects a state with a block this one has never seen
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
@@ -270,6 +208,6 @@ describe.each(backends())('the projection guard on %s', (backend) => {
     doc.getXmlFragment(RECORD_FIELD).delete(2, 1);
     blockText(doc, 0).insert(3, ' more');
     expect(await store.write(takeSnapshot({ sessionId: id, doc }), writtenProjection(v1))).toBe('written');
-    expect(await tableOf(tdb.db, id)).toEqual(expectedOf(doc));
+    expect(await tableOf(suite.db, id)).toEqual(expectedOf(doc));
   });
 });

@@ -1,13 +1,13 @@
-import { createLogger, parseConfig, type RunningServer, startServer } from '@rapporteur/server';
 import type { RegistryEntry, RegistryListResponse, SessionSpeakersResponse } from '@rapporteur/shared/api';
 import { SEED_ENTRIES, type SeedEntry } from '@rapporteur/shared/registry';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ProjectionStore, takeSnapshot } from '../../server/src/projection/index.ts';
 import { seedRegistry } from '../../server/src/registry/index.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { backends } from '../helpers/database.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 // An explicit admin token: without one, every request from this machine would count as admin.
 const ADMIN = 'registry-test-admin-token-0123456789';
@@ -37,15 +37,14 @@ function recordDoc(blocks: [string, string, string, string][]): Y.Doc {
 }
 
 describe.each(backends())('speaker registry API on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const suite = useTestServer(backend, { env: { ADMIN_TOKEN: ADMIN } });
   let s: SessionTokens;
   let other: SessionTokens;
 
   const call = async (method: string, path: string, token: string | null, body?: unknown) => {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${server.url}${path}`, {
+    const res = await fetch(`${suite.server.url}${path}`, {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -64,15 +63,8 @@ describe.each(backends())('speaker registry API on %s', (backend) => {
   };
 
   beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: 'no-client', ADMIN_TOKEN: ADMIN });
-    server = await startServer(config, { db: tdb.db, logger: createLogger({ quiet: true }) });
-    s = await newSession(server);
-    other = await newSession(server, 'Another meeting');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await tdb?.drop();
+    s = await newSession(suite.server);
+    other = await newSession(suite.server, 'Another meeting');
   });
 
   describe('reading', () => {
@@ -132,7 +124,7 @@ describe.each(backends())('speaker registry API on %s', (backend) => {
 
   describe('seeding', () => {
     it('is idempotent, adds new built-in entries, updates changed ones, and never overwrites an edit', async () => {
-      expect(await seedRegistry(tdb.db)).toBeNull(); // already seeded by the first request
+      expect(await seedRegistry(suite.db)).toBeNull(); // already seeded by the first request
       const malta = (await search('q=Malta'))[0]!;
       const patched = await call('PATCH', `/api/registry/${malta.id}`, s.editor, { aliases: ['MLT'] });
       expect(patched.status, JSON.stringify(patched.body)).toBe(200);
@@ -142,15 +134,15 @@ describe.each(backends())('speaker registry API on %s', (backend) => {
       );
       changed.push({ key: 'state:XXX', name: 'Freedonia', kind: 'member-state', aliases: [] });
       // twice at once, as two processes starting together would: one does the work
-      const results = await Promise.all([seedRegistry(tdb.db, changed), seedRegistry(tdb.db, changed)]);
+      const results = await Promise.all([seedRegistry(suite.db, changed), seedRegistry(suite.db, changed)]);
       expect(results.filter(Boolean)).toEqual([{ inserted: 1, updated: 1 }]);
       expect((await search('q=Peru'))[0]!.aliases).toContain('Changed');
       expect((await search('q=Malta'))[0]!.aliases).toEqual(['MLT']);
       expect((await search('q=Freedonia'))[0]!.name).toBe('Freedonia');
-      expect(await seedRegistry(tdb.db, changed)).toBeNull();
+      expect(await seedRegistry(suite.db, changed)).toBeNull();
       // the real data again (as the next release would be): Peru's extra alias goes away
-      expect(await seedRegistry(tdb.db)).toEqual({ inserted: 0, updated: 1 });
-      await tdb.db.query('DELETE FROM speakers WHERE seed_key = $1', ['state:XXX']);
+      expect(await seedRegistry(suite.db)).toEqual({ inserted: 0, updated: 1 });
+      await suite.db.query('DELETE FROM speakers WHERE seed_key = $1', ['state:XXX']);
     });
   });
 
@@ -299,7 +291,7 @@ describe.each(backends())('speaker registry API on %s', (backend) => {
         ['b5', 'Wakanda', '', 'Group of Friends of Nowhere'],
         ['b6', 'Russia', '', ''],
       ]);
-      await new ProjectionStore(tdb.db).write(takeSnapshot({ sessionId: s.id, doc }), null);
+      await new ProjectionStore(suite.db).write(takeSnapshot({ sessionId: s.id, doc }), null);
     });
 
     it('lists who spoke (a right of reply counts for the same delegation) with their registry entries', async () => {

@@ -1,10 +1,10 @@
-import { createLogger, parseConfig, type RunningServer, startServer } from '@rapporteur/server';
 import type { BlocksResponse, SearchResponse } from '@rapporteur/shared/api';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ProjectionStore, takeSnapshot } from '../../server/src/projection/index.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { backends } from '../helpers/database.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 const ADMIN = 'search-test-admin-token-0123456789';
 
@@ -45,14 +45,16 @@ function recordDoc(agendaItem: string | null, blocks: BlockSpec[]): Y.Doc {
 }
 
 describe.each(backends())('search and blocks API on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const suite = useTestServer(backend, { env: { ADMIN_TOKEN: ADMIN } });
   const ids = { a: '', b: '', c: '' };
   let privateToken = '';
   let otherToken = '';
 
   const get = async (path: string, token?: string) => {
-    const res = await fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    const res = await fetch(
+      `${suite.server.url}${path}`,
+      token ? { headers: { authorization: `Bearer ${token}` } } : {},
+    );
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
   const search = async (query: string, token: string | null = ADMIN) => {
@@ -63,21 +65,18 @@ describe.each(backends())('search and blocks API on %s', (backend) => {
   const speakersOf = (r: SearchResponse) => r.hits.map((h) => h.speaker);
 
   beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: 'no-client', ADMIN_TOKEN: ADMIN });
-    server = await startServer(config, { db: tdb.db, logger: createLogger({ quiet: true }) });
-    const store = new ProjectionStore(tdb.db);
-    const a = await server.sessions.create({
+    const store = new ProjectionStore(suite.db);
+    const a = await suite.server.sessions.create({
       title: 'CND intersessional: supply reduction',
       startsAt: '2017-01-24T09:00:00Z',
     });
-    const b = await server.sessions.create({ title: 'CND 60th session', startsAt: '2017-03-15T09:00:00Z' });
-    const c = await server.sessions.create({ title: 'Private drafting group', startsAt: '2018-06-01T09:00:00Z' });
+    const b = await suite.server.sessions.create({ title: 'CND 60th session', startsAt: '2017-03-15T09:00:00Z' });
+    const c = await suite.server.sessions.create({ title: 'Private drafting group', startsAt: '2018-06-01T09:00:00Z' });
     Object.assign(ids, { a: a.id, b: b.id, c: c.id });
-    await server.sessions.setPublic(a.id, true);
-    await server.sessions.setPublic(b.id, true);
-    privateToken = new URL((await server.access.mintAll(c.id)).observer, 'http://x').searchParams.get('token')!;
-    otherToken = new URL((await server.access.mintAll(a.id)).observer, 'http://x').searchParams.get('token')!;
+    await suite.server.sessions.setPublic(a.id, true);
+    await suite.server.sessions.setPublic(b.id, true);
+    privateToken = new URL((await suite.server.access.mintAll(c.id)).observer, 'http://x').searchParams.get('token')!;
+    otherToken = new URL((await suite.server.access.mintAll(a.id)).observer, 'http://x').searchParams.get('token')!;
     const docs: [string, Y.Doc][] = [
       [
         a.id,
@@ -115,10 +114,6 @@ describe.each(backends())('search and blocks API on %s', (backend) => {
       [c.id, recordDoc(null, [{ speaker: 'UNODC', text: 'A private draft about money laundering.' }])],
     ];
     for (const [sessionId, doc] of docs) await store.write(takeSnapshot({ sessionId, doc }), null);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await tdb?.drop();
   });
 
   it('finds statements by stem, ranks the densest match first, and highlights the matches', async () => {

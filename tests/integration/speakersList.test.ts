@@ -2,7 +2,6 @@
  * The note-taker's cockpit over real sockets: the shared speakers list (in the session's Y.Doc)
  * and claims (in awareness), between stock y-websocket clients and a real server.
  */
-import type { RunningServer } from '@rapporteur/server';
 import { claimedByOther, readClaims, setClaim } from '@rapporteur/shared/cockpit';
 import {
   addSpeaker,
@@ -13,13 +12,13 @@ import {
   watchTake,
 } from '@rapporteur/shared/cockpit';
 import * as encoding from 'lib0/encoding';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { type TestClient, waitFor } from '../helpers/clients.ts';
+import { backends } from '../helpers/database.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 /**
  * Resolve once the server has handled every frame `c` sent so far: frames of one socket are
@@ -49,32 +48,17 @@ type States = Map<number, Record<string, unknown>>;
 const statesOf = (c: TestClient) => c.provider.awareness.getStates() as States;
 
 describe.each(backends())('speakers list and claims over real sockets on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
+  const suite = useTestServer(backend, { clientsPerTest: true });
   let s: SessionTokens;
-  const clients: TestClient[] = [];
 
   const connect = async (token: string, name: string, session = s) => {
-    const c = connectClient(server.url, session.id, { token, name });
-    clients.push(c);
+    const c = suite.connect(session, { token, name });
     await c.synced();
     return c;
   };
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterEach(() => {
-    for (const c of clients.splice(0)) c.destroy();
-  });
-  afterAll(async () => {
-    await server?.close();
-    await tdb?.drop();
-  });
-
   it('is shared by two note-takers: additions, reordering and taking are seen by the other', async () => {
-    s = await newSession(server);
+    s = await newSession(suite.server);
     const ana = await connect(s.noteTaker, 'Ana');
     const ben = await connect(s.noteTaker, 'Ben');
     for (const name of ['Malta', 'Peru', 'Brazil']) addSpeaker(ana.doc, { name, kind: 'member-state', addedBy: 'Ana' });
@@ -94,7 +78,7 @@ describe.each(backends())('speakers list and claims over real sockets on %s', (b
   });
 
   it('never hands the same entry to two clients that take at the same moment', async () => {
-    s = await newSession(server);
+    s = await newSession(suite.server);
     const ana = await connect(s.noteTaker, 'Ana');
     const ben = await connect(s.editor, 'Ben');
     const speakers = Array.from({ length: 12 }, (_, i) => `Delegation ${i + 1}`);
@@ -147,7 +131,7 @@ describe.each(backends())('speakers list and claims over real sockets on %s', (b
   });
 
   it('ignores an observer who tries to change the list', async () => {
-    s = await newSession(server);
+    s = await newSession(suite.server);
     const ana = await connect(s.noteTaker, 'Ana');
     addSpeaker(ana.doc, { name: 'Malta' });
     const watcher = await connect(s.observer, 'Watcher');
@@ -161,22 +145,20 @@ describe.each(backends())('speakers list and claims over real sockets on %s', (b
   });
 
   it('keeps the list when everyone leaves and the server restarts', async () => {
-    s = await newSession(server);
+    s = await newSession(suite.server);
     const ana = await connect(s.noteTaker, 'Ana');
     for (const name of ['Malta', 'Peru']) addSpeaker(ana.doc, { name });
     takeNext(ana.doc);
     await ana.save.whenSaved();
     const before = snapshot(ana.doc);
     ana.destroy();
-    clients.splice(clients.indexOf(ana), 1);
-    await server.close();
-    server = await startTestServer(tdb.db);
+    await suite.restart();
     const again = await connect(s.noteTaker, 'Ana');
     expect(snapshot(again.doc)).toBe(before);
   });
 
   it('shows a claim to the others under the name the server bound, and clears it when the claimer leaves', async () => {
-    s = await newSession(server);
+    s = await newSession(suite.server);
     const ana = await connect(s.noteTaker, 'Ana');
     const ben = await connect(s.noteTaker, 'Ben');
     // Ana's client pretends to be someone else: the server overwrites `user`
@@ -195,18 +177,17 @@ describe.each(backends())('speakers list and claims over real sockets on %s', (b
     await waitFor(() => readClaims(statesOf(ben))[0]?.blockId === 'block-peru', 'Ben sees the claim move');
 
     ana.destroy();
-    clients.splice(clients.indexOf(ana), 1);
     await waitFor(() => readClaims(statesOf(ben)).length === 0, 'the claim clears when Ana leaves');
   });
 
   it('never takes a claim from an observer', async () => {
-    s = await newSession(server);
+    s = await newSession(suite.server);
     const ana = await connect(s.noteTaker, 'Ana');
     const ben = await connect(s.noteTaker, 'Ben');
     const watcher = await connect(s.observer, 'Watcher');
     setClaim(watcher.provider.awareness, 'block-1');
     await handledByServer(watcher);
-    const room = server.rooms.loadedRoom(s.id)!;
+    const room = suite.server.rooms.loadedRoom(s.id)!;
     expect(readClaims(room.awareness.getStates() as States)).toEqual([]);
     setClaim(ana.provider.awareness, 'block-2');
     await waitFor(() => readClaims(statesOf(ben)).length > 0, 'Ben sees Ana claim');

@@ -1,39 +1,26 @@
-import type { RunningServer } from '@rapporteur/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { type ConnectOptions, waitFor } from '../helpers/clients.ts';
+import { backends } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText, recordString, typeChars } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession as createSession, type SessionTokens } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 describe.each(backends())('live sync on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  const clients: TestClient[] = [];
-  const connect = (session: SessionTokens, opts?: Parameters<typeof connectClient>[2]) => {
-    const c = connectClient(server.url, session.id, { token: session.noteTaker, ...opts });
-    clients.push(c);
-    return c;
-  };
-  const newSession = () => createSession(server);
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await tdb?.drop();
-  });
+  const suite = useTestServer(backend);
+  const connect = (session: SessionTokens, opts?: ConnectOptions) =>
+    suite.connect(session, { token: session.noteTaker, ...opts });
+  const newSession = () => createSession(suite.server);
 
   it('three clients typing at once converge to identical documents', async () => {
     const id = await newSession();
     const [a, b, c] = [connect(id), connect(id), connect(id)];
     await Promise.all([a.synced(), b.synced(), c.synced()]);
     appendSpeakerBlock(a.doc, { speaker: 'Malta', affiliation: '' });
-    await waitFor(() => recordString(b.doc) === recordString(a.doc) && recordString(c.doc) === recordString(a.doc), 'block reaches all');
+    await waitFor(
+      () => recordString(b.doc) === recordString(a.doc) && recordString(c.doc) === recordString(a.doc),
+      'block reaches all',
+    );
     await Promise.all([
       typeChars(blockText(a.doc, 0), 'alpha ', 1),
       typeChars(blockText(b.doc, 0), 'bravo ', 1),
@@ -72,7 +59,7 @@ describe.each(backends())('live sync on %s', (backend) => {
     expect(a.save.current.unsaved).toBeGreaterThan(0);
     await a.save.whenSaved();
     // the acknowledgement came: the committed rows must already reproduce the client's state
-    const { update } = await server.log.load(id.id);
+    const { update } = await suite.server.log.load(id.id);
     expect(update).not.toBeNull();
     const stored = new Y.Doc();
     Y.applyUpdate(stored, update!);

@@ -1,4 +1,4 @@
-import { createLogger, parseConfig, type RunningServer, startServer } from '@rapporteur/server';
+import type { RunningServer } from '@rapporteur/server';
 import type {
   RestoreVersionResponse,
   VersionDiffResponse,
@@ -8,13 +8,13 @@ import type {
 } from '@rapporteur/shared/api';
 import { extractRecord } from '@rapporteur/shared/blocks';
 import { sideText } from '@rapporteur/shared/diff';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { waitFor } from '../helpers/clients.ts';
+import { backends } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
+import { useTestServer } from '../helpers/testServer.ts';
 
 /** A JSON call to the API with a capability token. */
 async function call<T = unknown>(
@@ -39,28 +39,25 @@ async function call<T = unknown>(
 const texts = (doc: Y.Doc) => extractRecord(doc).blocks.map((b) => b.text);
 
 describe.each(backends())('named versions on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  const clients: TestClient[] = [];
+  const suite = useTestServer(backend);
 
   const connect = async (s: SessionTokens) => {
-    const c = connectClient(server.url, s.id, { token: s.editor, name: 'Alice' });
-    clients.push(c);
+    const c = suite.connect(s, { token: s.editor, name: 'Alice' });
     await c.synced();
     return c;
   };
   const storedDoc = async (id: string) => {
     const d = new Y.Doc();
-    const { update } = await server.log.load(id);
+    const { update } = await suite.server.log.load(id);
     if (update) Y.applyUpdate(d, update);
     return d;
   };
   const rowIds = async (id: string) =>
-    (await server.db.query<{ id: string }>('SELECT id::text AS id FROM doc_updates WHERE session_id = $1', [id])).map(
-      (r) => r.id,
-    );
+    (
+      await suite.server.db.query<{ id: string }>('SELECT id::text AS id FROM doc_updates WHERE session_id = $1', [id])
+    ).map((r) => r.id);
   const save = async (s: SessionTokens, name: string) => {
-    const res = await call<VersionMeta>(server, 'POST', `/${s.id}/versions`, {
+    const res = await call<VersionMeta>(suite.server, 'POST', `/${s.id}/versions`, {
       token: s.editor,
       body: { name },
       user: 'Alice',
@@ -69,18 +66,8 @@ describe.each(backends())('named versions on %s', (backend) => {
     return res.body;
   };
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    server = await startTestServer(tdb.db);
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await tdb?.drop();
-  });
-
   it('lets an editor save a named version that every link of the session can list and view', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = await connect(s);
     appendSpeakerBlock(a.doc, { id: 'b-malta', speaker: 'Malta' }, 'The EU supports the draft resolution.');
     appendSpeakerBlock(a.doc, { id: 'b-peru', speaker: 'Peru' }, 'We give great importance to this item.');
@@ -97,11 +84,13 @@ describe.each(backends())('named versions on %s', (backend) => {
     });
 
     for (const token of [s.observer, s.noteTaker, s.editor]) {
-      const list = await call<VersionListResponse>(server, 'GET', `/${s.id}/versions`, { token });
+      const list = await call<VersionListResponse>(suite.server, 'GET', `/${s.id}/versions`, { token });
       expect(list.status).toBe(200);
       expect(list.body.versions).toEqual([meta]);
     }
-    const view = await call<VersionResponse>(server, 'GET', `/${s.id}/versions/${meta.id}`, { token: s.observer });
+    const view = await call<VersionResponse>(suite.server, 'GET', `/${s.id}/versions/${meta.id}`, {
+      token: s.observer,
+    });
     expect(view.status).toBe(200);
     expect(view.body.version).toEqual(meta);
     expect(view.body.record.blocks.map((b) => [b.id, b.speaker, b.text])).toEqual([
@@ -111,32 +100,32 @@ describe.each(backends())('named versions on %s', (backend) => {
   });
 
   it('names the author by role when the client gives no name, and lists newest first', async () => {
-    const s = await newSession(server);
-    const first = await call<VersionMeta>(server, 'POST', `/${s.id}/versions`, {
+    const s = await newSession(suite.server);
+    const first = await call<VersionMeta>(suite.server, 'POST', `/${s.id}/versions`, {
       token: s.editor,
       body: { name: 'Empty' },
     });
     expect(first.body).toMatchObject({ author: 'editor', blockCount: 0, wordCount: 0 });
     const second = await save(s, 'Second');
-    const list = await call<VersionListResponse>(server, 'GET', `/${s.id}/versions`, { token: s.editor });
+    const list = await call<VersionListResponse>(suite.server, 'GET', `/${s.id}/versions`, { token: s.editor });
     expect(list.body.versions.map((v) => v.id)).toEqual([second.id, first.body.id]);
   });
 
   it('snapshots the stored log when no room is loaded', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = await connect(s);
     appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Kenya' }, 'Stored before everyone left.');
     await a.save.whenSaved();
     a.destroy();
-    await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
     const meta = await save(s, 'From the log');
     expect(meta.blockCount).toBe(1);
-    const view = await call<VersionResponse>(server, 'GET', `/${s.id}/versions/${meta.id}`, { token: s.editor });
+    const view = await call<VersionResponse>(suite.server, 'GET', `/${s.id}/versions/${meta.id}`, { token: s.editor });
     expect(view.body.record.blocks[0]!.text).toBe('Stored before everyone left.');
   });
 
   it('compares a version with the current text and with another version, block by block and word by word', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = await connect(s);
     appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Malta' }, 'The EU supports the draft resolution.');
     appendSpeakerBlock(a.doc, { id: 'b2', speaker: 'Peru' }, 'We give great importance to this item.');
@@ -149,11 +138,16 @@ describe.each(backends())('named versions on %s', (backend) => {
       malta.insert(7, 'opposes');
     });
     appendSpeakerBlock(a.doc, { id: 'b3', speaker: 'Chair' }, 'Thank you.');
-    await waitFor(() => texts(server.rooms.loadedRoom(s.id)!.doc).length === 3, 'edits reached the server');
+    await waitFor(() => texts(suite.server.rooms.loadedRoom(s.id)!.doc).length === 3, 'edits reached the server');
 
-    const current = await call<VersionDiffResponse>(server, 'GET', `/${s.id}/versions/${v1.id}/diff?against=current`, {
-      token: s.noteTaker,
-    });
+    const current = await call<VersionDiffResponse>(
+      suite.server,
+      'GET',
+      `/${s.id}/versions/${v1.id}/diff?against=current`,
+      {
+        token: s.noteTaker,
+      },
+    );
     expect(current.status).toBe(200);
     expect(current.body.from).toEqual(v1);
     expect(current.body.to).toBeNull();
@@ -171,9 +165,14 @@ describe.each(backends())('named versions on %s', (backend) => {
     expect(counts.blocks).toMatchObject({ added: 1, removed: 0, changed: 1, unchanged: 1 });
 
     const v2 = await save(s, 'After corrections');
-    const between = await call<VersionDiffResponse>(server, 'GET', `/${s.id}/versions/${v2.id}/diff?against=${v1.id}`, {
-      token: s.observer,
-    });
+    const between = await call<VersionDiffResponse>(
+      suite.server,
+      'GET',
+      `/${s.id}/versions/${v2.id}/diff?against=${v1.id}`,
+      {
+        token: s.observer,
+      },
+    );
     expect(between.body.to).toEqual(v1);
     expect(between.body.diff.blocks.map((b) => [b.id, b.change])).toEqual([
       ['b1', 'changed'],
@@ -181,14 +180,14 @@ describe.each(backends())('named versions on %s', (backend) => {
       ['b3', 'removed'],
     ]);
     // the default is the current text
-    const byDefault = await call<VersionDiffResponse>(server, 'GET', `/${s.id}/versions/${v2.id}/diff`, {
+    const byDefault = await call<VersionDiffResponse>(suite.server, 'GET', `/${s.id}/versions/${v2.id}/diff`, {
       token: s.editor,
     });
     expect(byDefault.body.diff.counts.blocks).toMatchObject({ added: 0, removed: 0, changed: 0, unchanged: 3 });
   });
 
   it('restores a version as a new change: connected clients converge and the update log only grows', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = await connect(s);
     const b = await connect(s);
     appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Malta' }, 'The EU supports the draft resolution.');
@@ -205,7 +204,7 @@ describe.each(backends())('named versions on %s', (backend) => {
     const idsBefore = await rowIds(s.id);
     const storedBefore = await storedDoc(s.id);
 
-    const res = await call<RestoreVersionResponse>(server, 'POST', `/${s.id}/versions/${version.id}/restore`, {
+    const res = await call<RestoreVersionResponse>(suite.server, 'POST', `/${s.id}/versions/${version.id}/restore`, {
       token: s.editor,
       user: 'Bob',
     });
@@ -235,7 +234,7 @@ describe.each(backends())('named versions on %s', (backend) => {
     }
 
     // the text replaced is kept as the backup version, so the restore can itself be undone
-    const backup = await call<VersionResponse>(server, 'GET', `/${s.id}/versions/${res.body.backup!.id}`, {
+    const backup = await call<VersionResponse>(suite.server, 'GET', `/${s.id}/versions/${res.body.backup!.id}`, {
       token: s.editor,
     });
     expect(backup.body.record.blocks.map((x) => x.text)).toEqual([
@@ -251,7 +250,7 @@ describe.each(backends())('named versions on %s', (backend) => {
   });
 
   it('restores into a session nobody has open, storing the change and unloading the room again', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = await connect(s);
     appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Kenya' }, 'Original.');
     await a.save.whenSaved();
@@ -259,33 +258,35 @@ describe.each(backends())('named versions on %s', (backend) => {
     blockText(a.doc, 0).insert(0, 'Edited. ');
     await a.save.whenSaved();
     a.destroy();
-    await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
 
-    const res = await call<RestoreVersionResponse>(server, 'POST', `/${s.id}/versions/${version.id}/restore`, {
+    const res = await call<RestoreVersionResponse>(suite.server, 'POST', `/${s.id}/versions/${version.id}/restore`, {
       token: s.editor,
     });
     expect(res.status).toBe(200);
     expect(res.body.stored).toBe(true);
     expect(texts(await storedDoc(s.id))).toEqual(['Original.']);
-    await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloaded after the restore');
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloaded after the restore');
 
     // restoring the same version again changes nothing and keeps no backup
-    const again = await call<RestoreVersionResponse>(server, 'POST', `/${s.id}/versions/${version.id}/restore`, {
+    const again = await call<RestoreVersionResponse>(suite.server, 'POST', `/${s.id}/versions/${version.id}/restore`, {
       token: s.editor,
     });
     expect(again.body.backup).toBeNull();
   });
 
   it('refuses saving and restoring to observers and note-takers (403) and to requests without a token (401)', async () => {
-    const s = await newSession(server);
-    const other = await newSession(server);
+    const s = await newSession(suite.server);
+    const other = await newSession(suite.server);
     const version = await save(s, 'Base');
     const rowsBefore = await rowIds(s.id);
     for (const token of [s.observer, s.noteTaker, other.editor]) {
-      expect((await call(server, 'POST', `/${s.id}/versions`, { token, body: { name: 'Nope' } })).status).toBe(403);
-      expect((await call(server, 'POST', `/${s.id}/versions/${version.id}/restore`, { token })).status).toBe(403);
+      expect((await call(suite.server, 'POST', `/${s.id}/versions`, { token, body: { name: 'Nope' } })).status).toBe(
+        403,
+      );
+      expect((await call(suite.server, 'POST', `/${s.id}/versions/${version.id}/restore`, { token })).status).toBe(403);
     }
-    expect((await call(server, 'GET', `/${s.id}/versions`, { token: other.observer })).status).toBe(403);
+    expect((await call(suite.server, 'GET', `/${s.id}/versions`, { token: other.observer })).status).toBe(403);
     for (const [method, path] of [
       ['POST', `/${s.id}/versions`],
       ['GET', `/${s.id}/versions`],
@@ -294,7 +295,7 @@ describe.each(backends())('named versions on %s', (backend) => {
       ['POST', `/${s.id}/versions/${version.id}/restore`],
     ] as const) {
       const res = await call<{ error: { code: string } }>(
-        server,
+        suite.server,
         method,
         path,
         method === 'POST' ? { body: { name: 'x' } } : {},
@@ -302,17 +303,17 @@ describe.each(backends())('named versions on %s', (backend) => {
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('unauthorized');
     }
-    const list = await call<VersionListResponse>(server, 'GET', `/${s.id}/versions`, { token: s.editor });
+    const list = await call<VersionListResponse>(suite.server, 'GET', `/${s.id}/versions`, { token: s.editor });
     expect(list.body.versions.map((v) => v.id)).toEqual([version.id]);
     expect(await rowIds(s.id)).toEqual(rowsBefore);
   });
 
   it('answers bad input with a clear 400 and unknown versions with 404', async () => {
-    const s = await newSession(server);
-    const other = await newSession(server);
+    const s = await newSession(suite.server);
+    const other = await newSession(suite.server);
     const theirs = await save(other, 'Theirs');
     const bad = async (method: string, path: string, body?: unknown) => {
-      const res = await call<{ error: { code: string; message: string } }>(server, method, path, {
+      const res = await call<{ error: { code: string; message: string } }>(suite.server, method, path, {
         token: s.editor,
         body,
       });
@@ -327,7 +328,7 @@ describe.each(backends())('named versions on %s', (backend) => {
     const mine = await save(s, 'Mine');
     expect(await bad('GET', `/${s.id}/versions/${mine.id}/diff?against=yesterday`)).toEqual([400, 'bad_request']);
     expect(await bad('GET', `/${s.id}/versions/${mine.id}/diff?against=${theirs.id}`)).toEqual([404, 'not_found']);
-    const raw = await fetch(`${server.url}/api/sessions/${s.id}/versions`, {
+    const raw = await fetch(`${suite.server.url}/api/sessions/${s.id}/versions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${s.editor}`, 'content-type': 'application/json' },
       body: '{not json',
@@ -336,20 +337,25 @@ describe.each(backends())('named versions on %s', (backend) => {
   });
 
   it('refuses to restore while the session is final (423) and leaves the document as it was', async () => {
-    const s = await newSession(server);
+    const s = await newSession(suite.server);
     const a = await connect(s);
     appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Malta' }, 'Version text.');
     await a.save.whenSaved();
     const version = await save(s, 'Early');
     blockText(a.doc, 0).insert(0, 'Final ');
     await a.save.whenSaved();
-    const final = await call(server, 'POST', `/${s.id}/status`, { token: s.editor, body: { status: 'final' } });
+    const final = await call(suite.server, 'POST', `/${s.id}/status`, { token: s.editor, body: { status: 'final' } });
     expect(final.status).toBe(200);
     const before = recordString(await storedDoc(s.id));
 
-    const res = await call<{ error: { code: string } }>(server, 'POST', `/${s.id}/versions/${version.id}/restore`, {
-      token: s.editor,
-    });
+    const res = await call<{ error: { code: string } }>(
+      suite.server,
+      'POST',
+      `/${s.id}/versions/${version.id}/restore`,
+      {
+        token: s.editor,
+      },
+    );
     expect(res.status).toBe(423);
     expect(res.body.error.code).toBe('locked');
     expect(recordString(await storedDoc(s.id))).toBe(before);
@@ -357,46 +363,30 @@ describe.each(backends())('named versions on %s', (backend) => {
 
     // also when nobody has the session open (the room is not loaded, the lock is in the table)
     a.destroy();
-    await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
-    expect((await call(server, 'POST', `/${s.id}/versions/${version.id}/restore`, { token: s.editor })).status).toBe(
-      423,
-    );
-    expect(server.rooms.loadedRoom(s.id)).toBeUndefined();
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
+    expect(
+      (await call(suite.server, 'POST', `/${s.id}/versions/${version.id}/restore`, { token: s.editor })).status,
+    ).toBe(423);
+    expect(suite.server.rooms.loadedRoom(s.id)).toBeUndefined();
     // viewing and comparing stay possible
-    expect((await call(server, 'GET', `/${s.id}/versions/${version.id}/diff`, { token: s.observer })).status).toBe(200);
+    expect(
+      (await call(suite.server, 'GET', `/${s.id}/versions/${version.id}/diff`, { token: s.observer })).status,
+    ).toBe(200);
   });
 });
 
 describe.each(backends())('automatic versions on %s', (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  const clients: TestClient[] = [];
   const QUIET_MS = 400;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase(backend);
-    const config = parseConfig({ PORT: '0', HOST: '127.0.0.1', CLIENT_DIR: 'no-client' });
-    server = await startServer(config, {
-      db: tdb.db,
-      logger: createLogger({ quiet: true }),
-      autoVersionQuietMs: QUIET_MS,
-    });
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.close();
-    await tdb?.drop();
-  });
+  const suite = useTestServer(backend, { autoVersionQuietMs: QUIET_MS });
 
   const autoVersions = async (s: SessionTokens) =>
-    (await call<VersionListResponse>(server, 'GET', `/${s.id}/versions`, { token: s.observer })).body.versions.filter(
-      (v) => v.kind === 'auto',
-    );
+    (
+      await call<VersionListResponse>(suite.server, 'GET', `/${s.id}/versions`, { token: s.observer })
+    ).body.versions.filter((v) => v.kind === 'auto');
 
   it('takes one automatic version when a session goes quiet, and none while nothing changes', async () => {
-    const s = await newSession(server);
-    const a = connectClient(server.url, s.id, { token: s.noteTaker });
-    clients.push(a);
+    const s = await newSession(suite.server);
+    const a = suite.connect(s, { token: s.noteTaker });
     await a.synced();
     const text = appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Malta' }, 'First');
     for (const word of [' words', ' of', ' the', ' statement.']) {
@@ -418,32 +408,36 @@ describe.each(backends())('automatic versions on %s', (backend) => {
       async () => (await autoVersions(s)).length === taken + 1,
       'another automatic version after new edits',
     );
-    const view = await call<VersionResponse>(server, 'GET', `/${s.id}/versions/${(await autoVersions(s))[0]!.id}`, {
-      token: s.observer,
-    });
+    const view = await call<VersionResponse>(
+      suite.server,
+      'GET',
+      `/${s.id}/versions/${(await autoVersions(s))[0]!.id}`,
+      {
+        token: s.observer,
+      },
+    );
     expect(view.body.record.blocks[0]!.text).toBe('First words of the statement. More.');
   });
 
   it('versions the last edits of a session everyone left before it went quiet', async () => {
-    const s = await newSession(server);
-    const a = connectClient(server.url, s.id, { token: s.noteTaker });
+    const s = await newSession(suite.server);
+    const a = suite.connect(s, { token: s.noteTaker });
     await a.synced();
     appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Kenya' }, 'Typed just before closing the laptop.');
     await a.save.whenSaved();
     a.destroy();
-    await waitFor(() => server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloaded');
     await waitFor(async () => (await autoVersions(s)).length === 1, 'an automatic version after the room unloaded');
     expect((await autoVersions(s))[0]).toMatchObject({ blockCount: 1, wordCount: 6 });
   });
 
   it('skips the automatic version when a named version already holds the same text', async () => {
-    const s = await newSession(server);
-    const a = connectClient(server.url, s.id, { token: s.editor });
-    clients.push(a);
+    const s = await newSession(suite.server);
+    const a = suite.connect(s, { token: s.editor });
     await a.synced();
     appendSpeakerBlock(a.doc, { id: 'b1', speaker: 'Peru' }, 'Saved by hand.');
     await a.save.whenSaved();
-    const named = await call<VersionMeta>(server, 'POST', `/${s.id}/versions`, {
+    const named = await call<VersionMeta>(suite.server, 'POST', `/${s.id}/versions`, {
       token: s.editor,
       body: { name: 'By hand' },
     });
