@@ -3,6 +3,8 @@
  * are matched by key code as well, since Option+letter types another character on a Mac.
  */
 
+import type { KeyLike } from '../editor/keys.ts';
+
 /** Key names in ProseMirror keymap syntax. */
 export const COCKPIT_KEYS = {
   takeNext: 'Mod-Shift-Enter',
@@ -12,14 +14,6 @@ export const COCKPIT_KEYS = {
   speakersList: 'Mod-Alt-s',
 } as const;
 
-interface KeyLike {
-  key: string;
-  code?: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-  shiftKey: boolean;
-}
 
 const mod = (e: KeyLike) => e.ctrlKey || e.metaKey;
 

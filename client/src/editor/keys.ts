@@ -17,7 +17,8 @@ export function shortcutHint(which: 'nextSpeaker' | 'agendaItem', platform: stri
   return which === 'nextSpeaker' ? `${mod}Enter` : `${mod}${mac ? '⌥' : 'Alt+'}A`;
 }
 
-interface KeyLike {
+/** The parts of a keyboard event the key tests read (DOM and React events both have them). */
+export interface KeyLike {
   key: string;
   code?: string;
   ctrlKey: boolean;

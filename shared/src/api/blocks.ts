@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BLOCK_STATUSES, SPEAKER_KINDS } from '../schema/attributes.ts';
+import { BLOCK_STATUSES } from '../schema/attributes.ts';
+import { speakerBlockFields } from './blockFields.ts';
 import { MAX_FILTER_LENGTH, textParam } from './search.ts';
 
 /** Query of `GET /api/sessions/:id/blocks`; every filter is optional. */
@@ -18,17 +19,8 @@ export type BlocksQuery = z.infer<typeof BlocksQuery>;
 /** A speaker block as projected from the live document. */
 export const ProjectedBlock = z.object({
   id: z.string(),
-  position: z.number().int(),
-  agendaItemId: z.string().nullable(),
-  speaker: z.string(),
-  affiliation: z.string(),
-  onBehalfOf: z.string(),
-  kind: z.enum(SPEAKER_KINDS),
-  /** The block's start time exactly as the document holds it ('' when unset). */
-  startedAt: z.string(),
-  status: z.enum(BLOCK_STATUSES),
+  ...speakerBlockFields,
   text: z.string(),
-  wordCount: z.number().int(),
   /** When this row last changed (ISO). */
   updatedAt: z.string(),
 });

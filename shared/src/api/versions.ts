@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPARED_BLOCK_ATTRIBUTES } from '../diff/records.ts';
-import { BLOCK_STATUSES, SPEAKER_KINDS } from '../schema/attributes.ts';
+import { speakerBlockFields } from './blockFields.ts';
 
 /** Longest version name accepted. */
 export const MAX_VERSION_NAME_LENGTH = 120;
@@ -50,19 +50,7 @@ const BodyPartSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
 ]);
 
-const blockHeaderFields = {
-  position: z.number().int(),
-  agendaItemId: z.string().nullable(),
-  speaker: z.string(),
-  affiliation: z.string(),
-  onBehalfOf: z.string(),
-  kind: z.enum(SPEAKER_KINDS),
-  startedAt: z.string(),
-  status: z.enum(BLOCK_STATUSES),
-  statusBy: z.string(),
-  statusAt: z.string(),
-  wordCount: z.number().int(),
-};
+const blockHeaderFields = { ...speakerBlockFields, statusBy: z.string(), statusAt: z.string() };
 
 /** Where an action item or decision stands (see ActionRecord in shared/src/blocks). */
 const placedFields = {
