@@ -44,6 +44,7 @@ export class Connection {
   readonly step2Waiters: (() => void)[] = [];
   private readonly bucket = new TokenBucket();
   private alive = true;
+  private corked = false;
   private closed = false;
   private readonly pingTimer: NodeJS.Timeout;
 
@@ -83,7 +84,25 @@ export class Connection {
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.SlowConsumer);
+    this.corkUntilTickEnds();
     this.ws.send(frame, { binary: true });
+  }
+
+  /**
+   * Hold this socket's writes until the current tick ends, so frames sent to it in one tick
+   * (an update and a caret, a sync answer and presence) leave in one system call. `ws` keeps its
+   * net.Socket as `_socket`; without one (never, for server sockets) frames go out unbatched.
+   */
+  private corkUntilTickEnds(): void {
+    if (this.corked) return;
+    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    if (!socket) return;
+    this.corked = true;
+    socket.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      socket.uncork();
+    });
   }
 
   /** Close with a named code; the reason defaults to the code's name. */

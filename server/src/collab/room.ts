@@ -61,6 +61,9 @@ export class Room {
   private fullStep2: Uint8Array | null = null;
   private readonly logger: Logger;
   private readonly awarenessChanged = new Set<number>();
+  /** Updates integrated in this turn of the event loop, sent together when it ends. */
+  private outbound: { update: Uint8Array; origin: unknown }[] = [];
+  private outboundScheduled: NodeJS.Immediate | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
   private readonly hooks: readonly RoomHooks[];
 
@@ -86,7 +89,8 @@ export class Room {
       this.fullState = null;
       this.fullStep2 = null;
       this.queue.push(update);
-      this.broadcast(writeUpdate(update), origin);
+      this.outbound.push({ update, origin });
+      this.outboundScheduled ??= setImmediate(() => this.flushOutbound());
       for (const h of this.hooks) h.onUpdate?.(this, update, origin);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
@@ -327,6 +331,31 @@ export class Room {
   }
 
   /** Broadcast the awareness changes of this tick as one frame to everyone (senders ignore their own). */
+  /**
+   * Send what this turn of the event loop produced. A keystroke arrives as an update and a caret
+   * move in one read; sending the update and the pending presence together lets each socket write
+   * both in one system call (see Connection.send), where separately they cost two. Updates from
+   * one sender are merged into one frame, and never echoed to that sender.
+   */
+  private flushOutbound(): void {
+    this.outboundScheduled = null;
+    const batch = this.outbound;
+    this.outbound = [];
+    const byOrigin = new Map<unknown, Uint8Array[]>();
+    for (const { update, origin } of batch) {
+      const list = byOrigin.get(origin);
+      if (list) list.push(update);
+      else byOrigin.set(origin, [update]);
+    }
+    for (const [origin, updates] of byOrigin) {
+      this.broadcast(writeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)), origin);
+    }
+    if (this.awarenessChanged.size > 0) {
+      if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+      this.flushAwareness();
+    }
+  }
+
   private flushAwareness(): void {
     this.awarenessTimer = null;
     if (this.awarenessChanged.size === 0) return;
@@ -346,6 +375,7 @@ export class Room {
     this.connections.clear();
     this.queue.close();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    if (this.outboundScheduled) clearImmediate(this.outboundScheduled);
     for (const h of this.hooks) h.onDestroy?.(this);
     this.awareness.destroy();
     this.doc.destroy();
