@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'wouter';
 import { getSession, type Session } from '../api/sessions.ts';
+import { AccessProblem } from '../components/AccessProblem.tsx';
 import { ObserverRecord } from '../observer/ObserverRecord.tsx';
 import { useObserverConnection } from '../observer/useObserverConnection.ts';
 import { resolveObserverAccess } from '../session/resolveObserverAccess.ts';
@@ -17,15 +17,12 @@ export function ObserverPage({ sessionId }: { sessionId: string }) {
   if (access.kind === 'loading') return <p className="muted page">Opening the record…</p>;
   if (access.kind !== 'ready') {
     return (
-      <section className="page narrow">
-        <h1>{access.kind === 'missing' ? 'Session not found' : 'Cannot follow this session'}</h1>
-        <p className="notice error" role="alert">
-          {access.message}
-        </p>
-        <p>
-          <Link href="/">Back to the start page</Link>
-        </p>
-      </section>
+      <AccessProblem
+        missing={access.kind === 'missing'}
+        message={access.message}
+        refused="Cannot follow this session"
+        backLabel="Back to the start page"
+      />
     );
   }
   return <ObserverLive sessionId={sessionId} token={access.token} initial={access.session} />;

@@ -1,6 +1,7 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { getSession, type Session } from '../api/sessions.ts';
+import { AccessProblem } from '../components/AccessProblem.tsx';
 import { ExportMenu } from '../components/ExportMenu.tsx';
 import { NameDialog } from '../components/NameDialog.tsx';
 import { SharePanel } from '../components/SharePanel.tsx';
@@ -41,15 +42,12 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
 
   if (access.kind === 'denied' || access.kind === 'missing' || access.kind === 'failed') {
     return (
-      <section className="page narrow">
-        <h1>{access.kind === 'missing' ? 'Session not found' : 'Cannot open this session'}</h1>
-        <p className="notice error" role="alert">
-          {access.message}
-        </p>
-        <p>
-          <Link href="/">Back to the sessions</Link>
-        </p>
-      </section>
+      <AccessProblem
+        missing={access.kind === 'missing'}
+        message={access.message}
+        refused="Cannot open this session"
+        backLabel="Back to the sessions"
+      />
     );
   }
 
