@@ -128,6 +128,29 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     obs.ws.close();
   });
 
+  it('shows observers the room\'s state but never the note-takers\' carets', async () => {
+    const s = await newSession(suite.server);
+    const alice = suite.connect(s, { token: s.noteTaker, name: 'Alice' });
+    const bob = suite.connect(s, { token: s.noteTaker, name: 'Bob' });
+    const watcher = suite.connect(s, { token: s.observer });
+    await Promise.all([alice.synced(), bob.synced(), watcher.synced()]);
+    for (let i = 0; i < 5; i++) alice.provider.awareness.setLocalStateField('cursor', { at: i });
+    const aliceId = alice.provider.awareness.clientID;
+    await waitFor(
+      () => (bob.provider.awareness.getStates().get(aliceId) as { cursor?: { at: number } })?.cursor?.at === 4,
+      'the other note-taker sees the caret',
+    );
+    await waitFor(
+      () =>
+        [...watcher.provider.awareness.getStates().values()].some(
+          (st) => (st as { server?: { observers: number } }).server?.observers === 1,
+        ),
+      'the observer gets the room state',
+    );
+    expect(watcher.provider.awareness.getStates().has(aliceId)).toBe(false);
+    expect(watcher.provider.awareness.getStates().has(bob.provider.awareness.clientID)).toBe(false);
+  });
+
   it('binds presence to the socket: a client cannot present as someone else or remove another entry', async () => {
     const s = await newSession(suite.server);
     const alice = suite.connect(s, { token: s.noteTaker, name: 'Alice', color: '#aa0000' });

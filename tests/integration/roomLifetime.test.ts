@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { waitFor } from '../helpers/clients.ts';
 import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
-import { newSession } from '../helpers/sessions.ts';
+import { createSessionHttp, newSession } from '../helpers/sessions.ts';
 import { useTestServer } from '../helpers/testServer.ts';
 
 describe('room lifetime', () => {
@@ -33,5 +33,24 @@ describe('room lifetime', () => {
       // and once everyone is gone, the room unloads (no hold leaked by the quitters)
       await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads');
     }
+  });
+
+  it('loads a new session\'s room before its first socket, and unloads it if nobody comes', async () => {
+    const s = await createSessionHttp(suite.server.url, 'prefetched');
+    // creating it through the API started the load; the first joiner finds the room in memory
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) !== undefined, 'room prefetched at creation');
+    const c = suite.connect(s, { token: s.noteTaker });
+    await c.synced();
+    appendSpeakerBlock(c.doc, { speaker: 'Chair' }, 'first words');
+    await c.save.whenSaved();
+    c.destroy();
+    // the joiner took over the prefetch's hold: leaving unloads the room at once
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads after its last socket');
+
+    // a prefetch nobody follows ends with its hold
+    suite.server.rooms.prefetch(s.id, 300);
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) !== undefined, 'room prefetched');
+    expect(recordString(suite.server.rooms.loadedRoom(s.id)!.doc)).toContain('first words');
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'prefetched room unloads');
   });
 });

@@ -26,6 +26,7 @@ export class AccessStore {
     opts: { rotate?: boolean } = {},
   ): Promise<{ token: string; revoked: string[] }> {
     const token = newToken();
+    const tokenHash = hashToken(token);
     const revoked = await this.db.transaction(async (tx) => {
       let gone: string[] = [];
       if (opts.rotate) {
@@ -36,13 +37,15 @@ export class AccessStore {
         gone = rows.map((r) => r.token_hash);
       }
       await tx.query('INSERT INTO session_tokens (token_hash, session_id, role) VALUES ($1, $2, $3)', [
-        hashToken(token),
+        tokenHash,
         sessionId,
         role,
       ]);
       return gone;
     });
     for (const hash of revoked) this.grants.delete(hash); // this process forgets them at once
+    // and knows the new one: whoever opens a link just made joins without a look-up
+    this.grants.set(tokenHash, { sessionId, role, tokenHash });
     return { token, revoked };
   }
 

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { AWARENESS_TICK_MS, CloseCode, MAX_DOCUMENT_BYTES } from '@rapporteur/shared/protocol';
+import { AWARENESS_TICK_MS, CloseCode, MAX_DOCUMENT_BYTES, ROOM_STATE_INTERVAL_MS } from '@rapporteur/shared/protocol';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { WriteQueue } from '../persistence/writeQueue.ts';
 import type { Logger } from '../logger.ts';
@@ -65,6 +65,8 @@ export class Room {
   private outbound: { update: Uint8Array; origin: unknown }[] = [];
   private outboundScheduled: NodeJS.Immediate | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** A pending publication of the observer count (joins and leaves are coalesced). */
+  private roomStateTimer: NodeJS.Timeout | null = null;
   private readonly hooks: readonly RoomHooks[];
 
   constructor(opts: RoomOptions) {
@@ -105,20 +107,16 @@ export class Room {
   /** Admit a socket: send our state vector, current presence and the persisted vector. */
   join(conn: Connection): void {
     this.connections.add(conn);
-    if (conn.identity.role === 'observer') this.publishRoomState();
+    if (conn.identity.role === 'observer') this.observersChanged();
     conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
-    if (this.awareness.getStates().size > 0) {
-      conn.send(
-        writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
-      );
-    }
+    conn.send(this.presenceFor(conn));
     if (conn.wantsPersisted) conn.send(this.persistedFrame);
   }
 
   /** A socket left: forget it and withdraw its presence. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.identity.role === 'observer') this.publishRoomState();
+    if (conn.identity.role === 'observer') this.observersChanged();
     if (conn.awarenessClientId !== null) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessClientId], 'leave');
     }
@@ -157,11 +155,7 @@ export class Room {
         this.applyAwareness(conn, msg.update);
         return;
       case 'query-awareness':
-        conn.send(
-          writeAwareness(
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]),
-          ),
-        );
+        conn.send(this.presenceFor(conn));
         return;
       case 'auth':
         return;
@@ -246,7 +240,30 @@ export class Room {
     return JSON.stringify(next);
   }
 
+  /**
+   * Everything a socket may see of the room's presence: note-takers and editors see everyone's
+   * caret; observers see only the room's own entry (status, lock, observer count). The observer
+   * view draws no carets, and observers are most of a large room: sending them every caret move
+   * (which the stock client would then send back) was most of the server's and clients' work.
+   */
+  private presenceFor(conn: Connection): Uint8Array {
+    const ids = conn.identity.role === 'observer' ? [this.doc.clientID] : [...this.awareness.getStates().keys()];
+    return writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+  }
+
+  /** Observers came or went: publish the count within ROOM_STATE_INTERVAL_MS, once for a crowd. */
+  private observersChanged(): void {
+    this.roomStateTimer ??= setTimeout(() => {
+      this.roomStateTimer = null;
+      this.publishRoomState();
+    }, ROOM_STATE_INTERVAL_MS);
+  }
+
   private publishRoomState(): void {
+    if (this.roomStateTimer) {
+      clearTimeout(this.roomStateTimer);
+      this.roomStateTimer = null;
+    }
     let observers = 0;
     for (const c of this.connections) if (c.identity.role === 'observer') observers++;
     this.awareness.setLocalState({ server: { observers, locked: this.locked, ...this.facts } });
@@ -330,7 +347,6 @@ export class Room {
     for (const h of this.hooks) h.onPersisted?.(this);
   }
 
-  /** Broadcast the awareness changes of this tick as one frame to everyone (senders ignore their own). */
   /**
    * Send what this turn of the event loop produced. A keystroke arrives as an update and a caret
    * move in one read; sending the update and the pending presence together lets each socket write
@@ -356,12 +372,26 @@ export class Room {
     }
   }
 
+  /**
+   * Send the presence changes gathered since the last flush as one frame: to every writer
+   * (a sender ignores its own entry), and to observers only when the room's own entry changed.
+   */
   private flushAwareness(): void {
     this.awarenessTimer = null;
     if (this.awarenessChanged.size === 0) return;
     const changed = [...this.awarenessChanged];
     this.awarenessChanged.clear();
-    this.broadcast(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null);
+    const frame = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const roomEntry = changed.includes(this.doc.clientID);
+    const forObservers = !roomEntry
+      ? null
+      : changed.length === 1
+        ? frame
+        : writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+    for (const conn of this.connections) {
+      if (conn.identity.role !== 'observer') conn.send(frame);
+      else if (forObservers) conn.send(forObservers);
+    }
   }
 
   /** Store everything pending; true when nothing is left unstored. */
@@ -375,6 +405,7 @@ export class Room {
     this.connections.clear();
     this.queue.close();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    if (this.roomStateTimer) clearTimeout(this.roomStateTimer);
     if (this.outboundScheduled) clearImmediate(this.outboundScheduled);
     for (const h of this.hooks) h.onDestroy?.(this);
     this.awareness.destroy();

@@ -2,6 +2,9 @@ import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { Room, type RoomHooks } from './room.ts';
 
+/** How long a prefetched room stays loaded waiting for its first socket. */
+export const PREFETCH_HOLD_MS = 15_000;
+
 /**
  * The rooms loaded in this process, by session id. A room is loaded on first join (concurrent
  * joiners share one load) and unloaded when its last socket leaves, but only after everything
@@ -17,6 +20,8 @@ export class RoomRegistry {
   private readonly holds = new Map<string, number>();
   /** Rooms whose load finished, for synchronous walks (closing revoked sockets). */
   private readonly loaded = new Map<string, Room>();
+  /** Sessions loaded ahead of their first socket, each holding its room until a timer ends. */
+  private readonly prefetches = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly log: UpdateLog,
@@ -30,6 +35,42 @@ export class RoomRegistry {
    */
   acquire(sessionId: string): Promise<Room> {
     this.holds.set(sessionId, (this.holds.get(sessionId) ?? 0) + 1);
+    this.endPrefetch(sessionId); // a joiner's hold takes over from the prefetch's
+    return this.load(sessionId).catch((err) => {
+      this.unholdSession(sessionId);
+      throw err;
+    });
+  }
+
+  /**
+   * Start loading a session's room before anyone joins (the session was just created, or its
+   * page asked for it), so the first socket finds it in memory. The room is held until a socket
+   * acquires it or `holdMs` passes; a failed load is only logged (the joiner will try again).
+   */
+  prefetch(sessionId: string, holdMs = PREFETCH_HOLD_MS): void {
+    if (this.prefetches.has(sessionId) || this.rooms.has(sessionId)) return;
+    this.holds.set(sessionId, (this.holds.get(sessionId) ?? 0) + 1);
+    const timer = setTimeout(() => this.endPrefetch(sessionId), holdMs);
+    timer.unref();
+    this.prefetches.set(sessionId, timer);
+    this.load(sessionId).catch((err) => {
+      this.logger.warn('room prefetch failed', { sessionId, err });
+      this.endPrefetch(sessionId);
+    });
+  }
+
+  private endPrefetch(sessionId: string): void {
+    const timer = this.prefetches.get(sessionId);
+    if (!timer) return;
+    clearTimeout(timer);
+    this.prefetches.delete(sessionId);
+    this.unholdSession(sessionId);
+    const room = this.loaded.get(sessionId);
+    if (room) void this.release(room).catch((err) => this.logger.error('room release failed', { sessionId, err }));
+  }
+
+  /** The loaded or loading room of a session; concurrent callers share one load. */
+  private load(sessionId: string): Promise<Room> {
     let room = this.rooms.get(sessionId);
     if (!room) {
       room = this.log.load(sessionId).then((loaded) => {
@@ -41,10 +82,7 @@ export class RoomRegistry {
       // a failed load is not cached: the next joiner tries again
       room.catch(() => this.rooms.delete(sessionId));
     }
-    return room.catch((err) => {
-      this.unholdSession(sessionId);
-      throw err;
-    });
+    return room;
   }
 
   /** Give back the hold taken by acquire(). */
@@ -93,6 +131,8 @@ export class RoomRegistry {
   /** Flush every room (until `deadline`) and close them all. Returns rooms that could not flush. */
   async closeAll(deadline = Date.now() + 10_000): Promise<string[]> {
     const failed: string[] = [];
+    for (const timer of this.prefetches.values()) clearTimeout(timer);
+    this.prefetches.clear();
     const rooms = await Promise.allSettled([...this.rooms.values()]);
     this.rooms.clear();
     this.loaded.clear();

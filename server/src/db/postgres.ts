@@ -15,7 +15,9 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     onnotice: () => {},
     // a dead server must surface as a failed query (retried by the caller), not hang forever
     connect_timeout: 5,
-    idle_timeout: 60,
+    // a connection costs a TCP handshake, authentication and a type query (~10 ms here): keep
+    // the warm ones for a while, so the first joiner after a quiet spell does not pay for them
+    idle_timeout: 600,
   });
   const run = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
     async query<T>(text: string, params: readonly unknown[] = []) {

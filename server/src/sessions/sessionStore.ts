@@ -47,7 +47,9 @@ export class SessionStore {
       `INSERT INTO sessions (id, title, starts_at) VALUES ($1, $2, coalesce($3::timestamptz, now())) RETURNING ${COLUMNS}`,
       [id, input.title, input.startsAt ?? null],
     );
-    return toSession(row!);
+    const session = toSession(row!);
+    this.recent.set(id, session); // its first joiners usually follow within seconds
+    return session;
   }
 
   /** All sessions, newest first. */

@@ -34,3 +34,10 @@ export const MAX_PENDING_ADMISSIONS = 512;
  * the stock client's habit of re-sending every awareness update it receives.
  */
 export const AWARENESS_TICK_MS = 30;
+
+/**
+ * The observer count in the room's presence entry is republished at most this often: a crowd
+ * arriving makes one change, not one per arrival sent to every socket (and sent back by each).
+ * Lock and status changes are published at once.
+ */
+export const ROOM_STATE_INTERVAL_MS = 1_000;

@@ -29,6 +29,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       const input = parseOr400(CreateSessionRequest, await jsonBody(c));
       const session = await deps.sessions.create(input);
       const links = await deps.access.mintAll(session.id);
+      deps.rooms.prefetch(session.id); // whoever made it usually opens it next
       return c.json({ ...session, links }, 201);
     })
     .get('/', async (c) => {
@@ -41,6 +42,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       // published sessions are readable by anyone; otherwise any link of this session
       if (!session?.public) await requireRole(c, deps, id, 'observer');
       if (!session) throw notFound('session');
+      deps.rooms.prefetch(id); // the page asking for it opens its socket next
       return c.json(session);
     })
     .get('/:id/me', async (c) => {
