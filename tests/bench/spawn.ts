@@ -52,14 +52,16 @@ export function awaitReady(child: ChildProcess, ready: RegExp, timeoutMs = 60_00
 }
 
 /**
- * Run `node [nodeArgs] --import tsx <script>` (from tests/, or `cwd`) and wait for its output to
- * match `ready` ("listening on <port>" by default).
+ * Run `node [nodeArgs] <script>` (from tests/, or `cwd`) and wait for its output to match
+ * `ready` ("listening on <port>" by default). TypeScript scripts run through the tsx loader;
+ * JavaScript (the peers, our built server) runs on node alone, as it would be deployed.
  */
 export function spawnScript(
   script: string,
   opts: { nodeArgs?: string[]; env?: Record<string, string>; cwd?: string; ready?: RegExp } = {},
 ) {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, script], {
     cwd: opts.cwd ?? TESTS_DIR,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],

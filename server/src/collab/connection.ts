@@ -11,6 +11,13 @@ import {
 
 let nextConnectionId = 1;
 
+/** What we use of the net.Socket under a WebSocket. */
+interface WireSocket {
+  write(data: Buffer): boolean;
+  cork(): void;
+  uncork(): void;
+}
+
 /** Who is on the other end, as the server knows it (never as the client claims). */
 export interface Identity {
   role: Role;
@@ -89,13 +96,41 @@ export class Connection {
   }
 
   /**
+   * Write frames already on the wire format (see wireFrame.ts), shared with other sockets: one
+   * write for one frame, one gathered write for several. Used for broadcasts, where framing once
+   * per room rather than once per socket is most of the saving.
+   */
+  write(frames: readonly Buffer[]): void {
+    if (frames.length === 0 || this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.SlowConsumer);
+    const socket = this.socket();
+    if (!socket) {
+      // never for server sockets; unwrap the frames and let ws frame them
+      for (const f of frames) this.ws.send(f.subarray(f[1]! < 126 ? 2 : f[1] === 126 ? 4 : 10), { binary: true });
+      return;
+    }
+    if (frames.length === 1) {
+      socket.write(frames[0]!);
+      return;
+    }
+    if (!this.corked) socket.cork();
+    for (const f of frames) socket.write(f);
+    if (!this.corked) socket.uncork();
+  }
+
+  /** The net.Socket under the WebSocket (`ws` keeps it as `_socket`). */
+  private socket(): WireSocket | undefined {
+    return (this.ws as unknown as { _socket?: WireSocket })._socket;
+  }
+
+  /**
    * Hold this socket's writes until the current tick ends, so frames sent to it in one tick
    * (an update and a caret, a sync answer and presence) leave in one system call. `ws` keeps its
    * net.Socket as `_socket`; without one (never, for server sockets) frames go out unbatched.
    */
   private corkUntilTickEnds(): void {
     if (this.corked) return;
-    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    const socket = this.socket();
     if (!socket) return;
     this.corked = true;
     socket.cork();

@@ -1,6 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { AWARENESS_TICK_MS, CloseCode, MAX_DOCUMENT_BYTES, ROOM_STATE_INTERVAL_MS } from '@rapporteur/shared/protocol';
+import {
+  AWARENESS_TICK_MS,
+  CloseCode,
+  MAX_DOCUMENT_BYTES,
+  ROOM_ENTRY_KEEPALIVE_MS,
+  ROOM_STATE_INTERVAL_MS,
+} from '@rapporteur/shared/protocol';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { WriteQueue } from '../persistence/writeQueue.ts';
 import type { Logger } from '../logger.ts';
@@ -19,6 +25,7 @@ import {
   writeUpdate,
 } from './codec.ts';
 import type { Connection } from './connection.ts';
+import { binaryFrame } from './wireFrame.ts';
 
 /** Observers of a room's life, for features built beside the sync loop (projection, versions). */
 export interface RoomHooks {
@@ -65,6 +72,9 @@ export class Room {
   private outbound: { update: Uint8Array; origin: unknown }[] = [];
   private outboundScheduled: NodeJS.Immediate | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** The facts observers were last sent in the room's entry, and when. */
+  private observerFacts = '';
+  private observerEntrySentAt = 0;
   /** A pending publication of the observer count (joins and leaves are coalesced). */
   private roomStateTimer: NodeJS.Timeout | null = null;
   private readonly hooks: readonly RoomHooks[];
@@ -251,6 +261,21 @@ export class Room {
     return writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
+  /**
+   * Whether the room's changed entry must go to observers: when the facts they show changed
+   * (lock, status, publication), or often enough that their copy never goes stale (clients drop
+   * a peer's presence after 30 s without news). A change of the observer count alone, which
+   * their view does not show, is not worth a frame to every observer.
+   */
+  private observersNeedRoomEntry(): boolean {
+    const facts = `${this.locked}|${this.facts.status}|${this.facts.public}`;
+    const now = Date.now();
+    if (facts === this.observerFacts && now - this.observerEntrySentAt < ROOM_ENTRY_KEEPALIVE_MS) return false;
+    this.observerFacts = facts;
+    this.observerEntrySentAt = now;
+    return true;
+  }
+
   /** Observers came or went: publish the count within ROOM_STATE_INTERVAL_MS, once for a crowd. */
   private observersChanged(): void {
     this.roomStateTimer ??= setTimeout(() => {
@@ -333,10 +358,6 @@ export class Room {
     return closed;
   }
 
-  private broadcast(frame: Uint8Array, except: unknown): void {
-    for (const conn of this.connections) if (conn !== except) conn.send(frame);
-  }
-
   private announcePersisted(stateVector: Uint8Array): void {
     this.persistedFrame = writePersistedFrame(stateVector);
     // Observers have nothing to save: with hundreds of them, acknowledging each flush to every
@@ -350,8 +371,8 @@ export class Room {
   /**
    * Send what this turn of the event loop produced. A keystroke arrives as an update and a caret
    * move in one read; sending the update and the pending presence together lets each socket write
-   * both in one system call (see Connection.send), where separately they cost two. Updates from
-   * one sender are merged into one frame, and never echoed to that sender.
+   * both at once, where separately they cost two system calls. Updates from one sender are merged
+   * into one frame, and never echoed to that sender.
    */
   private flushOutbound(): void {
     this.outboundScheduled = null;
@@ -363,34 +384,58 @@ export class Room {
       if (list) list.push(update);
       else byOrigin.set(origin, [update]);
     }
-    for (const [origin, updates] of byOrigin) {
-      this.broadcast(writeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)), origin);
+    const updates: OutboundUpdate[] = [];
+    for (const [origin, list] of byOrigin) {
+      updates.push({ origin, wire: binaryFrame(writeUpdate(list.length === 1 ? list[0]! : Y.mergeUpdates(list))) });
     }
-    if (this.awarenessChanged.size > 0) {
-      if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-      this.flushAwareness();
+    if (this.awarenessTimer) {
+      clearTimeout(this.awarenessTimer);
+      this.awarenessTimer = null;
     }
+    this.deliver(updates, this.takePresence());
+  }
+
+  private flushAwareness(): void {
+    this.awarenessTimer = null;
+    this.deliver([], this.takePresence());
   }
 
   /**
-   * Send the presence changes gathered since the last flush as one frame: to every writer
-   * (a sender ignores its own entry), and to observers only when the room's own entry changed.
+   * The presence changes gathered since the last delivery, framed once: every change for writers,
+   * and the room's own entry for observers when they need it (see observersNeedRoomEntry).
    */
-  private flushAwareness(): void {
-    this.awarenessTimer = null;
-    if (this.awarenessChanged.size === 0) return;
+  private takePresence(): OutboundPresence | null {
+    if (this.awarenessChanged.size === 0) return null;
     const changed = [...this.awarenessChanged];
     this.awarenessChanged.clear();
-    const frame = writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    const roomEntry = changed.includes(this.doc.clientID);
-    const forObservers = !roomEntry
+    const all = binaryFrame(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+    const roomId = this.doc.clientID;
+    const forObservers = !(changed.includes(roomId) && this.observersNeedRoomEntry())
       ? null
       : changed.length === 1
-        ? frame
-        : writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+        ? all
+        : binaryFrame(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [roomId])));
+    return { all, forObservers, only: changed.length === 1 ? changed[0]! : null };
+  }
+
+  /**
+   * Write each socket its share of a delivery: the update frames of other senders, and presence
+   * (writers: all changes but an echo of their own caret alone; observers: the room's entry).
+   * Frames are shared buffers, encoded once for the room.
+   */
+  private deliver(updates: readonly OutboundUpdate[], presence: OutboundPresence | null): void {
+    const parts: Buffer[] = [];
     for (const conn of this.connections) {
-      if (conn.identity.role !== 'observer') conn.send(frame);
-      else if (forObservers) conn.send(forObservers);
+      parts.length = 0;
+      for (const u of updates) if (u.origin !== conn) parts.push(u.wire);
+      if (presence) {
+        if (conn.identity.role === 'observer') {
+          if (presence.forObservers) parts.push(presence.forObservers);
+        } else if (presence.only === null || presence.only !== conn.awarenessClientId) {
+          parts.push(presence.all);
+        }
+      }
+      conn.write(parts);
     }
   }
 
@@ -417,4 +462,17 @@ interface AwarenessChange {
   added: number[];
   updated: number[];
   removed: number[];
+}
+
+/** An update frame of one sender, framed for the wire. */
+interface OutboundUpdate {
+  origin: unknown;
+  wire: Buffer;
+}
+
+/** Presence changes framed for the wire; `only` is the client id when a single entry changed. */
+interface OutboundPresence {
+  all: Buffer;
+  forObservers: Buffer | null;
+  only: number | null;
 }

@@ -41,3 +41,9 @@ export const AWARENESS_TICK_MS = 30;
  * Lock and status changes are published at once.
  */
 export const ROOM_STATE_INTERVAL_MS = 1_000;
+
+/**
+ * Observers are sent the room's entry when its facts change, and otherwise at least this often
+ * (with the server's own 15 s renewal, well inside the 30 s after which clients drop an entry).
+ */
+export const ROOM_ENTRY_KEEPALIVE_MS = 10_000;

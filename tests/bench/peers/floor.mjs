@@ -2,7 +2,6 @@
  * The floor: a bare `ws@8` server that relays every binary frame, as received, to every other
  * socket. No Yjs, no parsing: the least any sync server can do for the same messages.
  */
-import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 
 const wss = new WebSocketServer({ host: '127.0.0.1', port: Number(process.env.PORT ?? 0), perMessageDeflate: false });
@@ -11,5 +10,5 @@ wss.on('connection', (ws) => {
     for (const other of wss.clients) if (other !== ws) other.send(data, { binary: isBinary });
   });
 });
-wss.on('listening', () => console.log(`listening on ${(wss.address() as AddressInfo).port}`));
+wss.on('listening', () => console.log(`listening on ${wss.address().port}`));
 process.on('SIGTERM', () => process.exit(0));
