@@ -65,7 +65,9 @@ export class Room {
   private facts: { status: string; public: boolean } = { status: 'live', public: false };
   private persistedFrame: Uint8Array;
   private fullState: Uint8Array | null = null;
-  private fullStep2: Uint8Array | null = null;
+  private fullStep2: Buffer | null = null;
+  /** What every joiner of a role is sent first (SyncStep1 and presence), framed once until a change. */
+  private joinWire: { writer: Buffer | null; observer: Buffer | null } = { writer: null, observer: null };
   private readonly logger: Logger;
   private readonly awarenessChanged = new Set<number>();
   /** Updates integrated in this turn of the event loop, sent together when it ends. */
@@ -100,12 +102,14 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
       this.fullStep2 = null;
+      this.joinWire = { writer: null, observer: null };
       this.queue.push(update);
       this.outbound.push({ update, origin });
       this.outboundScheduled ??= setImmediate(() => this.flushOutbound());
       for (const h of this.hooks) h.onUpdate?.(this, update, origin);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
+      this.joinWire = { writer: null, observer: null };
       for (const id of added) this.awarenessChanged.add(id);
       for (const id of updated) this.awarenessChanged.add(id);
       for (const id of removed) this.awarenessChanged.add(id);
@@ -118,9 +122,25 @@ export class Room {
   join(conn: Connection): void {
     this.connections.add(conn);
     if (conn.identity.role === 'observer') this.observersChanged();
-    conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
-    conn.send(this.presenceFor(conn));
+    conn.write([this.joinFrames(conn.identity.role === 'observer' ? 'observer' : 'writer')]);
     if (conn.wantsPersisted) conn.send(this.persistedFrame);
+  }
+
+  /**
+   * Our state vector and the presence a role may see, framed for the wire once and reused by
+   * every joiner until the document or presence changes: a crowd arriving together costs one
+   * encoding, not one per socket.
+   */
+  private joinFrames(role: 'writer' | 'observer'): Buffer {
+    const cached = this.joinWire[role];
+    if (cached) return cached;
+    const presence = role === 'observer' ? [this.doc.clientID] : [...this.awareness.getStates().keys()];
+    const wire = Buffer.concat([
+      binaryFrame(writeSyncStep1(Y.encodeStateVector(this.doc))),
+      binaryFrame(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, presence))),
+    ]);
+    this.joinWire[role] = wire;
+    return wire;
   }
 
   /** A socket left: forget it and withdraw its presence. */
@@ -152,7 +172,7 @@ export class Room {
   private handle(conn: Connection, msg: ClientMessage): void {
     switch (msg.type) {
       case 'sync-step1':
-        conn.send(this.syncStep2For(msg.stateVector));
+        this.answerSyncStep1(conn, msg.stateVector);
         return;
       case 'sync-step2':
         this.applyUpdate(conn, msg.update, msg.structs);
@@ -173,15 +193,15 @@ export class Room {
   }
 
   /**
-   * The SyncStep2 frame answering a peer's state vector. A joiner with an empty document gets
-   * the full state, encoded once and framed once between edits, so a hundred joiners of a large
-   * record share one buffer.
+   * Answer a peer's state vector with what it lacks. A joiner with an empty document gets the
+   * full state, encoded and framed once between edits, so a hundred joiners of a large record
+   * share one buffer.
    */
-  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+  private answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
-    if (!empty) return writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
-    this.fullStep2 ??= writeSyncStep2(this.fullStateUpdate());
-    return this.fullStep2;
+    if (!empty) return conn.send(writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    this.fullStep2 ??= binaryFrame(writeSyncStep2(this.fullStateUpdate()));
+    conn.write([this.fullStep2]);
   }
 
   private fullStateUpdate(): Uint8Array {
