@@ -40,6 +40,8 @@ export interface StartOptions {
   autoVersionQuietMs?: number;
   /** Socket admission limits (tests lower them). */
   collabLimits?: CollabDeps['limits'];
+  /** Observer frames per second a room sends before batching (tests lower it). */
+  observerFramesPerSecond?: number;
 }
 
 /** Open the database, build the app, attach the sync endpoint and listen. */
@@ -52,7 +54,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // sessions stored without a room ever loading them (imports, older data) get projected too
   const sweeper = new ProjectionSweeper(db, log, projections, logger);
   const autoVersions = new AutoVersioner(new VersionStore(db), logger, { quietMs: opts.autoVersionQuietMs });
-  const rooms = new RoomRegistry(log, logger, [projector, autoVersions]);
+  const rooms = new RoomRegistry(log, logger, [projector, autoVersions], {
+    observerFramesPerSecond: opts.observerFramesPerSecond,
+  });
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
   const app = createApp({

@@ -16,6 +16,8 @@ export interface TestServerOptions {
   collabLimits?: StartOptions['collabLimits'];
   /** Quiet time before an automatic version (shortened by version tests). */
   autoVersionQuietMs?: number;
+  /** Observer frames per second before a room batches them (lowered by the batching test). */
+  observerFramesPerSecond?: number;
 }
 
 type StartOptions = NonNullable<Parameters<typeof startServer>[1]>;
@@ -33,6 +35,7 @@ export async function startTestServer(db: Database, opts: TestServerOptions = {}
     logger: createLogger({ quiet: true }),
     collabLimits: opts.collabLimits,
     autoVersionQuietMs: opts.autoVersionQuietMs,
+    observerFramesPerSecond: opts.observerFramesPerSecond,
   });
 }
 

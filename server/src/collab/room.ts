@@ -4,6 +4,8 @@ import {
   AWARENESS_TICK_MS,
   CloseCode,
   MAX_DOCUMENT_BYTES,
+  OBSERVER_BATCH_MAX_MS,
+  OBSERVER_FRAMES_PER_SECOND,
   ROOM_ENTRY_KEEPALIVE_MS,
   ROOM_STATE_INTERVAL_MS,
 } from '@rapporteur/shared/protocol';
@@ -25,6 +27,7 @@ import {
   writeUpdate,
 } from './codec.ts';
 import type { Connection } from './connection.ts';
+import { RateMeter } from './rateMeter.ts';
 import { binaryFrame } from './wireFrame.ts';
 
 /** Observers of a room's life, for features built beside the sync loop (projection, versions). */
@@ -46,6 +49,8 @@ export interface RoomOptions {
   logger: Logger;
   /** The merged stored state and how many rows it came from. */
   loaded: { update: Uint8Array | null; rows: number };
+  /** Observer update frames per second before batching (default OBSERVER_FRAMES_PER_SECOND; tests lower it). */
+  observerFramesPerSecond?: number;
 }
 
 /**
@@ -74,17 +79,26 @@ export class Room {
   private outbound: { update: Uint8Array; origin: unknown }[] = [];
   private outboundScheduled: NodeJS.Immediate | null = null;
   private awarenessTimer: NodeJS.Timeout | null = null;
+  /** Observers in the room (kept as they join and leave). */
+  private observerCount = 0;
+  /** Update fan-outs per second, which with the observer count decides observer batching. */
+  private readonly fanouts = new RateMeter();
+  /** Updates held for observers while their batch window is open. */
+  private observerPending: Uint8Array[] = [];
+  private observerTimer: NodeJS.Timeout | null = null;
   /** The facts observers were last sent in the room's entry, and when. */
   private observerFacts = '';
   private observerEntrySentAt = 0;
   /** A pending publication of the observer count (joins and leaves are coalesced). */
   private roomStateTimer: NodeJS.Timeout | null = null;
   private readonly hooks: readonly RoomHooks[];
+  private readonly observerFramesPerSecond: number;
 
   constructor(opts: RoomOptions) {
     this.sessionId = opts.sessionId;
     this.logger = opts.logger;
     this.hooks = opts.hooks ?? [];
+    this.observerFramesPerSecond = opts.observerFramesPerSecond ?? OBSERVER_FRAMES_PER_SECOND;
     if (opts.loaded.update) Y.applyUpdate(this.doc, opts.loaded.update, 'load');
     this.persistedFrame = writePersistedFrame(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -121,7 +135,10 @@ export class Room {
   /** Admit a socket: send our state vector, current presence and the persisted vector. */
   join(conn: Connection): void {
     this.connections.add(conn);
-    if (conn.identity.role === 'observer') this.observersChanged();
+    if (conn.identity.role === 'observer') {
+      this.observerCount++;
+      this.observersChanged();
+    }
     conn.write([this.joinFrames(conn.identity.role === 'observer' ? 'observer' : 'writer')]);
     if (conn.wantsPersisted) conn.send(this.persistedFrame);
   }
@@ -146,7 +163,10 @@ export class Room {
   /** A socket left: forget it and withdraw its presence. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.identity.role === 'observer') this.observersChanged();
+    if (conn.identity.role === 'observer') {
+      this.observerCount--;
+      this.observersChanged();
+    }
     if (conn.awarenessClientId !== null) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessClientId], 'leave');
     }
@@ -309,9 +329,7 @@ export class Room {
       clearTimeout(this.roomStateTimer);
       this.roomStateTimer = null;
     }
-    let observers = 0;
-    for (const c of this.connections) if (c.identity.role === 'observer') observers++;
-    this.awareness.setLocalState({ server: { observers, locked: this.locked, ...this.facts } });
+    this.awareness.setLocalState({ server: { observers: this.observerCount, locked: this.locked, ...this.facts } });
   }
 
   /** Tell every client the session's status and publication (they change without a reload). */
@@ -406,18 +424,49 @@ export class Room {
     }
     const updates: OutboundUpdate[] = [];
     for (const [origin, list] of byOrigin) {
-      updates.push({ origin, wire: binaryFrame(writeUpdate(list.length === 1 ? list[0]! : Y.mergeUpdates(list))) });
+      const update = list.length === 1 ? list[0]! : Y.mergeUpdates(list);
+      updates.push({ origin, update, wire: binaryFrame(writeUpdate(update)) });
     }
     if (this.awarenessTimer) {
       clearTimeout(this.awarenessTimer);
       this.awarenessTimer = null;
     }
-    this.deliver(updates, this.takePresence());
+    this.fanouts.hit();
+    const batchMs = this.observerBatchMs();
+    if (batchMs > 0) {
+      for (const u of updates) this.observerPending.push(u.update);
+      this.observerTimer ??= setTimeout(() => this.flushObservers(), batchMs);
+    }
+    this.deliver(updates, this.takePresence(), batchMs === 0);
   }
 
   private flushAwareness(): void {
     this.awarenessTimer = null;
-    this.deliver([], this.takePresence());
+    this.deliver([], this.takePresence(), true);
+  }
+
+  /**
+   * How long observers' updates are held to be sent together: zero while the room's observer
+   * traffic (fan-outs per second × observers) stays within OBSERVER_FRAMES_PER_SECOND; above it,
+   * the window that brings it back within (a thousand observers of ten typists: ~50 ms). Writers
+   * are never batched; observers of a busy room see each change a few tens of ms later, in
+   * exchange for the server (and every observer) handling a few frames a second instead of fifty.
+   */
+  private observerBatchMs(): number {
+    if (this.observerCount === 0) return 0;
+    const demand = this.fanouts.perSecond() * this.observerCount;
+    if (demand <= this.observerFramesPerSecond) return 0;
+    return Math.min(OBSERVER_BATCH_MAX_MS, Math.ceil((this.observerCount * 1000) / this.observerFramesPerSecond));
+  }
+
+  /** Send observers what their batch window gathered, merged into one frame. */
+  private flushObservers(): void {
+    this.observerTimer = null;
+    const pending = this.observerPending;
+    this.observerPending = [];
+    if (pending.length === 0) return;
+    const wire = [binaryFrame(writeUpdate(pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending)))];
+    for (const conn of this.connections) if (conn.identity.role === 'observer') conn.write(wire);
   }
 
   /**
@@ -443,13 +492,18 @@ export class Room {
    * (writers: all changes but an echo of their own caret alone; observers: the room's entry).
    * Frames are shared buffers, encoded once for the room.
    */
-  private deliver(updates: readonly OutboundUpdate[], presence: OutboundPresence | null): void {
+  private deliver(
+    updates: readonly OutboundUpdate[],
+    presence: OutboundPresence | null,
+    observersGetUpdates: boolean,
+  ): void {
     const parts: Buffer[] = [];
     for (const conn of this.connections) {
       parts.length = 0;
-      for (const u of updates) if (u.origin !== conn) parts.push(u.wire);
+      const observer = conn.identity.role === 'observer';
+      if (!observer || observersGetUpdates) for (const u of updates) if (u.origin !== conn) parts.push(u.wire);
       if (presence) {
-        if (conn.identity.role === 'observer') {
+        if (observer) {
           if (presence.forObservers) parts.push(presence.forObservers);
         } else if (presence.only === null || presence.only !== conn.awarenessClientId) {
           parts.push(presence.all);
@@ -471,6 +525,7 @@ export class Room {
     this.queue.close();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     if (this.roomStateTimer) clearTimeout(this.roomStateTimer);
+    if (this.observerTimer) clearTimeout(this.observerTimer);
     if (this.outboundScheduled) clearImmediate(this.outboundScheduled);
     for (const h of this.hooks) h.onDestroy?.(this);
     this.awareness.destroy();
@@ -484,9 +539,10 @@ interface AwarenessChange {
   removed: number[];
 }
 
-/** An update frame of one sender, framed for the wire. */
+/** The update of one sender in this turn, and its frame for the wire. */
 interface OutboundUpdate {
   origin: unknown;
+  update: Uint8Array;
   wire: Buffer;
 }
 

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
-import { Room, type RoomHooks } from './room.ts';
+import { Room, type RoomHooks, type RoomOptions } from './room.ts';
 
 /** How long a prefetched room stays loaded waiting for its first socket. */
 export const PREFETCH_HOLD_MS = 15_000;
@@ -27,6 +27,7 @@ export class RoomRegistry {
     private readonly log: UpdateLog,
     private readonly logger: Logger,
     private readonly hooks: readonly RoomHooks[] = [],
+    private readonly roomOptions: Pick<RoomOptions, 'observerFramesPerSecond'> = {},
   ) {}
 
   /**
@@ -74,7 +75,7 @@ export class RoomRegistry {
     let room = this.rooms.get(sessionId);
     if (!room) {
       room = this.log.load(sessionId).then((loaded) => {
-        const r = new Room({ sessionId, log: this.log, logger: this.logger, loaded, hooks: this.hooks });
+        const r = new Room({ ...this.roomOptions, sessionId, log: this.log, logger: this.logger, loaded, hooks: this.hooks });
         this.loaded.set(sessionId, r);
         return r;
       });

@@ -47,3 +47,14 @@ export const ROOM_STATE_INTERVAL_MS = 1_000;
  * (with the server's own 15 s renewal, well inside the 30 s after which clients drop an entry).
  */
 export const ROOM_ENTRY_KEEPALIVE_MS = 10_000;
+
+/**
+ * Update frames a room sends its observers per second before it starts batching them: a room
+ * whose observers would get more (fan-outs per second × observers) holds their updates for a
+ * short window and sends them merged, so a thousand observers cost the server (and each of them)
+ * a few frames a second rather than one per keystroke of every note-taker.
+ */
+export const OBSERVER_FRAMES_PER_SECOND = 20_000;
+
+/** The longest an observer's update is held for batching. */
+export const OBSERVER_BATCH_MAX_MS = 50;
