@@ -1,3 +1,4 @@
+import { BlockPartsCache } from '@rapporteur/shared/blocks';
 import type { Logger } from '../logger.ts';
 import { backoffDelay } from '../persistence/backoff.ts';
 import type { ProjectionSnapshot } from './rows.ts';
@@ -32,6 +33,8 @@ export interface RoomProjectionEvents {
  */
 export class RoomProjection {
   private source: ProjectionSource | null;
+  /** What each block of the live document reads as, until an edit touches it. */
+  private cache: BlockPartsCache | null;
   private final: ProjectionSnapshot | null = null;
   private timer: NodeJS.Timeout | null = null;
   /** When the oldest change not yet taken into a write happened; null when there is none. */
@@ -49,6 +52,7 @@ export class RoomProjection {
     private readonly events: RoomProjectionEvents,
   ) {
     this.source = source;
+    this.cache = new BlockPartsCache(source.doc);
   }
 
   /** The session this room projects. */
@@ -84,13 +88,15 @@ export class RoomProjection {
     if (!source) return;
     if (this.dirtySince !== null || this.inFlight !== null || this.failures > 0) {
       try {
-        this.final = takeSnapshot(source);
+        this.final = takeSnapshot(source, this.cache ?? undefined);
         this.dirtySince ??= Date.now();
       } catch (err) {
         this.logger.error('projection snapshot failed', { sessionId: source.sessionId, err });
       }
     }
     this.source = null;
+    this.cache?.destroy();
+    this.cache = null;
     if (this.final === null) this.dirtySince = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -128,7 +134,7 @@ export class RoomProjection {
     if (this.dirtySince === null) return Promise.resolve();
     let snapshot: ProjectionSnapshot | null;
     try {
-      snapshot = this.source ? takeSnapshot(this.source) : this.final;
+      snapshot = this.source ? takeSnapshot(this.source, this.cache ?? undefined) : this.final;
     } catch (err) {
       this.failed(err);
       this.schedule();

@@ -1,4 +1,4 @@
-import { extractRecord } from '@rapporteur/shared/blocks';
+import { type BlockPartsCache, extractRecord } from '@rapporteur/shared/blocks';
 import type * as Y from 'yjs';
 import { type ProjectionSnapshot, toRows } from './rows.ts';
 import { docVersion } from './version.ts';
@@ -9,7 +9,10 @@ export interface ProjectionSource {
   readonly doc: Y.Doc;
 }
 
-/** Read a document into rows, synchronously (so it can run just before the doc is destroyed). */
-export function takeSnapshot(source: ProjectionSource): ProjectionSnapshot {
-  return { sessionId: source.sessionId, version: docVersion(source.doc), ...toRows(extractRecord(source.doc)) };
+/**
+ * Read a document into rows, synchronously (so it can run just before the doc is destroyed). A
+ * live room passes the cache that follows its document, so only changed blocks are read again.
+ */
+export function takeSnapshot(source: ProjectionSource, cache?: BlockPartsCache): ProjectionSnapshot {
+  return { sessionId: source.sessionId, version: docVersion(source.doc), ...toRows(extractRecord(source.doc, cache)) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { RECORD_FIELD } from '../schema/field.ts';
-import { countWords, extractRecord } from './extract.ts';
+import { BlockPartsCache, countWords, extractRecord } from './extract.ts';
 
 function el(name: string, attrs: Record<string, string>, children: (Y.XmlElement | Y.XmlText)[] = []): Y.XmlElement {
   const e = new Y.XmlElement(name);
@@ -128,5 +128,52 @@ describe('extractRecord: action items and decisions', () => {
     const r = extractRecord(docWith([el('speakerBlock', { id: 'b', speaker: 'A' }, [para('1')])]));
     expect(r.actions).toEqual([]);
     expect(r.decisions).toEqual([]);
+  });
+});
+
+describe('BlockPartsCache', () => {
+  it('gives the same record as reading everything, rereading only the blocks an edit touched', () => {
+    const doc = docWith([
+      el('agendaItem', { id: 'a1' }, [text('Item 1')]),
+      el('speakerBlock', { id: 'b1', speaker: 'Malta' }, [para('First statement.')]),
+      el('speakerBlock', { id: 'b2', speaker: 'Peru' }, [para('Second statement.')]),
+      el('speakerBlock', { id: 'b3', speaker: 'Chile' }, [para('Third statement.')]),
+    ]);
+    const cache = new BlockPartsCache(doc);
+    const blocks = () => doc.getXmlFragment(RECORD_FIELD).toArray() as Y.XmlElement[];
+    const same = () => {
+      const cached = extractRecord(doc, cache);
+      expect(cached).toEqual(extractRecord(doc));
+      return cached;
+    };
+    const first = same();
+
+    // typing inside one block's paragraph: only that block is read again
+    (((blocks()[2]!.get(0) as Y.XmlElement).get(0)) as Y.XmlText).insert(0, 'Indeed. ');
+    const second = same();
+    expect(second.blocks[0]!.body).toBe(first.blocks[0]!.body);
+    expect(second.blocks[1]!.body).not.toBe(first.blocks[1]!.body);
+    expect(second.blocks[1]!.text).toBe('Indeed. Second statement.');
+    expect(second.blocks[2]!.body).toBe(first.blocks[2]!.body);
+
+    // an action item added deep inside a block, an attribute, a new agenda item above, a deletion
+    blocks()[1]!.push([el('actionItem', { id: 'x1', owner: 'Secretariat' }, [text('Circulate the draft')])]);
+    same();
+    blocks()[3]!.setAttribute('speaker', 'Chile (Chair)');
+    same();
+    doc.getXmlFragment(RECORD_FIELD).insert(2, [el('agendaItem', { id: 'a2' }, [text('Item 2')])]);
+    const moved = same();
+    expect(moved.actions.map((a) => [a.id, a.agendaItemId, a.blockId])).toEqual([['x1', 'a1', 'b1']]);
+    doc.getXmlFragment(RECORD_FIELD).delete(1, 1);
+    same();
+
+    // edits arriving from another replica invalidate the same way
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const remoteBlock = other.getXmlFragment(RECORD_FIELD).get(2) as Y.XmlElement;
+    ((remoteBlock.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Remotely, ');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    expect(same().blocks.some((b) => b.text.startsWith('Remotely, '))).toBe(true);
+    cache.destroy();
   });
 });
