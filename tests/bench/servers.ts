@@ -127,7 +127,7 @@ async function startOurs(opts: StartOptions): Promise<Target> {
   // tests/helpers/server.ts spawnServer gives, plus node flags (--cpu-prof is refused in NODE_OPTIONS)
   const proc = await spawnScript(path.join(REPO_ROOT, 'server/dist/main.js'), {
     cwd: path.join(REPO_ROOT, 'server'),
-    nodeArgs: profArgs(opts),
+    nodeArgs: [...(process.env.OURS_NODE_FLAGS ? process.env.OURS_NODE_FLAGS.split(' ') : []), ...profArgs(opts)],
     env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: '', ...storage.env },
     ready: /running at http:\/\/127\.0\.0\.1:(\d+)/,
   });

@@ -144,7 +144,7 @@ export class Room {
   }
 
   /**
-   * Our state vector and the presence a role may see, framed for the wire once and reused by
+   * Our state vector (writers only) and the presence a role may see, framed for the wire once and reused by
    * every joiner until the document or presence changes: a crowd arriving together costs one
    * encoding, not one per socket.
    */
@@ -152,10 +152,10 @@ export class Room {
     const cached = this.joinWire[role];
     if (cached) return cached;
     const presence = role === 'observer' ? [this.doc.clientID] : [...this.awareness.getStates().keys()];
-    const wire = Buffer.concat([
-      binaryFrame(writeSyncStep1(Y.encodeStateVector(this.doc))),
-      binaryFrame(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, presence))),
-    ]);
+    const frames = [binaryFrame(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, presence)))];
+    // only writers are asked what they have that we lack: an observer's answer would be dropped
+    if (role === 'writer') frames.unshift(binaryFrame(writeSyncStep1(Y.encodeStateVector(this.doc))));
+    const wire = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
     this.joinWire[role] = wire;
     return wire;
   }
