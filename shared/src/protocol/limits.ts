@@ -54,7 +54,7 @@ export const ROOM_ENTRY_KEEPALIVE_MS = 10_000;
  * short window and sends them merged, so a thousand observers cost the server (and each of them)
  * a few frames a second rather than one per keystroke of every note-taker.
  */
-export const OBSERVER_FRAMES_PER_SECOND = 20_000;
+export const OBSERVER_FRAMES_PER_SECOND = 25_000;
 
 /** The longest an observer's update is held for batching. */
 export const OBSERVER_BATCH_MAX_MS = 50;
