@@ -56,16 +56,18 @@ export function resultsMarkdown(run: {
     `- Code: ${run.code}.`,
     `- Our server: ${process.env.DATABASE_URL ? 'persistence on, Postgres server on 127.0.0.1 (DATABASE_URL)' : 'persistence on, embedded PGlite in a temporary DATA_DIR'}; ` +
       `writers open the note-taker link, watchers the ${run.watcherRole} link. Peers: no persistence.`,
-    `- Servers: ${run.servers.map((k) => SERVER_NAMES[k]).join(', ')}; each run starts a fresh server process; ` +
+    `- Servers: ${run.servers.map((k) => SERVER_NAMES[k]).join(', ')}; each run starts a fresh server process, ` +
+      'each as it would be deployed: ours as its production build (`server/dist`, esbuild), the peers as plain ' +
+      'JavaScript, all on node alone (no TypeScript loader); ' +
       `runs interleaved (${run.servers.join(', ')}, then again) ${run.repeats} time(s) per scenario.`,
     `- Scenarios: ${run.scenarios.map((s) => s.id).join(', ')}. Writers type 5 characters per second each, one per transaction, ` +
       'and move their caret (awareness) with every keystroke.',
     `- ${limited} of ${run.results.length} runs were generator-limited (load generator CPU > 70% of a core or event-loop delay p99 > 20 ms): ` +
       'their latencies include the generator’s own queueing.',
     '',
-    '**Noise.** This is a 2-core machine shared with other engineers who were running test suites during the run; ' +
-      'the load average above shows how busy it was. Medians over interleaved runs are comparable with each other; ' +
-      'absolute figures are not those of an idle machine. Cells show the median and, in brackets, the range over runs; ' +
+    '**Noise.** This is a 2-core virtual machine; the load average above shows how busy it was when the run began, ' +
+      'and its neighbours are not ours to see. Medians over interleaved runs are comparable with each other; ' +
+      'single figures move by 10–20% from run to run. Cells show the median and, in brackets, the range over runs; ' +
       'the ratio columns divide our median by the peer’s (below 1 = ours lower).',
     '',
     'How to read the rows: latency is from a writer’s insert to the change being applied at every other client that had ' +
