@@ -16,7 +16,11 @@ describe('observer batching in a busy room', () => {
     appendSpeakerBlock(alice.doc, { speaker: 'Chair' });
     await waitFor(() => recordString(bob.doc) === recordString(alice.doc), 'block reaches bob');
     const counts = observers.map(() => 0);
-    observers.forEach((o, i) => o.doc.on('update', () => counts[i]!++));
+    observers.forEach((o, i) => {
+      o.doc.on('update', () => {
+        counts[i]!++;
+      });
+    });
     let bobUpdates = 0;
     bob.doc.on('update', () => bobUpdates++);
 

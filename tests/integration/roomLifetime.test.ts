@@ -35,7 +35,7 @@ describe('room lifetime', () => {
     }
   });
 
-  it('loads a new session\'s room before its first socket, and unloads it if nobody comes', async () => {
+  it("loads a new session's room before its first socket, and unloads it if nobody comes", async () => {
     const s = await createSessionHttp(suite.server.url, 'prefetched');
     // creating it through the API started the load; the first joiner finds the room in memory
     await waitFor(() => suite.server.rooms.loadedRoom(s.id) !== undefined, 'room prefetched at creation');

@@ -75,7 +75,14 @@ export class RoomRegistry {
     let room = this.rooms.get(sessionId);
     if (!room) {
       room = this.log.load(sessionId).then((loaded) => {
-        const r = new Room({ ...this.roomOptions, sessionId, log: this.log, logger: this.logger, loaded, hooks: this.hooks });
+        const r = new Room({
+          ...this.roomOptions,
+          sessionId,
+          log: this.log,
+          logger: this.logger,
+          loaded,
+          hooks: this.hooks,
+        });
         this.loaded.set(sessionId, r);
         return r;
       });

@@ -11,7 +11,9 @@ describe('binaryFrame', () => {
     const mid = binaryFrame(new Uint8Array(300));
     expect([mid[0], mid[1], mid.readUInt16BE(2), mid.length]).toEqual([0x82, 126, 300, 304]);
     const big = binaryFrame(new Uint8Array(70_000));
-    expect([big[0], big[1], big.readUInt32BE(2), big.readUInt32BE(6), big.length]).toEqual([0x82, 127, 0, 70_000, 70_010]);
+    expect([big[0], big[1], big.readUInt32BE(2), big.readUInt32BE(6), big.length]).toEqual([
+      0x82, 127, 0, 70_000, 70_010,
+    ]);
   });
 
   it('is read by a real ws client as the message it carries, between frames ws sent itself', async () => {

@@ -26,13 +26,29 @@ describe('extractRecord', () => {
   it('reads agenda items and speaker blocks in order, with their attributes and body', () => {
     const doc = docWith([
       el('agendaItem', { id: 'a1' }, [text('MORNING SESSION')]),
-      el('speakerBlock', { id: 'b1', speaker: 'Malta', onBehalfOf: 'European Union', kind: 'member-state', status: 'checked', startedAt: '2017-01-24T10:02:00Z' }, [
-        para('The EU supports the following:'),
-        el('bulletList', {}, [el('listItem', {}, [para('action by the CND')]), el('listItem', {}, [para('reviewing subsidiary bodies')])]),
-        para('Thank you, Chair.'),
-      ]),
+      el(
+        'speakerBlock',
+        {
+          id: 'b1',
+          speaker: 'Malta',
+          onBehalfOf: 'European Union',
+          kind: 'member-state',
+          status: 'checked',
+          startedAt: '2017-01-24T10:02:00Z',
+        },
+        [
+          para('The EU supports the following:'),
+          el('bulletList', {}, [
+            el('listItem', {}, [para('action by the CND')]),
+            el('listItem', {}, [para('reviewing subsidiary bodies')]),
+          ]),
+          para('Thank you, Chair.'),
+        ],
+      ),
       para('A loose note'),
-      el('speakerBlock', { id: 'b2', speaker: 'Peru', kind: 'nonsense', status: 'bogus' }, [para('We give great importance.')]),
+      el('speakerBlock', { id: 'b2', speaker: 'Peru', kind: 'nonsense', status: 'bogus' }, [
+        para('We give great importance.'),
+      ]),
     ]);
     const r = extractRecord(doc);
     expect(r.agendaItems).toEqual([{ id: 'a1', position: 0, title: 'MORNING SESSION' }]);
@@ -43,8 +59,14 @@ describe('extractRecord', () => {
     const malta = r.blocks[0]!;
     expect(malta.onBehalfOf).toBe('European Union');
     expect(malta.status).toBe('checked');
-    expect(malta.body[1]).toEqual({ type: 'list', ordered: false, items: ['action by the CND', 'reviewing subsidiary bodies'] });
-    expect(malta.text).toBe('The EU supports the following:\n\naction by the CND\nreviewing subsidiary bodies\n\nThank you, Chair.');
+    expect(malta.body[1]).toEqual({
+      type: 'list',
+      ordered: false,
+      items: ['action by the CND', 'reviewing subsidiary bodies'],
+    });
+    expect(malta.text).toBe(
+      'The EU supports the following:\n\naction by the CND\nreviewing subsidiary bodies\n\nThank you, Chair.',
+    );
     expect(malta.wordCount).toBe(15);
     // unknown enum values fall back to safe defaults
     expect(r.blocks[1]!.kind).toBe('other');
@@ -53,7 +75,10 @@ describe('extractRecord', () => {
   });
 
   it('gives repeated ids (a pasted copy) distinct derived ids', () => {
-    const doc = docWith([el('speakerBlock', { id: 'x', speaker: 'A' }, [para('1')]), el('speakerBlock', { id: 'x', speaker: 'B' }, [para('2')])]);
+    const doc = docWith([
+      el('speakerBlock', { id: 'x', speaker: 'A' }, [para('1')]),
+      el('speakerBlock', { id: 'x', speaker: 'B' }, [para('2')]),
+    ]);
     expect(extractRecord(doc).blocks.map((b) => b.id)).toEqual(['x', 'x~2']);
   });
 
@@ -61,7 +86,9 @@ describe('extractRecord', () => {
     const t = new Y.XmlText();
     t.insert(0, 'bold', { bold: true });
     t.insert(4, ' plain');
-    const doc = docWith([el('speakerBlock', { id: 'b', speaker: 'C' }, [el('paragraph', {}, [t, el('hardBreak', {}), text('next')])])]);
+    const doc = docWith([
+      el('speakerBlock', { id: 'b', speaker: 'C' }, [el('paragraph', {}, [t, el('hardBreak', {}), text('next')])]),
+    ]);
     expect(extractRecord(doc).blocks[0]!.text).toBe('bold plain\nnext');
   });
 
@@ -89,7 +116,15 @@ describe('extractRecord: action items and decisions', () => {
     ]);
     const r = extractRecord(doc);
     expect(r.actions).toEqual([
-      { id: 'x1', position: 0, agendaItemId: 'a1', blockId: 'b1', owner: 'Secretariat', due: '2017-02-01', text: 'Circulate the revised draft' },
+      {
+        id: 'x1',
+        position: 0,
+        agendaItemId: 'a1',
+        blockId: 'b1',
+        owner: 'Secretariat',
+        due: '2017-02-01',
+        text: 'Circulate the revised draft',
+      },
       { id: 'x2', position: 1, agendaItemId: 'a1', blockId: null, owner: '', due: '', text: 'Follow up with INCB' },
     ]);
     expect(r.decisions).toEqual([
@@ -100,12 +135,18 @@ describe('extractRecord: action items and decisions', () => {
 
   it('reads them into the block body as Action and Decision lines, keeping blocks and ids as before', () => {
     const doc = docWith([
-      el('speakerBlock', { id: 'b1', speaker: 'Chair' }, [para('We agree.'), action('x1', 'Secretariat', '2017-02-01', 'Circulate it'), decision('d1', 'Adopted.')]),
+      el('speakerBlock', { id: 'b1', speaker: 'Chair' }, [
+        para('We agree.'),
+        action('x1', 'Secretariat', '2017-02-01', 'Circulate it'),
+        decision('d1', 'Adopted.'),
+      ]),
       action('x2', '', '', 'Loose one'),
     ]);
     const r = extractRecord(doc);
     expect(r.blocks.map((b) => b.id)).toEqual(['b1']);
-    expect(r.blocks[0]!.text).toBe('We agree.\n\nAction: Secretariat — Circulate it (due 2017-02-01)\n\nDecision: Adopted.');
+    expect(r.blocks[0]!.text).toBe(
+      'We agree.\n\nAction: Secretariat — Circulate it (due 2017-02-01)\n\nDecision: Adopted.',
+    );
     expect(r.loose).toEqual([{ agendaItemId: null, part: { type: 'paragraph', text: 'Action: Loose one' } }]);
   });
 
@@ -149,7 +190,7 @@ describe('BlockPartsCache', () => {
     const first = same();
 
     // typing inside one block's paragraph: only that block is read again
-    (((blocks()[2]!.get(0) as Y.XmlElement).get(0)) as Y.XmlText).insert(0, 'Indeed. ');
+    ((blocks()[2]!.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'Indeed. ');
     const second = same();
     expect(second.blocks[0]!.body).toBe(first.blocks[0]!.body);
     expect(second.blocks[1]!.body).not.toBe(first.blocks[1]!.body);

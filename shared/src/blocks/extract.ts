@@ -1,7 +1,14 @@
 import * as Y from 'yjs';
 import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS } from '../schema/attributes.ts';
 import { RECORD_FIELD } from '../schema/field.ts';
-import type { ActionRecord, AgendaItemRecord, BodyPart, DecisionRecord, RecordContent, SpeakerBlockRecord } from './types.ts';
+import type {
+  ActionRecord,
+  AgendaItemRecord,
+  BodyPart,
+  DecisionRecord,
+  RecordContent,
+  SpeakerBlockRecord,
+} from './types.ts';
 
 function attr(el: Y.XmlElement, name: string): string {
   const v = el.getAttribute(name) as unknown;
@@ -45,7 +52,8 @@ export function decisionLine(decision: { text: string }): string {
 
 /** An action item's or decision's line, or null for any other element. */
 function markerLine(el: Y.XmlElement): string | null {
-  if (el.nodeName === 'actionItem') return actionLine({ owner: attr(el, 'owner'), due: attr(el, 'due'), text: textOf(el) });
+  if (el.nodeName === 'actionItem')
+    return actionLine({ owner: attr(el, 'owner'), due: attr(el, 'due'), text: textOf(el) });
   if (el.nodeName === 'decision') return decisionLine({ text: textOf(el) });
   return null;
 }
@@ -98,7 +106,6 @@ export function bodyText(body: BodyPart[]): string {
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
 }
-
 
 /**
  * Extract agenda items and speaker blocks from a session document. Pure: reads only the doc.
@@ -163,7 +170,13 @@ type RawMarker =
 /** The action items and decisions in an element and everything inside it (a list item may hold one). */
 function markersOf(el: Y.XmlElement, out: RawMarker[] = []): RawMarker[] {
   if (el.nodeName === 'actionItem') {
-    out.push({ kind: 'action', id: attr(el, 'id'), owner: attr(el, 'owner').trim(), due: attr(el, 'due').trim(), text: textOf(el).trim() });
+    out.push({
+      kind: 'action',
+      id: attr(el, 'id'),
+      owner: attr(el, 'owner').trim(),
+      due: attr(el, 'due').trim(),
+      text: textOf(el).trim(),
+    });
   } else if (el.nodeName === 'decision') {
     out.push({ kind: 'decision', id: attr(el, 'id'), text: textOf(el).trim() });
   } else {

@@ -1,5 +1,12 @@
 import { Hono } from 'hono';
-import { CreateSessionRequest, MintLinkRequest, SessionIdParam, SetPublicRequest, SetStatusRequest, linkPath } from '@rapporteur/shared/api';
+import {
+  CreateSessionRequest,
+  MintLinkRequest,
+  SessionIdParam,
+  SetPublicRequest,
+  SetStatusRequest,
+  linkPath,
+} from '@rapporteur/shared/api';
 import type { AccessStore } from '../../access/accessStore.ts';
 import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
