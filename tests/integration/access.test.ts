@@ -128,7 +128,7 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     obs.ws.close();
   });
 
-  it('shows observers the room\'s state but never the note-takers\' carets', async () => {
+  it("shows observers the room's state but never the note-takers' carets", async () => {
     const s = await newSession(suite.server);
     const alice = suite.connect(s, { token: s.noteTaker, name: 'Alice' });
     const bob = suite.connect(s, { token: s.noteTaker, name: 'Bob' });
@@ -149,6 +149,26 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     );
     expect(watcher.provider.awareness.getStates().has(aliceId)).toBe(false);
     expect(watcher.provider.awareness.getStates().has(bob.provider.awareness.clientID)).toBe(false);
+
+    // a second observer changes the count: the note-takers hear of it, the first observer is not
+    // sent a frame for a number its view does not show
+    const entryClock = () => {
+      for (const [id, meta] of watcher.provider.awareness.meta) {
+        if ((watcher.provider.awareness.getStates().get(id) as { server?: unknown })?.server) return meta.clock;
+      }
+      return -1;
+    };
+    const before = entryClock();
+    const second = suite.connect(s, { token: s.observer });
+    await second.synced();
+    await waitFor(
+      () =>
+        [...alice.provider.awareness.getStates().values()].some(
+          (st) => (st as { server?: { observers: number } }).server?.observers === 2,
+        ),
+      'the note-taker sees two observers',
+    );
+    expect(entryClock()).toBe(before);
   });
 
   it('binds presence to the socket: a client cannot present as someone else or remove another entry', async () => {

@@ -31,13 +31,23 @@ function readRoom(awareness: Awareness): RoomState {
   return { locked: false, observers: 0, known: false, status: null, isPublic: null };
 }
 
+/**
+ * The room state after a presence change. The server's entry can vanish from a client's copy
+ * without the facts changing: observers are sent it only when the facts change, so their copy
+ * times out after 30 s, and a dropped socket clears every remote entry. The last facts heard
+ * stay true until the server says otherwise.
+ */
+export function nextRoomState(prev: RoomState, read: RoomState): RoomState {
+  return !read.known && prev.known ? prev : read;
+}
+
 /** The room's state as the server announces it, updated as it changes. */
 export function useRoomState(awareness: Awareness): RoomState {
   const [room, setRoom] = useState<RoomState>(() => readRoom(awareness));
   useEffect(() => {
     const onChange = () =>
       setRoom((prev) => {
-        const next = readRoom(awareness);
+        const next = nextRoomState(prev, readRoom(awareness));
         const same =
           next.locked === prev.locked &&
           next.observers === prev.observers &&

@@ -6,7 +6,6 @@ import {
   MAX_DOCUMENT_BYTES,
   OBSERVER_BATCH_MAX_MS,
   OBSERVER_FRAMES_PER_SECOND,
-  ROOM_ENTRY_KEEPALIVE_MS,
   ROOM_STATE_INTERVAL_MS,
 } from '@rapporteur/shared/protocol';
 import type { UpdateLog } from '../persistence/updateLog.ts';
@@ -86,9 +85,8 @@ export class Room {
   /** Updates held for observers while their batch window is open. */
   private observerPending: Uint8Array[] = [];
   private observerTimer: NodeJS.Timeout | null = null;
-  /** The facts observers were last sent in the room's entry, and when. */
+  /** The facts observers were last sent in the room's entry. */
   private observerFacts = '';
-  private observerEntrySentAt = 0;
   /** A pending publication of the observer count (joins and leaves are coalesced). */
   private roomStateTimer: NodeJS.Timeout | null = null;
   private readonly hooks: readonly RoomHooks[];
@@ -302,17 +300,16 @@ export class Room {
   }
 
   /**
-   * Whether the room's changed entry must go to observers: when the facts they show changed
-   * (lock, status, publication), or often enough that their copy never goes stale (clients drop
-   * a peer's presence after 30 s without news). A change of the observer count alone, which
-   * their view does not show, is not worth a frame to every observer.
+   * Whether the room's changed entry must go to observers: only when the facts they show changed
+   * (lock, status, publication). Neither the observer count, which their view does not show, nor
+   * the server's periodic renewal of its entry is worth a frame to every observer (and the stock
+   * client's echo of each): the observer view keeps the last facts it was told even after its
+   * copy of the entry times out (client/src/editor/useRoomState.ts).
    */
   private observersNeedRoomEntry(): boolean {
     const facts = `${this.locked}|${this.facts.status}|${this.facts.public}`;
-    const now = Date.now();
-    if (facts === this.observerFacts && now - this.observerEntrySentAt < ROOM_ENTRY_KEEPALIVE_MS) return false;
+    if (facts === this.observerFacts) return false;
     this.observerFacts = facts;
-    this.observerEntrySentAt = now;
     return true;
   }
 

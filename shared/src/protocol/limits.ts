@@ -43,12 +43,6 @@ export const AWARENESS_TICK_MS = 30;
 export const ROOM_STATE_INTERVAL_MS = 1_000;
 
 /**
- * Observers are sent the room's entry when its facts change, and otherwise at least this often
- * (with the server's own 15 s renewal, well inside the 30 s after which clients drop an entry).
- */
-export const ROOM_ENTRY_KEEPALIVE_MS = 10_000;
-
-/**
  * Update frames a room sends its observers per second before it starts batching them: a room
  * whose observers would get more (fan-outs per second × observers) holds their updates for a
  * short window and sends them merged, so a thousand observers cost the server (and each of them)
