@@ -74,7 +74,7 @@ export interface StartOptions {
 
 function profArgs(opts: StartOptions): string[] {
   if (!opts.cpuProfDir) return [];
-  // one folder per run: the tsx loader's worker thread writes a (small) profile of its own
+  // one folder per run (a process with worker threads writes one profile per thread)
   return ['--cpu-prof', `--cpu-prof-dir=${path.join(opts.cpuProfDir, opts.profileName ?? 'server')}`];
 }
 
@@ -115,7 +115,9 @@ let built = false;
 /** Build our server once per benchmark process (a second or two), so runs measure this code. */
 function buildOurs(): void {
   if (built) return;
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/scripts/build.mjs')], { stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/scripts/build.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   built = true;
 }
 
@@ -123,11 +125,11 @@ async function startOurs(opts: StartOptions): Promise<Target> {
   buildOurs();
   const pg = process.env.DATABASE_URL ? await createServerDatabase() : null;
   const storage = pg ? { env: { DATABASE_URL: pg.url }, drop: pg.drop } : await createProcessStorage('pglite');
-  // the production build (run.ts builds it first), as `pnpm start` runs it; env as
+  // the production build (buildOurs above), as `pnpm start` runs it; env as
   // tests/helpers/server.ts spawnServer gives, plus node flags (--cpu-prof is refused in NODE_OPTIONS)
   const proc = await spawnScript(path.join(REPO_ROOT, 'server/dist/main.js'), {
     cwd: path.join(REPO_ROOT, 'server'),
-    nodeArgs: [...(process.env.OURS_NODE_FLAGS ? process.env.OURS_NODE_FLAGS.split(' ') : []), ...profArgs(opts)],
+    nodeArgs: profArgs(opts),
     env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: '', ...storage.env },
     ready: /running at http:\/\/127\.0\.0\.1:(\d+)/,
   });

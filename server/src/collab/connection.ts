@@ -1,6 +1,7 @@
 import type { Role } from '@rapporteur/shared/api';
 import type { WebSocket } from 'ws';
 import { TokenBucket } from './rateLimit.ts';
+import { framePayload } from './wireFrame.ts';
 import {
   CloseCode,
   type CloseCodeId,
@@ -106,7 +107,7 @@ export class Connection {
     const socket = this.socket();
     if (!socket) {
       // never for server sockets; unwrap the frames and let ws frame them
-      for (const f of frames) this.ws.send(f.subarray(f[1]! < 126 ? 2 : f[1] === 126 ? 4 : 10), { binary: true });
+      for (const f of frames) this.ws.send(framePayload(f), { binary: true });
       return;
     }
     if (frames.length === 1) {

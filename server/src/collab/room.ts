@@ -71,7 +71,7 @@ export class Room {
   private fullState: Uint8Array | null = null;
   private fullStep2: Buffer | null = null;
   /** What every joiner of a role is sent first (SyncStep1 and presence), framed once until a change. */
-  private joinWire: { writer: Buffer | null; observer: Buffer | null } = { writer: null, observer: null };
+  private readonly joinWire: Record<PresenceRole, Buffer | null> = { writer: null, observer: null };
   private readonly logger: Logger;
   private readonly awarenessChanged = new Set<number>();
   /** Updates integrated in this turn of the event loop, sent together when it ends. */
@@ -114,14 +114,14 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
       this.fullStep2 = null;
-      this.joinWire = { writer: null, observer: null };
+      this.forgetJoinFrames();
       this.queue.push(update);
       this.outbound.push({ update, origin });
       this.outboundScheduled ??= setImmediate(() => this.flushOutbound());
       for (const h of this.hooks) h.onUpdate?.(this, update, origin);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
-      this.joinWire = { writer: null, observer: null };
+      this.forgetJoinFrames();
       for (const id of added) this.awarenessChanged.add(id);
       for (const id of updated) this.awarenessChanged.add(id);
       for (const id of removed) this.awarenessChanged.add(id);
@@ -137,7 +137,7 @@ export class Room {
       this.observerCount++;
       this.observersChanged();
     }
-    conn.write([this.joinFrames(conn.identity.role === 'observer' ? 'observer' : 'writer')]);
+    conn.write([this.joinFrames(presenceRole(conn))]);
     if (conn.wantsPersisted) conn.send(this.persistedFrame);
   }
 
@@ -146,16 +146,20 @@ export class Room {
    * every joiner until the document or presence changes: a crowd arriving together costs one
    * encoding, not one per socket.
    */
-  private joinFrames(role: 'writer' | 'observer'): Buffer {
+  private joinFrames(role: PresenceRole): Buffer {
     const cached = this.joinWire[role];
     if (cached) return cached;
-    const presence = role === 'observer' ? [this.doc.clientID] : [...this.awareness.getStates().keys()];
-    const frames = [binaryFrame(writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, presence)))];
+    const frames = [binaryFrame(this.presenceFor(role))];
     // only writers are asked what they have that we lack: an observer's answer would be dropped
     if (role === 'writer') frames.unshift(binaryFrame(writeSyncStep1(Y.encodeStateVector(this.doc))));
     const wire = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
     this.joinWire[role] = wire;
     return wire;
+  }
+
+  private forgetJoinFrames(): void {
+    this.joinWire.writer = null;
+    this.joinWire.observer = null;
   }
 
   /** A socket left: forget it and withdraw its presence. */
@@ -203,7 +207,7 @@ export class Room {
         this.applyAwareness(conn, msg.update);
         return;
       case 'query-awareness':
-        conn.send(this.presenceFor(conn));
+        conn.send(this.presenceFor(presenceRole(conn)));
         return;
       case 'auth':
         return;
@@ -294,8 +298,8 @@ export class Room {
    * view draws no carets, and observers are most of a large room: sending them every caret move
    * (which the stock client would then send back) was most of the server's and clients' work.
    */
-  private presenceFor(conn: Connection): Uint8Array {
-    const ids = conn.identity.role === 'observer' ? [this.doc.clientID] : [...this.awareness.getStates().keys()];
+  private presenceFor(role: PresenceRole): Uint8Array {
+    const ids = role === 'observer' ? [this.doc.clientID] : [...this.awareness.getStates().keys()];
     return writeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
   }
 
@@ -528,6 +532,13 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** What a socket may see of presence: writers (note-takers, editors) everything, observers the room. */
+type PresenceRole = 'writer' | 'observer';
+
+function presenceRole(conn: Connection): PresenceRole {
+  return conn.identity.role === 'observer' ? 'observer' : 'writer';
 }
 
 interface AwarenessChange {

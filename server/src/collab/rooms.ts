@@ -35,7 +35,7 @@ export class RoomRegistry {
    * until it calls unhold() (after its socket joined, or when it gives up).
    */
   acquire(sessionId: string): Promise<Room> {
-    this.holds.set(sessionId, (this.holds.get(sessionId) ?? 0) + 1);
+    this.holdSession(sessionId);
     this.endPrefetch(sessionId); // a joiner's hold takes over from the prefetch's
     return this.load(sessionId).catch((err) => {
       this.unholdSession(sessionId);
@@ -50,7 +50,7 @@ export class RoomRegistry {
    */
   prefetch(sessionId: string, holdMs = PREFETCH_HOLD_MS): void {
     if (this.prefetches.has(sessionId) || this.rooms.has(sessionId)) return;
-    this.holds.set(sessionId, (this.holds.get(sessionId) ?? 0) + 1);
+    this.holdSession(sessionId);
     const timer = setTimeout(() => this.endPrefetch(sessionId), holdMs);
     timer.unref();
     this.prefetches.set(sessionId, timer);
@@ -96,6 +96,10 @@ export class RoomRegistry {
   /** Give back the hold taken by acquire(). */
   unhold(room: Room): void {
     this.unholdSession(room.sessionId);
+  }
+
+  private holdSession(sessionId: string): void {
+    this.holds.set(sessionId, (this.holds.get(sessionId) ?? 0) + 1);
   }
 
   private unholdSession(sessionId: string): void {

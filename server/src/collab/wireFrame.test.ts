@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { binaryFrame } from './wireFrame.ts';
+import { binaryFrame, framePayload } from './wireFrame.ts';
 
 describe('binaryFrame', () => {
   it('encodes the three length forms', () => {
@@ -14,6 +14,9 @@ describe('binaryFrame', () => {
     expect([big[0], big[1], big.readUInt32BE(2), big.readUInt32BE(6), big.length]).toEqual([
       0x82, 127, 0, 70_000, 70_010,
     ]);
+    expect(
+      [framePayload(binaryFrame(new Uint8Array([1, 2, 3]))), framePayload(mid), framePayload(big)].map((p) => p.length),
+    ).toEqual([3, 300, 70_000]);
   });
 
   it('is read by a real ws client as the message it carries, between frames ws sent itself', async () => {

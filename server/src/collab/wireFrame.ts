@@ -25,3 +25,8 @@ export function binaryFrame(payload: Uint8Array): Buffer {
   frame.set(payload, header);
   return frame;
 }
+
+/** The payload of a frame made by binaryFrame. */
+export function framePayload(frame: Buffer): Buffer {
+  return frame.subarray(frame[1]! < 126 ? 2 : frame[1] === 126 ? 4 : 10);
+}

@@ -216,7 +216,7 @@ function markerCollector() {
 }
 
 /** What a speaker block's children read as; depends only on the block itself. */
-export interface BlockParts {
+interface BlockParts {
   body: BodyPart[];
   text: string;
   wordCount: number;
