@@ -1,0 +1,29 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '@rapporteur/server';
+import { afterAll, describe, expect, it } from 'vitest';
+
+describe('the embedded database (no DATABASE_URL)', () => {
+  let dir = '';
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('opens in DATA_DIR with its schema and small shared buffers, and keeps rows across a reopen', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-pglite-'));
+    const first = await openDatabase({ dataDir: dir });
+    expect(first.engine).toBe('pglite');
+    const [buffers] = await first.query<{ shared_buffers: string }>('SHOW shared_buffers');
+    expect(buffers?.shared_buffers).toBe('32MB');
+    await first.query("INSERT INTO sessions (id, title) VALUES ('00000000-0000-4000-8000-000000000001', 'kept')");
+    await first.close();
+
+    const again = await openDatabase({ dataDir: dir });
+    const rows = await again.query<{ title: string }>('SELECT title FROM sessions');
+    expect(rows.map((r) => r.title)).toEqual(['kept']);
+    const [still] = await again.query<{ shared_buffers: string }>('SHOW shared_buffers');
+    expect(still?.shared_buffers).toBe('32MB');
+    await again.close();
+  }, 60_000);
+});
