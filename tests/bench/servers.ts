@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@rapporteur/server';
 import postgres from 'postgres';
 import { createProcessStorage, createServerDatabase } from '../helpers/database.ts';
-import { REPO_ROOT } from '../helpers/server.ts';
+import { deployedNodeFlags, REPO_ROOT } from '../helpers/server.ts';
 import { type Child, spawnScript } from './spawn.ts';
 
 /** Which server a run talks to. */
@@ -125,11 +125,11 @@ async function startOurs(opts: StartOptions): Promise<Target> {
   buildOurs();
   const pg = process.env.DATABASE_URL ? await createServerDatabase() : null;
   const storage = pg ? { env: { DATABASE_URL: pg.url }, drop: pg.drop } : await createProcessStorage('pglite');
-  // the production build (buildOurs above), as `pnpm start` runs it; env as
-  // tests/helpers/server.ts spawnServer gives, plus node flags (--cpu-prof is refused in NODE_OPTIONS)
+  // the production build (buildOurs above) with the node flags `pnpm start` gives it; env as
+  // tests/helpers/server.ts spawnServer gives, plus profiling flags (refused in NODE_OPTIONS)
   const proc = await spawnScript(path.join(REPO_ROOT, 'server/dist/main.js'), {
     cwd: path.join(REPO_ROOT, 'server'),
-    nodeArgs: profArgs(opts),
+    nodeArgs: [...deployedNodeFlags(), ...profArgs(opts)],
     env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: '', ...storage.env },
     ready: /running at http:\/\/127\.0\.0\.1:(\d+)/,
   });

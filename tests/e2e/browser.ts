@@ -38,6 +38,13 @@ export function launchBrowser(): Promise<Browser> {
 /** The built client the server serves; built here when missing (the root test script builds first). */
 export const CLIENT_DIST = 'client/dist';
 
+/** Build the server (`pnpm build` does it before the tests) if it has not been built. */
+export function ensureServerBuilt(): void {
+  if (existsSync(path.join(REPO_ROOT, 'server/dist/main.js'))) return;
+  const res = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: path.join(REPO_ROOT, 'server'), encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`server build failed:\n${res.stdout}\n${res.stderr}`);
+}
+
 /** Make sure client/dist exists, building it once if a developer ran the tests without building. */
 export function ensureClientBuilt(): void {
   if (existsSync(path.join(REPO_ROOT, CLIENT_DIST, 'index.html'))) return;

@@ -1,6 +1,6 @@
 /**
- * The fixture every browser test file shares: one server process over its own PGlite data
- * folder serving the built client, one Chromium, and a fresh browser profile per context
+ * The fixture every browser test file shares: one server process (the production build, run as
+ * `pnpm start` runs it) over its own PGlite data folder serving the built client, one Chromium, and a fresh browser profile per context
  * (closed after each test). Call `browserSuite()` inside a `describe`. Tests of an outage can stop
  * the server and start it again on the same address.
  */
@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createProcessStorage } from '../helpers/database.ts';
 import { type ServerProcess, spawnServer } from '../helpers/server.ts';
 import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
-import { CLIENT_DIST, ensureClientBuilt, launchBrowser } from './browser.ts';
+import { CLIENT_DIST, ensureClientBuilt, ensureServerBuilt, launchBrowser } from './browser.ts';
 
 /** What a browser test uses. */
 export interface BrowserSuite {
@@ -34,11 +34,12 @@ export function browserSuite(): BrowserSuite {
 
   const start = (port?: number) => {
     if (!storage) throw new Error('the browser suite has no storage (call browserSuite() in a describe)');
-    return spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST }, { port });
+    return spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST }, { port, built: true });
   };
 
   beforeAll(async () => {
     ensureClientBuilt();
+    ensureServerBuilt();
     storage = await createProcessStorage('pglite');
     server = await start();
     browser = await launchBrowser();

@@ -1,5 +1,6 @@
 /** Start Rapporteur servers for tests: in this process on port 0, or as a child process. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, type Database, parseConfig, type RunningServer, startServer } from '@rapporteur/server';
@@ -51,13 +52,31 @@ export interface ServerProcess {
 }
 
 /**
- * Spawn `server/src/main.ts` with tsx; resolves once it prints its address. Pass PORT to reuse
- * a port across restarts (clients reconnect to the same address).
+ * The node flags `pnpm start` runs the production build with (server/package.json's start
+ * script), so tests and the benchmark run it exactly as deployed.
  */
-export async function spawnServer(env: Record<string, string>, opts: { port?: number } = {}): Promise<ServerProcess> {
+export function deployedNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'server/package.json'), 'utf8'));
+  const words = String(pkg.scripts?.start ?? '').split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`the server's start script does not run node: ${pkg.scripts?.start}`);
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
+
+/**
+ * Spawn the server; resolves once it prints its address. By default `server/src/main.ts` through
+ * tsx; with `built`, the production build (`pnpm build`) as `pnpm start` runs it. Pass PORT to
+ * reuse a port across restarts (clients reconnect to the same address).
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  opts: { port?: number; built?: boolean } = {},
+): Promise<ServerProcess> {
   // `node --import tsx` rather than the tsx binary: the binary runs the server in a child
   // process, so SIGKILL would hit the wrapper and leave the real server running
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')], {
+  const args = opts.built
+    ? [...deployedNodeFlags(), path.join(REPO_ROOT, 'server/dist/main.js')]
+    : ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: path.join(REPO_ROOT, 'server'),
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(opts.port ?? 0), CLIENT_DIR: 'no-client', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
