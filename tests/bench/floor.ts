@@ -22,6 +22,8 @@ export interface FloorResult {
   delivery: number;
   serverCpu: number;
   generator: GeneratorLoad;
+  /** Large document only: ms for this generator alone to apply it into N documents (decodeFloorMs). */
+  decodeAllMs?: number;
 }
 
 /** A keystroke's two frames, as the stock provider sends them. */
@@ -127,4 +129,30 @@ export async function runFloor(clients: number, writers: number, durationMs = 5_
     sampler.stop();
     await target.stop();
   }
+}
+
+/**
+ * The generator's own floor for a large document: the time this process takes to apply the whole
+ * document `clients` times, each into its own Y.Doc with the listeners a stock provider and the
+ * latency recorder attach, all kept alive as the joiners are. No server and no socket: no joiner
+ * of any server can be synced sooner than this in this generator.
+ */
+export function decodeFloorMs(update: Uint8Array, clients: number): number {
+  // best of two, so that the first, which also compiles Yjs's decoder, does not count
+  return Math.min(applyAll(update, clients), applyAll(update, clients));
+}
+
+function applyAll(update: Uint8Array, clients: number): number {
+  const docs: Y.Doc[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < clients; i++) {
+    const doc = new Y.Doc();
+    doc.on('update', () => {});
+    doc.on('afterTransaction', () => {});
+    Y.applyUpdate(doc, update, 'provider');
+    docs.push(doc);
+  }
+  const ms = performance.now() - t0;
+  for (const doc of docs) doc.destroy();
+  return ms;
 }

@@ -123,6 +123,14 @@ export function scenarioTable(
         `loop delay p99 ${fmt(floor.generator.loopP99Ms)} ms${floor.generator.limited ? ' (generator-limited)' : ''}.`,
       '',
     );
+    if (floor.decodeAllMs !== undefined) {
+      out.push(
+        `The generator alone, no server or socket, applies the whole document into ${scenario.clients} documents ` +
+          `(with a provider's listeners, all kept alive) in ${fmt(floor.decodeAllMs, 0)} ms: no server's joiners ` +
+          'can all be synced sooner in this one-process generator.',
+        '',
+      );
+    }
   }
   out.push('p99 latency (ms) by second of the run, median-p99 run of each server:', '', '```');
   for (const k of servers) {

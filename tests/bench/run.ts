@@ -14,7 +14,9 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FloorResult, runFloor } from './floor.ts';
+import * as Y from 'yjs';
+import { decodeFloorMs, type FloorResult, runFloor } from './floor.ts';
+import { buildLargeDoc } from './largeDoc.ts';
 import { scenarioTable } from './report.ts';
 import { type RunResult, runScenario } from './runScenario.ts';
 import { type Scenario, SCENARIOS, SMOKE_SCENARIOS } from './scenarios.ts';
@@ -76,8 +78,15 @@ for (const scenario of scenarios) {
   const runOn = scenario.variantOf ? servers.filter((k) => k === 'ours') : servers;
   if (withFloor && !scenario.variantOf) {
     const floor = await runFloor(scenario.clients + (scenario.largeDoc ? 1 : 0), Math.max(1, scenario.writers));
+    if (scenario.largeDoc) {
+      const state = Y.encodeStateAsUpdate(buildLargeDoc(scenario.largeDoc.paragraphs));
+      floor.decodeAllMs = decodeFloorMs(state, scenario.clients);
+    }
     floors.set(scenario.id, floor);
-    log(`  floor: p50 ${floor.latency.p50.toFixed(1)} ms, p99 ${floor.latency.p99.toFixed(1)} ms`);
+    log(
+      `  floor: p50 ${floor.latency.p50.toFixed(1)} ms, p99 ${floor.latency.p99.toFixed(1)} ms` +
+        (floor.decodeAllMs === undefined ? '' : `; document applied ${scenario.clients}× in ${floor.decodeAllMs.toFixed(0)} ms`),
+    );
   }
   // interleaved: ours, peer A, peer B, ours, ... so that drifting machine load hits all alike
   for (let rep = 1; rep <= repeats; rep++) {
