@@ -16,7 +16,10 @@ describe('parseConfig', () => {
   });
 
   it('reads every variable', () => {
-    const c = parseConfig({ PORT: '0', HOST: '0.0.0.0', DATA_DIR: '/var/lib/r', DATABASE_URL: 'postgres://u@h/db' }, '/repo');
+    const c = parseConfig(
+      { PORT: '0', HOST: '0.0.0.0', DATA_DIR: '/var/lib/r', DATABASE_URL: 'postgres://u@h/db' },
+      '/repo',
+    );
     expect(c.port).toBe(0);
     expect(c.host).toBe('0.0.0.0');
     expect(c.dataDir).toBe('/var/lib/r');
@@ -28,7 +31,9 @@ describe('parseConfig', () => {
   });
 
   it('rejects bad values with one readable message naming each variable', () => {
-    expect(() => parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' }, '/repo')).toThrow(/PORT[\s\S]*DATABASE_URL/);
+    expect(() => parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' }, '/repo')).toThrow(
+      /PORT[\s\S]*DATABASE_URL/,
+    );
     expect(() => parseConfig({ PORT: '70000' }, '/repo')).toThrow(/PORT/);
   });
 });

@@ -22,6 +22,8 @@ export interface FloorResult {
   delivery: number;
   serverCpu: number;
   generator: GeneratorLoad;
+  /** Ms this generator alone spends applying one keystroke to every other client's document (keystrokeApplyMs). */
+  applyPerKeystrokeMs?: number;
   /** Large document only: ms for this generator alone to apply it into N documents (decodeFloorMs). */
   decodeAllMs?: number;
 }
@@ -155,4 +157,34 @@ function applyAll(update: Uint8Array, clients: number): number {
   const ms = performance.now() - t0;
   for (const doc of docs) doc.destroy();
   return ms;
+}
+
+/**
+ * The generator's own work per keystroke: the median time to apply one typed character, as the
+ * stock provider receives it, to `receivers` documents (each with a provider's and the latency
+ * recorder's listeners). The last receiver of a keystroke can see it no sooner than this after
+ * the first, whatever the server.
+ */
+export function keystrokeApplyMs(receivers: number, keystrokes = 40): number {
+  const writer = new Y.Doc();
+  const text = appendSpeakerBlock(writer, { speaker: 'Delegate 1' }, 'The Commission took note');
+  const base = Y.encodeStateAsUpdate(writer);
+  const docs = Array.from({ length: receivers }, () => {
+    const doc = new Y.Doc();
+    doc.on('update', () => {});
+    doc.on('afterTransaction', () => {});
+    Y.applyUpdate(doc, base, 'provider');
+    return doc;
+  });
+  const updates: Uint8Array[] = [];
+  writer.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < keystrokes; i++) text.insert(text.length, '.');
+  const times = updates.map((update) => {
+    const t0 = performance.now();
+    for (const doc of docs) Y.applyUpdate(doc, update, 'provider');
+    return performance.now() - t0;
+  });
+  for (const doc of [writer, ...docs]) doc.destroy();
+  times.sort((a, b) => a - b);
+  return quantile(times, 0.5);
 }

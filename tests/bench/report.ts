@@ -123,6 +123,14 @@ export function scenarioTable(
         `loop delay p99 ${fmt(floor.generator.loopP99Ms)} ms${floor.generator.limited ? ' (generator-limited)' : ''}.`,
       '',
     );
+    if (floor.applyPerKeystrokeMs !== undefined) {
+      out.push(
+        `The generator alone applies one keystroke to the ${floor.clients - 1} other clients' documents in ` +
+          `${fmt(floor.applyPerKeystrokeMs)} ms (median): the last receiver of a keystroke sees it at least that long ` +
+          'after the first, whatever the server.',
+        '',
+      );
+    }
     if (floor.decodeAllMs !== undefined) {
       out.push(
         `The generator alone, no server or socket, applies the whole document into ${scenario.clients} documents ` +

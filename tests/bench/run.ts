@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { decodeFloorMs, type FloorResult, runFloor } from './floor.ts';
+import { decodeFloorMs, type FloorResult, keystrokeApplyMs, runFloor } from './floor.ts';
 import { buildLargeDoc } from './largeDoc.ts';
 import { scenarioTable } from './report.ts';
 import { type RunResult, runScenario } from './runScenario.ts';
@@ -78,14 +78,18 @@ for (const scenario of scenarios) {
   const runOn = scenario.variantOf ? servers.filter((k) => k === 'ours') : servers;
   if (withFloor && !scenario.variantOf) {
     const floor = await runFloor(scenario.clients + (scenario.largeDoc ? 1 : 0), Math.max(1, scenario.writers));
+    floor.applyPerKeystrokeMs = keystrokeApplyMs(floor.clients - 1);
     if (scenario.largeDoc) {
       const state = Y.encodeStateAsUpdate(buildLargeDoc(scenario.largeDoc.paragraphs));
       floor.decodeAllMs = decodeFloorMs(state, scenario.clients);
     }
     floors.set(scenario.id, floor);
     log(
-      `  floor: p50 ${floor.latency.p50.toFixed(1)} ms, p99 ${floor.latency.p99.toFixed(1)} ms` +
-        (floor.decodeAllMs === undefined ? '' : `; document applied ${scenario.clients}× in ${floor.decodeAllMs.toFixed(0)} ms`),
+      `  floor: p50 ${floor.latency.p50.toFixed(1)} ms, p99 ${floor.latency.p99.toFixed(1)} ms; ` +
+        `a keystroke applied to ${floor.clients - 1} documents in ${floor.applyPerKeystrokeMs.toFixed(1)} ms` +
+        (floor.decodeAllMs === undefined
+          ? ''
+          : `; document applied ${scenario.clients}× in ${floor.decodeAllMs.toFixed(0)} ms`),
     );
   }
   // interleaved: ours, peer A, peer B, ours, ... so that drifting machine load hits all alike

@@ -41,7 +41,10 @@ export const CLIENT_DIST = 'client/dist';
 /** Build the server (`pnpm build` does it before the tests) if it has not been built. */
 export function ensureServerBuilt(): void {
   if (existsSync(path.join(REPO_ROOT, 'server/dist/main.js'))) return;
-  const res = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: path.join(REPO_ROOT, 'server'), encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: path.join(REPO_ROOT, 'server'),
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`server build failed:\n${res.stdout}\n${res.stderr}`);
 }
 

@@ -26,17 +26,29 @@ describe.each(backends())('kill -9 at a random moment on %s', (backend) => {
     let server: ServerProcess = await spawnServer(storage.env);
     cleanups.push(() => server.kill('SIGKILL'));
     const s = await createSessionHttp(server.url, `crash ${seed}`);
-    const clients: TestClient[] = Array.from({ length: CLIENTS }, () => connectClient(server.url, s.id, { token: s.noteTaker }));
-    cleanups.push(() => clients.forEach((c) => c.destroy()));
+    const clients: TestClient[] = Array.from({ length: CLIENTS }, () =>
+      connectClient(server.url, s.id, { token: s.noteTaker }),
+    );
+    cleanups.push(() =>
+      clients.forEach((c) => {
+        c.destroy();
+      }),
+    );
     await Promise.all(clients.map((c) => c.synced()));
     for (let i = 0; i < CLIENTS; i++) appendSpeakerBlock(clients[i]!.doc, { speaker: `Delegation ${i}` });
-    await waitFor(() => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)), 'blocks everywhere', 30_000);
+    await waitFor(
+      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
+      'blocks everywhere',
+      30_000,
+    );
 
     // each client types into "its" block (found by speaker), one token per keystroke
     const typed = new Array<number>(CLIENTS).fill(0);
     const own = (c: TestClient, i: number) => {
       const blocks = c.doc.getXmlFragment('record').toArray();
-      const idx = blocks.findIndex((b) => (b as import('yjs').XmlElement).getAttribute('speaker') === `Delegation ${i}`);
+      const idx = blocks.findIndex(
+        (b) => (b as import('yjs').XmlElement).getAttribute('speaker') === `Delegation ${i}`,
+      );
       return blockText(c.doc, idx);
     };
     let typing = true;
@@ -57,10 +69,15 @@ describe.each(backends())('kill -9 at a random moment on %s', (backend) => {
     typing = false;
     await Promise.all(loops);
 
-    await waitFor(() => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)), 'convergence', 60_000);
+    await waitFor(
+      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
+      'convergence',
+      60_000,
+    );
     await Promise.all(clients.map((c) => c.save.whenSaved()));
     const text = recordString(clients[0]!.doc);
-    for (let i = 0; i < CLIENTS; i++) for (let n = 0; n < typed[i]!; n++) expect(countToken(text, `<${i}:${n}>`), `<${i}:${n}>`).toBe(1);
+    for (let i = 0; i < CLIENTS; i++)
+      for (let n = 0; n < typed[i]!; n++) expect(countToken(text, `<${i}:${n}>`), `<${i}:${n}>`).toBe(1);
   });
 
   it('when every client closes before the restart, all that was acknowledged as persisted survives', async () => {
@@ -71,27 +88,38 @@ describe.each(backends())('kill -9 at a random moment on %s', (backend) => {
     cleanups.push(() => server.kill('SIGKILL'));
     const s = await createSessionHttp(server.url, 'acknowledged');
     const clients = Array.from({ length: CLIENTS }, () => connectClient(server.url, s.id, { token: s.noteTaker }));
-    cleanups.push(() => clients.forEach((c) => c.destroy()));
+    cleanups.push(() =>
+      clients.forEach((c) => {
+        c.destroy();
+      }),
+    );
     await Promise.all(clients.map((c) => c.synced()));
     appendSpeakerBlock(clients[0]!.doc, { speaker: 'Chair' });
-    await waitFor(() => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)), 'block everywhere');
+    await waitFor(
+      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
+      'block everywhere',
+    );
 
     // type; whenever a client is told "saved", everything it typed so far counts as acknowledged
     let n = 0;
     const acknowledgedUpTo = new Array<number>(CLIENTS).fill(0);
-    clients.forEach((c, i) =>
+    clients.forEach((c, i) => {
       c.save.subscribe((st) => {
         if (st.acknowledged && st.unsaved === 0) acknowledgedUpTo[i] = n;
-      }),
-    );
+      });
+    });
     const end = Date.now() + 1500 + Math.floor(rand() * 1000);
     while (Date.now() < end) {
-      clients.forEach((c, i) => blockText(c.doc, 0).insert(0, `{${i}:${n}}`));
+      clients.forEach((c, i) => {
+        blockText(c.doc, 0).insert(0, `{${i}:${n}}`);
+      });
       n++;
       await new Promise((r) => setTimeout(r, 30));
     }
     await server.kill('SIGKILL');
-    clients.forEach((c) => c.destroy());
+    clients.forEach((c) => {
+      c.destroy();
+    });
 
     server = await spawnServer(storage.env);
     const fresh = connectClient(server.url, s.id, { token: s.noteTaker });

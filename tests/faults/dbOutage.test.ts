@@ -47,11 +47,20 @@ describe.each(backends())('a %s outage while clients type', (backend) => {
     const server: RunningServer = await startTestServer(storage.db);
     cleanups.push(() => server.close());
     const s = await newSession(server);
-    const clients: TestClient[] = [0, 1, 2].map((i) => connectClient(server.url, s.id, { token: s.noteTaker, name: `n${i}` }));
-    cleanups.push(() => clients.forEach((c) => c.destroy()));
+    const clients: TestClient[] = [0, 1, 2].map((i) =>
+      connectClient(server.url, s.id, { token: s.noteTaker, name: `n${i}` }),
+    );
+    cleanups.push(() =>
+      clients.forEach((c) => {
+        c.destroy();
+      }),
+    );
     await Promise.all(clients.map((c) => c.synced()));
     appendSpeakerBlock(clients[0]!.doc, { speaker: 'Chair' });
-    await waitFor(() => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)), 'block everywhere');
+    await waitFor(
+      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
+      'block everywhere',
+    );
     await Promise.all(clients.map((c) => c.save.whenSaved()));
 
     storage.down();
@@ -68,7 +77,10 @@ describe.each(backends())('a %s outage while clients type', (backend) => {
       await new Promise((r) => setTimeout(r, 100));
     }
     // clients still sync with each other through the server during the outage
-    await waitFor(() => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)), 'live sync during outage');
+    await waitFor(
+      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
+      'live sync during outage',
+    );
     // and nobody is told "saved"
     for (const c of clients) expect(c.save.current.unsaved).toBeGreaterThan(0);
     expect(room.queue.writes).toBe(writesBefore);

@@ -29,10 +29,17 @@ function seeds(): Uint8Array[] {
     write(e);
     return encoding.toUint8Array(e);
   };
+  // a sync message: SyncStep1 (0), SyncStep2 (1) or Update (2) with its payload
+  const syncFrame = (step: number, body: Uint8Array) =>
+    f((e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, step);
+      encoding.writeVarUint8Array(e, body);
+    });
   return [
-    f((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, Y.encodeStateVector(doc)))),
-    f((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 1), encoding.writeVarUint8Array(e, update))),
-    f((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update))),
+    syncFrame(0, Y.encodeStateVector(doc)),
+    syncFrame(1, update),
+    syncFrame(2, update),
     f((e) => {
       encoding.writeVarUint(e, 1);
       const a = encoding.createEncoder();
@@ -121,7 +128,9 @@ describe('fuzzing the sync endpoint', () => {
     let sent = 0;
     const worker = async () => {
       while (sent < TOTAL_FRAMES) {
-        const batch = Array.from({ length: Math.min(FRAMES_PER_SOCKET, TOTAL_FRAMES - sent) }, () => hostileFrame(rand, base));
+        const batch = Array.from({ length: Math.min(FRAMES_PER_SOCKET, TOTAL_FRAMES - sent) }, () =>
+          hostileFrame(rand, base),
+        );
         sent += batch.length;
         await new Promise<void>((resolve) => {
           const ws = new WebSocket(wsUrl);
@@ -149,7 +158,9 @@ describe('fuzzing the sync endpoint', () => {
     expect(p99).toBeLessThan(1_000);
     const rssAfter = rssMb(server.child.pid!);
     expect(rssAfter - rssBefore).toBeLessThan(200);
-    console.log(`fuzz: ${sent} frames, honest p99 ${p99.toFixed(1)} ms over ${latencies.length} probes, RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`);
+    console.log(
+      `fuzz: ${sent} frames, honest p99 ${p99.toFixed(1)} ms over ${latencies.length} probes, RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`,
+    );
   });
 });
 

@@ -22,8 +22,14 @@ describe.each(backends())('a long offline client on %s', (backend) => {
     const port = server.port;
     const s = await createSessionHttp(server.url, 'offline');
     const away = connectClient(server.url, s.id, { token: s.noteTaker, name: 'Away' });
-    const others: TestClient[] = [0, 1].map((i) => connectClient(server.url, s.id, { token: s.noteTaker, name: `Here ${i}` }));
-    cleanups.push(() => [away, ...others].forEach((c) => c.destroy()));
+    const others: TestClient[] = [0, 1].map((i) =>
+      connectClient(server.url, s.id, { token: s.noteTaker, name: `Here ${i}` }),
+    );
+    cleanups.push(() =>
+      [away, ...others].forEach((c) => {
+        c.destroy();
+      }),
+    );
     await Promise.all([away, ...others].map((c) => c.synced()));
     appendSpeakerBlock(others[0]!.doc, { speaker: 'Argentina' }, 'shared block. ');
     await waitFor(() => recordString(away.doc) === recordString(others[0]!.doc), 'all have the block');

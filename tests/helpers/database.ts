@@ -85,7 +85,9 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
  * Storage for a server process: a fresh data folder (PGlite) or a fresh server database.
  * The same storage can be handed to several successive processes (restart tests).
  */
-export async function createProcessStorage(backend: Backend): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+export async function createProcessStorage(
+  backend: Backend,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (backend === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-test-'));
     return { env: { DATA_DIR: dir, DATABASE_URL: '' }, drop: () => rm(dir, { recursive: true, force: true }) };

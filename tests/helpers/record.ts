@@ -3,7 +3,11 @@ import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import * as Y from 'yjs';
 
 /** Append a speaker block with one paragraph; returns the paragraph's text node. */
-export function appendSpeakerBlock(doc: Y.Doc, attrs: { id?: string; speaker: string; affiliation?: string }, text = ''): Y.XmlText {
+export function appendSpeakerBlock(
+  doc: Y.Doc,
+  attrs: { id?: string; speaker: string; affiliation?: string },
+  text = '',
+): Y.XmlText {
   const block = new Y.XmlElement('speakerBlock');
   const para = new Y.XmlElement('paragraph');
   const t = new Y.XmlText();

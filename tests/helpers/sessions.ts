@@ -14,11 +14,20 @@ const tokenOf = (link: string) => new URL(link, 'http://x').searchParams.get('to
 export async function newSession(server: RunningServer, title = 'CND intersessional'): Promise<SessionTokens> {
   const session = await server.sessions.create({ title });
   const links = await server.access.mintAll(session.id);
-  return { id: session.id, observer: tokenOf(links.observer), noteTaker: tokenOf(links.noteTaker), editor: tokenOf(links.editor) };
+  return {
+    id: session.id,
+    observer: tokenOf(links.observer),
+    noteTaker: tokenOf(links.noteTaker),
+    editor: tokenOf(links.editor),
+  };
 }
 
 /** Create a session over HTTP (from loopback, so no admin token is needed by default). */
-export async function createSessionHttp(baseUrl: string, title = 'CND intersessional', adminToken?: string): Promise<SessionTokens> {
+export async function createSessionHttp(
+  baseUrl: string,
+  title = 'CND intersessional',
+  adminToken?: string,
+): Promise<SessionTokens> {
   const res = await fetch(`${baseUrl}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) },

@@ -21,7 +21,7 @@ function expectEachTokenOnce(text: string, typed: Map<number, number>): void {
 }
 
 describe.each(backends())('durability of a server process on %s', (backend) => {
-  const cleanups: (() => Promise<unknown> | void)[] = [];
+  const cleanups: (() => unknown)[] = [];
   afterEach(async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn();
   });
@@ -78,10 +78,17 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     cleanups.push(() => server.kill('SIGKILL'));
     const id = await createSession(server.url, 'Crash test');
     const clients: TestClient[] = [0, 1, 2].map(() => connectClient(server.url, id.id, { token: id.noteTaker }));
-    cleanups.push(() => clients.forEach((c) => c.destroy()));
+    cleanups.push(() =>
+      clients.forEach((c) => {
+        c.destroy();
+      }),
+    );
     await Promise.all(clients.map((c) => c.synced()));
     appendSpeakerBlock(clients[0]!.doc, { speaker: 'Chair' });
-    await waitFor(() => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)), 'block everywhere');
+    await waitFor(
+      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
+      'block everywhere',
+    );
 
     const typed = new Map<number, number>();
     let typing = true;
@@ -111,7 +118,9 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     expectEachTokenOnce(blockText(clients[0]!.doc, 0).toString(), typed);
 
     // and the database alone holds it all: a fresh client after another restart sees the same
-    clients.forEach((c) => c.destroy());
+    clients.forEach((c) => {
+      c.destroy();
+    });
     await server.kill('SIGKILL');
     server = await spawnServer(storage.env, { port });
     const fresh = connectClient(server.url, id.id, { token: id.noteTaker });

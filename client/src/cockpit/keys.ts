@@ -14,7 +14,6 @@ export const COCKPIT_KEYS = {
   speakersList: 'Mod-Alt-s',
 } as const;
 
-
 const mod = (e: KeyLike) => e.ctrlKey || e.metaKey;
 
 /** Ctrl/Cmd+Shift+Enter: open a block for the next speaker on the list. */

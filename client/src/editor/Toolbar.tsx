@@ -53,8 +53,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
         1. List
       </button>
       <p className="toolbar-hint">
-        <kbd>Tab</kbd> header → statement · <kbd>Shift+Tab</kbd> back · <kbd>Enter</kbd> in a header field starts the
-        statement
+        <kbd>Enter</kbd> in a header field starts the statement · <kbd>Tab</kbd> next field, then the statement ·{' '}
+        <kbd>Shift+Tab</kbd> back
       </p>
     </div>
   );

@@ -1,7 +1,14 @@
 import { CloseCode } from '@rapporteur/shared/protocol';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ProtocolError, readClientMessage, writeAwareness, writeSyncStep1, writeSyncStep2, writeUpdate } from './codec.ts';
+import {
+  ProtocolError,
+  readClientMessage,
+  writeAwareness,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+} from './codec.ts';
 
 function sampleUpdate(): Uint8Array {
   const doc = new Y.Doc();
@@ -52,7 +59,10 @@ describe('collab codec', () => {
     };
     const base = writeUpdate(sampleUpdate());
     for (let i = 0; i < 2000; i++) {
-      const frame = i % 2 ? Uint8Array.from({ length: rand() % 40 }, () => rand() & 0xff) : base.map((b) => (rand() % 7 === 0 ? rand() & 0xff : b));
+      const frame =
+        i % 2
+          ? Uint8Array.from({ length: rand() % 40 }, () => rand() & 0xff)
+          : base.map((b) => (rand() % 7 === 0 ? rand() & 0xff : b));
       const code = codeOf(frame);
       expect(code === null || code >= 4000).toBe(true);
     }

@@ -91,7 +91,10 @@ export class Connection {
   /** Send a frame; the same buffer may be passed to many connections. */
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.SlowConsumer);
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.SlowConsumer);
+      return;
+    }
     this.corkUntilTickEnds();
     this.ws.send(frame, { binary: true });
   }
@@ -103,7 +106,10 @@ export class Connection {
    */
   write(frames: readonly Buffer[]): void {
     if (frames.length === 0 || this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) return this.close(CloseCode.SlowConsumer);
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.SlowConsumer);
+      return;
+    }
     const socket = this.socket();
     if (!socket) {
       // never for server sockets; unwrap the frames and let ws frame them

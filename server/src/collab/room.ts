@@ -221,7 +221,10 @@ export class Room {
    */
   private answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
-    if (!empty) return conn.send(writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+    if (!empty) {
+      conn.send(writeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)));
+      return;
+    }
     this.fullStep2 ??= binaryFrame(writeSyncStep2(this.fullStateUpdate()));
     conn.write([this.fullStep2]);
   }

@@ -142,13 +142,16 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
 /** Stop holding a room we acquired but will not join; it unloads if nobody else is in it. */
 function giveUp(deps: CollabDeps, room: Room): void {
   deps.rooms.unhold(room);
-  void deps.rooms.release(room).catch((err) => deps.logger.error('room release failed', { sessionId: room.sessionId, err }));
+  void deps.rooms
+    .release(room)
+    .catch((err) => deps.logger.error('room release failed', { sessionId: room.sessionId, err }));
 }
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 /** The identity a socket gets: role from its token; name and colour as given, sanitised. */
 function identityFor(role: Identity['role'], tokenHash: string | null, url: URL): Identity {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed from display names
   const rawName = (url.searchParams.get('name') ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   const rawColor = url.searchParams.get('color') ?? '';
   return {

@@ -82,7 +82,10 @@ export async function exportDocx(minutes: Minutes): Promise<Uint8Array> {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(SUMMARY_HEADING) }));
     const item = (i: SummaryItem) =>
       new Paragraph({
-        children: [...runs(i.line), ...(i.context ? [new TextRun({ text: ` (${xmlSafe(i.context)})`, italics: true })] : [])],
+        children: [
+          ...runs(i.line),
+          ...(i.context ? [new TextRun({ text: ` (${xmlSafe(i.context)})`, italics: true })] : []),
+        ],
         bullet: { level: 0 },
         spacing: { after: 80 },
       });

@@ -73,7 +73,10 @@ const safeId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 80);
 function summaryHtml(summary: Summary): string {
   const list = (items: SummaryItem[]) =>
     `<ul>${items
-      .map((i) => `<li>${escapeHtml(i.line)}${i.context ? ` <span class="context">(${escapeHtml(i.context)})</span>` : ''}</li>`)
+      .map(
+        (i) =>
+          `<li>${escapeHtml(i.line)}${i.context ? ` <span class="context">(${escapeHtml(i.context)})</span>` : ''}</li>`,
+      )
       .join('')}</ul>`;
   const parts = [`<section class="summary"><h2>${escapeHtml(SUMMARY_HEADING)}</h2>`];
   if (summary.actions.length) parts.push(`<h3>Actions</h3>${list(summary.actions)}`);

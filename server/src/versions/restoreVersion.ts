@@ -54,4 +54,3 @@ export async function restoreVersion(
     void deps.rooms.release(room).catch((err) => deps.logger.error('room release failed', { sessionId, err }));
   }
 }
-

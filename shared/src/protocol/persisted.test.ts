@@ -22,8 +22,25 @@ describe('persisted acknowledgement', () => {
       [2, 4],
     ]);
     expect(unsavedChanges(local, new Map([[1, 10]]))).toBe(4);
-    expect(unsavedChanges(local, new Map([[1, 7], [2, 4]]))).toBe(3);
-    expect(unsavedChanges(local, new Map([[1, 12], [2, 4], [3, 9]]))).toBe(0);
+    expect(
+      unsavedChanges(
+        local,
+        new Map([
+          [1, 7],
+          [2, 4],
+        ]),
+      ),
+    ).toBe(3);
+    expect(
+      unsavedChanges(
+        local,
+        new Map([
+          [1, 12],
+          [2, 4],
+          [3, 9],
+        ]),
+      ),
+    ).toBe(0);
     expect(unsavedChanges(local, new Map())).toBe(14);
   });
 });

@@ -12,7 +12,6 @@ import { extractRecord } from '@rapporteur/shared/blocks';
 import { diffRecords } from '@rapporteur/shared/diff';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { TokenGrant } from '../../access/accessStore.ts';
 import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { Database } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
@@ -70,7 +69,10 @@ export function versionRoutes(deps: VersionRouteDeps) {
         deps.logger.warn('saving a version of edits not yet stored', { sessionId: id });
       }
       const captured = await withCurrentDoc(deps.rooms, log, id, captureDoc);
-      const meta = await store.insert({ sessionId: id, name, author: authorOf(c, grant.role), kind: 'named' }, captured);
+      const meta = await store.insert(
+        { sessionId: id, name, author: authorOf(c, grant.role), kind: 'named' },
+        captured,
+      );
       return c.json(meta, 201);
     })
     .get('/:id/versions', async (c) => {
