@@ -133,8 +133,13 @@ export function randomEdit(doc: Y.Doc, rng: Rng): void {
       f.delete(at(), 1);
     } else if (roll < 0.92) {
       const block = f.get(at()) as Y.XmlElement;
-      if (rng.next() < 0.5) block.setAttribute('status', rng.pick(['draft', 'checked', 'final']));
-      else block.setAttribute('speaker', rng.pick(SPEAKERS));
+      if (rng.next() < 0.5) {
+        block.setAttribute('status', rng.pick(['draft', 'checked', 'final']));
+        block.setAttribute('statusBy', rng.pick(['Editor A', 'Editor B', '']));
+        block.setAttribute('statusAt', `2017-01-24T1${rng.int(10)}:00:00.000Z`);
+      } else {
+        block.setAttribute('speaker', rng.pick(SPEAKERS));
+      }
     } else {
       // a bullet list or a second paragraph in a statement
       const block = f.get(at()) as Y.XmlElement;
@@ -155,7 +160,8 @@ export function randomEdit(doc: Y.Doc, rng: Rng): void {
 export async function tableOf(db: Database, sessionId: string) {
   const blocks = await db.query<Record<string, unknown>>(
     `SELECT block_id AS id, position, agenda_item_id AS "agendaItemId", speaker, affiliation,
-       on_behalf_of AS "onBehalfOf", kind, started_at AS "startedAt", status, text, word_count AS "wordCount"
+       on_behalf_of AS "onBehalfOf", kind, started_at AS "startedAt", status, status_by AS "statusBy",
+       status_at AS "statusAt", text, word_count AS "wordCount"
      FROM speaker_blocks WHERE session_id = $1 ORDER BY position`,
     [sessionId],
   );
@@ -182,6 +188,8 @@ export function expectedOf(doc: Y.Doc) {
       kind: b.kind,
       startedAt: b.startedAt,
       status: b.status,
+      statusBy: b.statusBy,
+      statusAt: b.statusAt,
       text: b.text,
       wordCount: b.wordCount,
     })),

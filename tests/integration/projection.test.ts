@@ -119,6 +119,41 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
     expect(await sweeper.runOnce()).toBe(0);
   });
 
+  it('re-projects, from the update log, a session whose rows predate a projection change', async () => {
+    const s = await newSession(suite.server);
+    const a = connect(s);
+    await a.synced();
+    appendSpeakerBlock(a.doc, { speaker: 'Chair' }, 'The meeting is adjourned.');
+    const block = a.doc.getXmlFragment(RECORD_FIELD).get(0) as Y.XmlElement;
+    a.doc.transact(() => {
+      block.setAttribute('status', 'final');
+      block.setAttribute('statusBy', 'Secretariat editor');
+      block.setAttribute('statusAt', '2017-01-24T18:00:00.000Z');
+    });
+    await a.save.whenSaved();
+    const final = new Y.Doc();
+    Y.applyUpdate(final, Y.encodeStateAsUpdate(a.doc));
+    a.destroy();
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads');
+    await suite.server.projector.flush(s.id);
+    expect((await tableOf(suite.db, s.id)).blocks[0]).toMatchObject({
+      status: 'final',
+      statusBy: 'Secretariat editor',
+      statusAt: '2017-01-24T18:00:00.000Z',
+    });
+
+    // as migration 0006 leaves an older database: rows without the new columns' values, and every
+    // session marked never projected
+    await suite.db.query("UPDATE speaker_blocks SET status_by = '', status_at = '' WHERE session_id = $1", [s.id]);
+    await suite.db.query('UPDATE projection_state SET version = -1 WHERE session_id = $1', [s.id]);
+    const store = new ProjectionStore(suite.db);
+    expect(await store.storedVersion(s.id)).toBeNull();
+    const sweeper = new ProjectionSweeper(suite.db, suite.server.log, store, createLogger({ quiet: true }));
+    expect(await sweeper.runOnce()).toBeGreaterThanOrEqual(1);
+    expect(await tableOf(suite.db, s.id)).toEqual(expectedOf(final));
+    expect(await store.storedVersion(s.id)).not.toBeNull();
+  });
+
   it('stores hostile strings (NUL, huge ids) without failing the projection', async () => {
     const s = await newSession(suite.server);
     const a = connect(s);

@@ -14,6 +14,8 @@ interface BlockSpec {
   onBehalfOf?: string;
   startedAt?: string;
   status?: string;
+  statusBy?: string;
+  statusAt?: string;
   text: string;
 }
 
@@ -36,6 +38,8 @@ function recordDoc(agendaItem: string | null, blocks: BlockSpec[]): Y.Doc {
     el.setAttribute('kind', 'member-state');
     el.setAttribute('startedAt', b.startedAt ?? '');
     el.setAttribute('status', b.status ?? 'draft');
+    el.setAttribute('statusBy', b.statusBy ?? '');
+    el.setAttribute('statusAt', b.statusAt ?? '');
     const p = new Y.XmlElement('paragraph');
     p.insert(0, [new Y.XmlText(b.text)]);
     el.insert(0, [p]);
@@ -85,6 +89,8 @@ describe.each(backends())('search and blocks API on %s', (backend) => {
             speaker: 'Alexis Fishincker',
             affiliation: 'UNODC',
             status: 'checked',
+            statusBy: 'Secretariat editor',
+            statusAt: '2017-01-24T16:05:00.000Z',
             text: 'Mixers are a new way of money laundering. One case managed to launder 22 billion dollars; laundering over the internet is paid in bitcoin.',
           },
           {
@@ -246,6 +252,15 @@ describe.each(backends())('search and blocks API on %s', (backend) => {
       speaker: 'Malta',
       onBehalfOf: 'the European Union',
       agendaItemId: 'item-1',
+      status: 'draft',
+      statusBy: '',
+      statusAt: '',
+    });
+    // who checked a statement, and when, is part of the data
+    expect(body.blocks[0]).toMatchObject({
+      status: 'checked',
+      statusBy: 'Secretariat editor',
+      statusAt: '2017-01-24T16:05:00.000Z',
     });
     expect(body.projectedAt).not.toBeNull();
     const blocks = async (q: string) =>

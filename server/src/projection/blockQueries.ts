@@ -32,8 +32,8 @@ export async function listBlocks(db: Queryable, sessionId: string, filter: Block
         FROM agenda_items WHERE session_id = $1) AS items,
       (SELECT json_agg(json_build_object('id', b.block_id, 'position', b.position, 'agendaItemId', b.agenda_item_id,
           'speaker', b.speaker, 'affiliation', b.affiliation, 'onBehalfOf', b.on_behalf_of, 'kind', b.kind,
-          'startedAt', b.started_at, 'status', b.status, 'text', b.text, 'wordCount', b.word_count,
-          'updatedAt', b.updated_at) ORDER BY b.position)
+          'startedAt', b.started_at, 'status', b.status, 'statusBy', b.status_by, 'statusAt', b.status_at,
+          'text', b.text, 'wordCount', b.word_count, 'updatedAt', b.updated_at) ORDER BY b.position)
         FROM speaker_blocks b WHERE ${where.join(' AND ')}) AS blocks`,
     params,
   );

@@ -14,6 +14,9 @@ export interface BlockRow {
   /** `startedAt` as an ISO instant when it is a full ISO date-time, else null. */
   startedTs: string | null;
   status: string;
+  /** Who set the status and when (ISO), as the block's attributes hold them ('' when unset). */
+  statusBy: string;
+  statusAt: string;
   text: string;
   wordCount: number;
 }
@@ -92,6 +95,8 @@ export function toRows(record: RecordContent): { blocks: BlockRow[]; items: Item
     startedAt: storable(b.startedAt),
     startedTs: parseStartedAt(b.startedAt),
     status: b.status,
+    statusBy: storable(b.statusBy),
+    statusAt: storable(b.statusAt),
     text: storable(b.text),
     wordCount: b.wordCount,
   }));

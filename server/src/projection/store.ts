@@ -27,22 +27,22 @@ export function writtenProjection(s: ProjectionSnapshot): WrittenProjection {
 // whatever the number of blocks, the same on PGlite and postgres.js, and nothing interpolated.
 const UPSERT_BLOCKS = `
 INSERT INTO speaker_blocks AS b (session_id, block_id, position, agenda_item_id, speaker, affiliation,
-  on_behalf_of, kind, started_at, started_ts, status, text, word_count)
+  on_behalf_of, kind, started_at, started_ts, status, status_by, status_at, text, word_count)
 SELECT $1, r."blockId", r.position, r."agendaItemId", r.speaker, r.affiliation, r."onBehalfOf", r.kind,
-  r."startedAt", r."startedTs", r.status, r.text, r."wordCount"
+  r."startedAt", r."startedTs", r.status, r."statusBy", r."statusAt", r.text, r."wordCount"
 FROM json_to_recordset($2::text::json) AS r("blockId" text, position int, "agendaItemId" text, speaker text,
   affiliation text, "onBehalfOf" text, kind text, "startedAt" text, "startedTs" timestamptz, status text,
-  text text, "wordCount" int)
+  "statusBy" text, "statusAt" text, text text, "wordCount" int)
 ON CONFLICT (session_id, block_id) DO UPDATE SET position = EXCLUDED.position,
   agenda_item_id = EXCLUDED.agenda_item_id, speaker = EXCLUDED.speaker, affiliation = EXCLUDED.affiliation,
   on_behalf_of = EXCLUDED.on_behalf_of, kind = EXCLUDED.kind, started_at = EXCLUDED.started_at,
-  started_ts = EXCLUDED.started_ts, status = EXCLUDED.status, text = EXCLUDED.text,
-  word_count = EXCLUDED.word_count, updated_at = now()
+  started_ts = EXCLUDED.started_ts, status = EXCLUDED.status, status_by = EXCLUDED.status_by,
+  status_at = EXCLUDED.status_at, text = EXCLUDED.text, word_count = EXCLUDED.word_count, updated_at = now()
 WHERE (b.position, b.agenda_item_id, b.speaker, b.affiliation, b.on_behalf_of, b.kind, b.started_at,
-  b.started_ts, b.status, b.text, b.word_count)
+  b.started_ts, b.status, b.status_by, b.status_at, b.text, b.word_count)
   IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.agenda_item_id, EXCLUDED.speaker, EXCLUDED.affiliation,
   EXCLUDED.on_behalf_of, EXCLUDED.kind, EXCLUDED.started_at, EXCLUDED.started_ts, EXCLUDED.status,
-  EXCLUDED.text, EXCLUDED.word_count)`;
+  EXCLUDED.status_by, EXCLUDED.status_at, EXCLUDED.text, EXCLUDED.word_count)`;
 
 const UPSERT_ITEMS = `
 INSERT INTO agenda_items AS a (session_id, item_id, position, title)

@@ -17,3 +17,9 @@ export const speakerBlockFields = {
   status: z.enum(BLOCK_STATUSES),
   wordCount: z.number().int(),
 };
+
+/** Who set a block's review status and when (ISO), as the block holds them ('' when unset). */
+export const reviewFields = {
+  statusBy: z.string(),
+  statusAt: z.string(),
+};

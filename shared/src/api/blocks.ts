@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BLOCK_STATUSES } from '../schema/attributes.ts';
-import { speakerBlockFields } from './blockFields.ts';
+import { reviewFields, speakerBlockFields } from './blockFields.ts';
 import { MAX_FILTER_LENGTH, textParam } from './search.ts';
 
 /** Query of `GET /api/sessions/:id/blocks`; every filter is optional. */
@@ -20,6 +20,7 @@ export type BlocksQuery = z.infer<typeof BlocksQuery>;
 export const ProjectedBlock = z.object({
   id: z.string(),
   ...speakerBlockFields,
+  ...reviewFields,
   text: z.string(),
   /** When this row last changed (ISO). */
   updatedAt: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPARED_BLOCK_ATTRIBUTES } from '../diff/records.ts';
-import { speakerBlockFields } from './blockFields.ts';
+import { reviewFields, speakerBlockFields } from './blockFields.ts';
 
 /** Longest version name accepted. */
 export const MAX_VERSION_NAME_LENGTH = 120;
@@ -50,7 +50,7 @@ const BodyPartSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list'), ordered: z.boolean(), items: z.array(z.string()) }),
 ]);
 
-const blockHeaderFields = { ...speakerBlockFields, statusBy: z.string(), statusAt: z.string() };
+const blockHeaderFields = { ...speakerBlockFields, ...reviewFields };
 
 /** Where an action item or decision stands (see ActionRecord in shared/src/blocks). */
 const placedFields = {
