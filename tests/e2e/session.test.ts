@@ -137,6 +137,35 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
       .toEqual(['Chair', 'Russia']);
   });
 
+  it('Ctrl+Enter in a blank block uses it rather than leaving it behind empty', async () => {
+    const s = await suite.newSession('Blank block');
+    const page = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ana',
+    });
+    await page.waitForBlocks(1);
+    const first = (await page.record()).find((n) => n.type === 'speakerBlock')!;
+    await new Promise((r) => setTimeout(r, 1100)); // so that "now" differs from the seeded time
+    // the empty session's first block: still one block, its time now, the cursor in its speaker field
+    await page.nextSpeaker();
+    await expect.poll(async () => (await page.focused()).field).toBe('speaker');
+    let blocks = (await page.record()).filter((n) => n.type === 'speakerBlock');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.attrs.id).toBe(first.attrs.id);
+    expect(Date.parse(blocks[0]!.attrs.startedAt ?? '')).toBeGreaterThan(Date.parse(first.attrs.startedAt ?? ''));
+    await page.type('Chair');
+    await page.page.keyboard.press('Enter');
+    await page.type('The meeting is called to order.');
+    // from a written block: a new one; pressed again at once, still only that one
+    await page.nextSpeaker();
+    await page.waitForBlocks(2);
+    await page.nextSpeaker();
+    await page.type('Peru');
+    await expect
+      .poll(async () => (await page.record()).filter((n) => n.type === 'speakerBlock').map((b) => b.attrs.speaker))
+      .toEqual(['Chair', 'Peru']);
+  });
+
   it('Ctrl+Alt+A inserts an agenda item with the cursor in it: before a blank block, else after the current one', async () => {
     const s = await suite.newSession('Agenda');
     const page = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {

@@ -8,7 +8,7 @@ import { isTakeNextKey } from '../cockpit/keys.ts';
 import { SpeakerHeaderField } from '../cockpit/SpeakerHeaderField.tsx';
 import { blockElementId } from '../session/blockAnchor.ts';
 import { BlockReview } from './BlockReview.tsx';
-import { agendaItemPosition, focusBlockBody, insertAgendaItem, insertSpeakerBlock } from './commands.ts';
+import { agendaItemPosition, focusBlockBody, insertAgendaItem, startNextSpeaker } from './commands.ts';
 import { takeHeaderFocus } from './focusRequest.ts';
 import { isInsertAgendaKey, isNextSpeakerKey } from './keys.ts';
 import { KIND_LABELS } from './labels.ts';
@@ -42,7 +42,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
       cockpit.takeNext();
     } else if (isNextSpeakerKey(e)) {
       e.preventDefault();
-      insertSpeakerBlock(editor, pos + node.nodeSize);
+      startNextSpeaker(editor, { node, pos }, pos + node.nodeSize);
     } else if (isInsertAgendaKey(e)) {
       e.preventDefault();
       insertAgendaItem(editor, agendaItemPosition(node, pos));

@@ -100,10 +100,30 @@ export function focusBlockBody(editor: Editor, blockPos: number): void {
 }
 
 /** Focus the last field of a speaker block's header (the way back from its body). */
-export function focusBlockHeader(editor: Editor, blockPos: number): boolean {
+export function focusBlockHeader(editor: Editor, blockPos: number, field: 'last' | 'speaker' = 'last'): boolean {
   const dom = editor.view.nodeDOM(blockPos);
-  const field = dom instanceof HTMLElement ? dom.querySelector<HTMLElement>('[data-header-last]') : null;
-  if (!field) return false;
-  field.focus();
+  const selector = field === 'last' ? '[data-header-last]' : '[data-field="speaker"]';
+  const input = dom instanceof HTMLElement ? dom.querySelector<HTMLElement>(selector) : null;
+  if (!input) return false;
+  input.focus();
   return true;
+}
+
+/**
+ * The "next speaker" key (Ctrl/Cmd+Enter) or button, from inside `block` (or from no block):
+ * a new speaker block after it, timed now, with the cursor in its speaker field. A blank block
+ * (nothing written in it yet, like the one an empty session opens with) is used instead of
+ * leaving it behind empty: its time becomes now and its speaker field takes the cursor.
+ */
+export function startNextSpeaker(editor: Editor, block: { node: PMNode; pos: number } | null, at: number): void {
+  if (block && isBlankSpeakerBlock(block.node)) {
+    editor.view.dispatch(editor.state.tr.setNodeAttribute(block.pos, 'startedAt', new Date().toISOString()));
+    if (focusBlockHeader(editor, block.pos, 'speaker')) return;
+  }
+  insertSpeakerBlock(editor, at);
+}
+
+/** The speaker block holding the selection, if any. */
+export function currentSpeakerBlock(editor: Editor): { node: PMNode; pos: number } | null {
+  return enclosingSpeakerBlock(editor.state.selection.$from);
 }

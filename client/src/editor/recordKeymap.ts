@@ -1,10 +1,11 @@
 import { Extension } from '@tiptap/core';
 import {
   afterCurrentBlock,
+  currentSpeakerBlock,
   enclosingSpeakerBlock,
   focusBlockHeader,
   insertAgendaItem,
-  insertSpeakerBlock,
+  startNextSpeaker,
 } from './commands.ts';
 import { KEYS } from './keys.ts';
 
@@ -19,7 +20,7 @@ export const RecordKeymap = Extension.create({
   addKeyboardShortcuts() {
     return {
       [KEYS.nextSpeaker]: ({ editor }) => {
-        insertSpeakerBlock(editor, afterCurrentBlock(editor));
+        startNextSpeaker(editor, currentSpeakerBlock(editor), afterCurrentBlock(editor));
         return true;
       },
       [KEYS.agendaItem]: ({ editor }) => {
