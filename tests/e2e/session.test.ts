@@ -149,7 +149,7 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     // the empty session's first block: still one block, its time now, the cursor in its speaker field
     await page.nextSpeaker();
     await expect.poll(async () => (await page.focused()).field).toBe('speaker');
-    let blocks = (await page.record()).filter((n) => n.type === 'speakerBlock');
+    const blocks = (await page.record()).filter((n) => n.type === 'speakerBlock');
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.attrs.id).toBe(first.attrs.id);
     expect(Date.parse(blocks[0]!.attrs.startedAt ?? '')).toBeGreaterThan(Date.parse(first.attrs.startedAt ?? ''));
