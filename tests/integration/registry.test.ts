@@ -87,6 +87,27 @@ describe.each(backends())('speaker registry API on %s', (backend) => {
       expect(names.slice(0, 3)).toEqual(['Afghanistan', 'African Group', 'African Union']);
     });
 
+    it('pages through the alphabetical listing with offset, saying how many entries it holds', async () => {
+      const page = async (query: string) => {
+        const res = await call('GET', `/api/registry?${query}`, ADMIN);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        return res.body as unknown as RegistryListResponse;
+      };
+      const whole = await page('limit=1000');
+      expect(whole.total).toBe(whole.entries.length);
+      const first = await page('limit=100');
+      const second = await page('limit=100&offset=100');
+      expect(first.total).toBe(whole.total);
+      expect([...first.entries, ...second.entries].map((e) => e.id)).toEqual(
+        whole.entries.slice(0, 200).map((e) => e.id),
+      );
+      const beyond = await page(`limit=10&offset=${whole.total}`);
+      expect(beyond).toEqual({ entries: [], total: whole.total });
+      // with a query, total counts the matches
+      const found = await page('q=Russ');
+      expect(found.total).toBe(found.entries.length);
+    });
+
     it('ranks short forms and prefixes the way the shared matcher does', async () => {
       expect((await search('q=US'))[0]).toMatchObject({ name: 'United States of America', matched: 'US' });
       expect((await search('q=Russ'))[0]!.name).toBe('Russian Federation');
@@ -107,6 +128,9 @@ describe.each(backends())('speaker registry API on %s', (backend) => {
         'limit=1001',
         'limit=abc',
         'limit=-1',
+        'offset=-1',
+        'offset=1000001',
+        'offset=x',
         `q=${'x'.repeat(201)}`,
         'q=a%00b',
       ]) {

@@ -10,13 +10,25 @@ export function sessionToken(sessionId: string): string | null {
   return loadAccess(sessionId)?.token ?? loadAdminToken();
 }
 
-/** The whole registry (it fits in one page): ranking happens locally, on every keystroke. */
-export async function fetchRegistry(token: string | null, signal?: AbortSignal): Promise<RegistryEntry[]> {
-  const res = await requestJson<RegistryListResponse>('GET', `/api/registry?limit=${MAX_REGISTRY_LIMIT}`, {
-    token,
-    signal,
-  });
-  return res.entries;
+/**
+ * The whole registry, page by page (the built-in directory fits in one; names added from sessions
+ * over the years may not): ranking happens locally, on every keystroke.
+ */
+export async function fetchRegistry(
+  token: string | null,
+  signal?: AbortSignal,
+  pageSize: number = MAX_REGISTRY_LIMIT,
+): Promise<RegistryEntry[]> {
+  // by id: an entry added while paging may shift the alphabetical pages by one
+  const byId = new Map<string, RegistryEntry>();
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await requestJson<RegistryListResponse>('GET', `/api/registry?limit=${pageSize}&offset=${offset}`, {
+      token,
+      signal,
+    });
+    for (const e of page.entries) byId.set(e.id, e);
+    if (page.entries.length < pageSize || offset + pageSize >= page.total) return [...byId.values()];
+  }
 }
 
 /** Add a name to the registry on behalf of a session (an existing entry of that name is returned as is). */

@@ -82,15 +82,27 @@ export class RegistryStore {
     return rows.map(toEntry);
   }
 
-  /** Entries for an autocomplete query (best first), or alphabetical without one. */
-  async search(query: { q?: string; kind?: readonly RegistryKind[]; limit: number }): Promise<RankedEntry[]> {
-    const entries = await this.all(query.kind);
-    if (!query.q) return entries.slice(0, query.limit);
-    return createMatcher(entries)(query.q, { limit: query.limit }).map((r) => ({
+  /**
+   * Entries for an autocomplete query (best first, `total` = how many are returned), or a page of
+   * the alphabetical listing without one (`total` = entries of those kinds, to page with `offset`).
+   */
+  async search(query: {
+    q?: string;
+    kind?: readonly RegistryKind[];
+    limit: number;
+    offset?: number;
+  }): Promise<{ entries: RankedEntry[]; total: number }> {
+    const all = await this.all(query.kind);
+    if (!query.q) {
+      const offset = query.offset ?? 0;
+      return { entries: all.slice(offset, offset + query.limit), total: all.length };
+    }
+    const entries = createMatcher(all)(query.q, { limit: query.limit }).map((r) => ({
       ...r.entry,
       matched: r.matched,
       score: r.score,
     }));
+    return { entries, total: entries.length };
   }
 
   /** One entry, or null. */

@@ -12,6 +12,8 @@ export const MAX_ALIAS_LENGTH = 100;
 export const MAX_ALIASES = 20;
 /** Largest page of registry results (the whole built-in directory fits in one). */
 export const MAX_REGISTRY_LIMIT = 1000;
+/** Largest `offset` of a registry listing. */
+export const MAX_REGISTRY_OFFSET = 1_000_000;
 
 /** A registry kind. */
 export const RegistryKindSchema = z.enum(REGISTRY_KINDS, { error: `kind must be one of ${REGISTRY_KINDS.join(', ')}` });
@@ -45,6 +47,8 @@ export const RegistryQuery = z.object({
     z.array(RegistryKindSchema).max(REGISTRY_KINDS.length).optional(),
   ),
   limit: intParam('limit', 1, MAX_REGISTRY_LIMIT, 20),
+  /** Without `q`: entries to skip, to page through the alphabetical listing. */
+  offset: intParam('offset', 0, MAX_REGISTRY_OFFSET, 0),
 });
 export type RegistryQuery = z.infer<typeof RegistryQuery>;
 
@@ -61,9 +65,13 @@ export const RegistryEntry = z.object({
 });
 export type RegistryEntry = z.infer<typeof RegistryEntry>;
 
-/** Response of `GET /api/registry`: best match first (alphabetical without `q`). */
+/**
+ * Response of `GET /api/registry`: best match first (alphabetical without `q`). `total` is how
+ * many entries the listing holds (without `q`; page with `offset`), or how many matched (with `q`).
+ */
 export const RegistryListResponse = z.object({
   entries: z.array(RegistryEntry.extend({ matched: z.string().optional(), score: z.number().optional() })),
+  total: z.number().int(),
 });
 export type RegistryListResponse = z.infer<typeof RegistryListResponse>;
 

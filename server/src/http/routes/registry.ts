@@ -53,7 +53,7 @@ export function registryRoutes(deps: RegistryRouteDeps) {
     .get('/registry', async (c) => {
       await requireWriter(c, deps, 'note-taker');
       const query = parseOr400(RegistryQuery, c.req.query());
-      return c.json({ entries: await store.search(query) });
+      return c.json(await store.search(query));
     })
     .post('/registry', async (c) => {
       const input = parseOr400(CreateRegistryEntryRequest, await jsonBody(c));
