@@ -1,8 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@rapporteur/server';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPgliteCluster, hasPgliteCluster } from '../../server/src/db/pglite.ts';
 
 describe('the embedded database (no DATABASE_URL)', () => {
   let dir = '';
@@ -12,7 +14,9 @@ describe('the embedded database (no DATABASE_URL)', () => {
 
   it('opens in DATA_DIR with its schema and small shared buffers, and keeps rows across a reopen', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-pglite-'));
+    expect(hasPgliteCluster(path.join(dir, 'pglite'))).toBe(false);
     const first = await openDatabase({ dataDir: dir });
+    expect(hasPgliteCluster(path.join(dir, 'pglite'))).toBe(true);
     expect(first.engine).toBe('pglite');
     const [buffers] = await first.query<{ shared_buffers: string }>('SHOW shared_buffers');
     expect(buffers?.shared_buffers).toBe('32MB');
@@ -25,5 +29,20 @@ describe('the embedded database (no DATABASE_URL)', () => {
     const [still] = await again.query<{ shared_buffers: string }>('SHOW shared_buffers');
     expect(still?.shared_buffers).toBe('32MB');
     await again.close();
+  }, 60_000);
+
+  it('creates a new cluster in a child process, and says why when it cannot', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-pglite-'));
+    try {
+      await createPgliteCluster(path.join(base, 'fresh'));
+      expect(existsSync(path.join(base, 'fresh', 'PG_VERSION'))).toBe(true);
+      // a data folder that cannot be made: under a plain file
+      await writeFile(path.join(base, 'file'), 'not a folder');
+      await expect(createPgliteCluster(path.join(base, 'file', 'db'))).rejects.toThrow(
+        /creating the embedded database in .*file.db failed/,
+      );
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
   }, 60_000);
 });
