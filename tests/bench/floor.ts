@@ -134,6 +134,18 @@ export async function runFloor(clients: number, writers: number, durationMs = 5_
 }
 
 /**
+ * A client's document holding `state`, with the listeners the stock provider (`update`) and the
+ * latency recorder (`afterTransaction`) attach, so applying to it costs what it costs a client.
+ */
+function receiverDoc(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  doc.on('update', () => {});
+  doc.on('afterTransaction', () => {});
+  Y.applyUpdate(doc, state, 'provider');
+  return doc;
+}
+
+/**
  * The generator's own floor for a large document: the time this process takes to apply the whole
  * document `clients` times, each into its own Y.Doc with the listeners a stock provider and the
  * latency recorder attach, all kept alive as the joiners are. No server and no socket: no joiner
@@ -148,11 +160,7 @@ function applyAll(update: Uint8Array, clients: number): number {
   const docs: Y.Doc[] = [];
   const t0 = performance.now();
   for (let i = 0; i < clients; i++) {
-    const doc = new Y.Doc();
-    doc.on('update', () => {});
-    doc.on('afterTransaction', () => {});
-    Y.applyUpdate(doc, update, 'provider');
-    docs.push(doc);
+    docs.push(receiverDoc(update));
   }
   const ms = performance.now() - t0;
   for (const doc of docs) doc.destroy();
@@ -169,13 +177,7 @@ export function keystrokeApplyMs(receivers: number, keystrokes = 40): number {
   const writer = new Y.Doc();
   const text = appendSpeakerBlock(writer, { speaker: 'Delegate 1' }, 'The Commission took note');
   const base = Y.encodeStateAsUpdate(writer);
-  const docs = Array.from({ length: receivers }, () => {
-    const doc = new Y.Doc();
-    doc.on('update', () => {});
-    doc.on('afterTransaction', () => {});
-    Y.applyUpdate(doc, base, 'provider');
-    return doc;
-  });
+  const docs = Array.from({ length: receivers }, () => receiverDoc(base));
   const updates: Uint8Array[] = [];
   writer.on('update', (u: Uint8Array) => updates.push(u));
   for (let i = 0; i < keystrokes; i++) text.insert(text.length, '.');

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import type { MouseEvent } from 'react';
-import { afterCurrentBlock, currentSpeakerBlock, insertAgendaItem, startNextSpeaker } from './commands.ts';
+import { insertAgendaItem, startNextSpeaker } from './commands.ts';
 import { shortcutHint } from './keys.ts';
 
 // keep the editor's selection: a toolbar click must act where the cursor is, not steal focus
@@ -20,7 +20,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <button
         type="button"
         onMouseDown={keepFocus}
-        onClick={() => startNextSpeaker(editor, currentSpeakerBlock(editor), afterCurrentBlock(editor))}
+        onClick={() => startNextSpeaker(editor)}
         title={`Start the next speaker (${next})`}
       >
         Next speaker <kbd>{next}</kbd>

@@ -110,20 +110,20 @@ export function focusBlockHeader(editor: Editor, blockPos: number, field: 'last'
 }
 
 /**
- * The "next speaker" key (Ctrl/Cmd+Enter) or button, from inside `block` (or from no block):
+ * The "next speaker" key (Ctrl/Cmd+Enter) or button, from inside `block` (by default the one
+ * holding the selection; none outside blocks), inserting at `at` (by default after that block):
  * a new speaker block after it, timed now, with the cursor in its speaker field. A blank block
  * (nothing written in it yet, like the one an empty session opens with) is used instead of
  * leaving it behind empty: its time becomes now and its speaker field takes the cursor.
  */
-export function startNextSpeaker(editor: Editor, block: { node: PMNode; pos: number } | null, at: number): void {
+export function startNextSpeaker(
+  editor: Editor,
+  block: { node: PMNode; pos: number } | null = enclosingSpeakerBlock(editor.state.selection.$from),
+  at: number = afterCurrentBlock(editor),
+): void {
   if (block && isBlankSpeakerBlock(block.node)) {
     editor.view.dispatch(editor.state.tr.setNodeAttribute(block.pos, 'startedAt', new Date().toISOString()));
     if (focusBlockHeader(editor, block.pos, 'speaker')) return;
   }
   insertSpeakerBlock(editor, at);
-}
-
-/** The speaker block holding the selection, if any. */
-export function currentSpeakerBlock(editor: Editor): { node: PMNode; pos: number } | null {
-  return enclosingSpeakerBlock(editor.state.selection.$from);
 }

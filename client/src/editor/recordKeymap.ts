@@ -1,7 +1,5 @@
 import { Extension } from '@tiptap/core';
 import {
-  afterCurrentBlock,
-  currentSpeakerBlock,
   enclosingSpeakerBlock,
   focusBlockHeader,
   insertAgendaItem,
@@ -20,7 +18,7 @@ export const RecordKeymap = Extension.create({
   addKeyboardShortcuts() {
     return {
       [KEYS.nextSpeaker]: ({ editor }) => {
-        startNextSpeaker(editor, currentSpeakerBlock(editor), afterCurrentBlock(editor));
+        startNextSpeaker(editor);
         return true;
       },
       [KEYS.agendaItem]: ({ editor }) => {
