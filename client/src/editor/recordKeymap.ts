@@ -1,10 +1,5 @@
 import { Extension } from '@tiptap/core';
-import {
-  enclosingSpeakerBlock,
-  focusBlockHeader,
-  insertAgendaItem,
-  startNextSpeaker,
-} from './commands.ts';
+import { enclosingSpeakerBlock, focusBlockHeader, insertAgendaItem, startNextSpeaker } from './commands.ts';
 import { KEYS } from './keys.ts';
 
 /**
