@@ -1,0 +1,65 @@
+/**
+ * Scripts the browser benchmark installs in a page, as source text (transpilers that keep function
+ * names would inject helpers the page lacks). Every figure is read back with `page.evaluate`.
+ *
+ * - Key latency: from a keydown's timestamp to just after the next animation frame (a
+ *   requestAnimationFrame callback, then a message-channel task: the frame has been produced by
+ *   then). The Event Timing API only reports events of 16 ms or more; this sees every key.
+ * - Long tasks (PerformanceObserver `longtask`), from page start.
+ * - Remote paint: for each transaction that arrives from the server, the speaker and text length
+ *   of every speaker block it changed, stamped with the wall-clock time just after the next frame,
+ *   to be matched with the time the remote client made that change.
+ */
+
+/** Installed before any page script runs (page.addInitScript). */
+export const INIT_PROBES = `(() => {
+  const probe = { keys: [], longTasks: [], remote: [] };
+  window.__bench = probe;
+  const afterFrame = (fn) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => fn();
+    ch.port2.postMessage(0);
+  });
+  probe.afterFrame = afterFrame;
+  document.addEventListener('keydown', (e) => {
+    if (!probe.recordKeys) return;
+    const t0 = e.timeStamp;
+    afterFrame(() => probe.keys.push(performance.now() - t0));
+  }, true);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})()`;
+
+/** Start recording remote paints from the session page's Y.Doc (window.__rapporteur). */
+export const WATCH_REMOTE = `(() => {
+  const probe = window.__bench;
+  const doc = window.__rapporteur.doc;
+  const blockOf = (t) => {
+    for (let n = t; n; n = n.parent) if (n.nodeName === 'speakerBlock') return n;
+    return null;
+  };
+  doc.on('afterTransaction', (tr) => {
+    if (tr.local) return;
+    const seen = [];
+    for (const type of tr.changed.keys()) {
+      if (typeof type.toDelta !== 'function') continue;
+      const block = blockOf(type);
+      const speaker = block && block.getAttribute('speaker');
+      if (speaker && speaker.startsWith('Remote ')) seen.push(speaker + '|' + type.length);
+    }
+    if (seen.length) probe.afterFrame(() => {
+      const at = performance.timeOrigin + performance.now();
+      for (const key of seen) probe.remote.push([key, at]);
+    });
+  });
+})()`;
+
+/** Figures of the page: DOM size, form controls inside the editable, long tasks so far. */
+export const PAGE_FIGURES = `(() => ({
+  domNodes: document.getElementsByTagName('*').length,
+  formControls: document.querySelectorAll('[contenteditable] input, [contenteditable] select, [contenteditable] textarea').length,
+  longTasks: window.__bench.longTasks.slice(),
+}))()`;

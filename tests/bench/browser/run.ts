@@ -1,0 +1,278 @@
+/**
+ * Browser benchmark for long records (issue 17): `pnpm bench:browser`.
+ *
+ * For each record size it imports a record through the import API, opens it in Chromium as a
+ * note-taker, and measures: the time until the first screen is editable and until every block is
+ * in the page, long tasks while opening, JS heap, DOM size; per-key latency while typing at a
+ * realistic pace (a key every 60 ms) at the end of the record; remote keystroke -> painted while
+ * other note-takers type; and, in the same run, the same typing in a plain `contenteditable` holding
+ * the same text (the browser's own floor). Prints a table and the ratios the issue sets as targets.
+ *
+ *   npx tsx tests/bench/browser/run.ts [--sizes=50,300,1000] [--keys=150] [--remote=5] [--smoke] [--no-write]
+ *
+ * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
+ * when a step fails (the page does not open, keys are lost, remote text never arrives).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { createProcessStorage } from '../../helpers/database.ts';
+import { REPO_ROOT, spawnServer } from '../../helpers/server.ts';
+import { CLIENT_DIST, ensureClientBuilt, ensureServerBuilt, launchBrowser } from '../../e2e/browser.ts';
+import { quantile } from '../stats.ts';
+import { floorHtml } from './floorPage.ts';
+import { INIT_PROBES, PAGE_FIGURES, WATCH_REMOTE } from './probes.ts';
+import { longRecord, recordBlocks } from './recordText.ts';
+import { startRemoteTypists } from './remoteTypists.ts';
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k!, v ?? 'true'] as const;
+  }),
+);
+const smoke = args.has('smoke');
+const sizes = (args.get('sizes') ?? (smoke ? '20' : '50,300,1000')).split(',').map(Number);
+const keyCount = Number(args.get('keys') ?? (smoke ? 20 : 150));
+const remoteCount = Number(args.get('remote') ?? (smoke ? 2 : 5));
+const remoteSeconds = smoke ? 3 : 12;
+const WORDS_PER_BLOCK = 200;
+const KEY_INTERVAL_MS = 60;
+const ADMIN_TOKEN = 'browser-bench-admin-token-0123456789';
+
+/** p50/p95/p99/max of a list of samples. */
+interface Dist {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+function dist(samples: number[]): Dist {
+  const s = Float64Array.from(samples).sort();
+  return {
+    n: s.length,
+    p50: quantile(s, 0.5),
+    p95: quantile(s, 0.95),
+    p99: quantile(s, 0.99),
+    max: s[s.length - 1] ?? NaN,
+  };
+}
+
+interface SizeResult {
+  blocks: number;
+  chars: number;
+  editableMs: number;
+  allShownMs: number;
+  openLongestTaskMs: number;
+  openLongTasksOver100: number;
+  heapMb: number;
+  domNodes: number;
+  formControls: number;
+  app: Dist;
+  floor: Dist;
+  remote: Dist;
+  remoteMatched: number;
+  remoteSent: number;
+}
+
+async function importRecord(base: string, text: string, title: string) {
+  const res = await fetch(`${base}/api/sessions/import?title=${encodeURIComponent(title)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: text,
+  });
+  if (res.status !== 201) throw new Error(`import of "${title}" failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { session: { id: string; links: { noteTaker: string } } };
+  const token = new URL(body.session.links.noteTaker, base).searchParams.get('token')!;
+  return { id: body.session.id, token };
+}
+
+/** Type `count` keys at a steady interval wherever the focus is; returns each key's latency. */
+async function typeKeys(page: Page, count: number): Promise<number[]> {
+  await page.evaluate('window.__bench.keys = []; window.__bench.recordKeys = true');
+  const text = 'Thank you, Chair. We support the proposal as amended. ';
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const due = start + i * KEY_INTERVAL_MS;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    await page.keyboard.type(text[i % text.length]!);
+  }
+  // the last keys' frames
+  await page.waitForFunction(`window.__bench.keys.length >= ${count}`, undefined, { timeout: 30_000 });
+  return page.evaluate('window.__bench.recordKeys = false, window.__bench.keys') as Promise<number[]>;
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+async function measureSize(browser: Browser, base: string, blocks: number): Promise<SizeResult> {
+  const text = longRecord(blocks, WORDS_PER_BLOCK);
+  const session = await importRecord(base, text, `Benchmark ${blocks} blocks`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.addInitScript(
+      `localStorage.setItem('rapporteur:user', JSON.stringify({ name: 'Bench Typist', color: '#1f6feb' }));`,
+    );
+    await context.addInitScript(INIT_PROBES);
+    const page = await context.newPage();
+    const t0 = performance.now();
+    await page.goto(`${base}/s/${session.id}?token=${encodeURIComponent(session.token)}`);
+    await page
+      .locator('.record[contenteditable="true"] section[data-speaker-block]')
+      .first()
+      .waitFor({ timeout: 120_000 });
+    const editableMs = performance.now() - t0;
+    await page.waitForFunction(
+      `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`,
+      undefined,
+      { timeout: 300_000, polling: 50 },
+    );
+    const allShownMs = performance.now() - t0;
+    await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
+    const figures = (await page.evaluate(PAGE_FIGURES)) as {
+      domNodes: number;
+      formControls: number;
+      longTasks: { start: number; duration: number }[];
+    };
+    const heap = await heapMb(page);
+
+    // local typing at the end of the record's last statement
+    const last = page.locator('.record section[data-speaker-block]').last().locator('.sb-body p').last();
+    await last.scrollIntoViewIfNeeded();
+    await last.click();
+    await page.keyboard.press('End');
+    await page.waitForTimeout(500);
+    const app = await typeKeys(page, keyCount);
+
+    // remote note-takers typing while this page watches
+    await page.evaluate(WATCH_REMOTE);
+    const wsBase = `${base.replace(/^http/, 'ws')}/collab`;
+    const remote = await startRemoteTypists(wsBase, session.id, session.token, remoteCount, 5);
+    await page.waitForTimeout(remoteSeconds * 1000);
+    remote.stop();
+    await page.waitForTimeout(1000);
+    const painted = (await page.evaluate('window.__bench.remote')) as [string, number][];
+    remote.destroy();
+    const latencies: number[] = [];
+    const seen = new Set<string>();
+    for (const [key, at] of painted) {
+      const sentAt = remote.sent.get(key);
+      if (sentAt === undefined || seen.has(key)) continue;
+      seen.add(key);
+      latencies.push(at - sentAt);
+    }
+    await page.close();
+
+    // the floor: the same text in a plain contenteditable
+    const floorPage = await context.newPage();
+    await floorPage.setContent(floorHtml(recordBlocks(blocks, WORDS_PER_BLOCK)));
+    await floorPage.evaluate(INIT_PROBES); // setContent replaced the document the init script saw
+    const floorLast = floorPage.locator('#floor p').last();
+    await floorLast.scrollIntoViewIfNeeded();
+    await floorLast.click();
+    await floorPage.keyboard.press('End');
+    await floorPage.waitForTimeout(300);
+    const floor = await typeKeys(floorPage, keyCount);
+    await floorPage.close();
+
+    return {
+      blocks,
+      chars: text.length,
+      editableMs,
+      allShownMs,
+      openLongestTaskMs: Math.max(0, ...figures.longTasks.map((t) => t.duration)),
+      openLongTasksOver100: figures.longTasks.filter((t) => t.duration > 100).length,
+      heapMb: heap,
+      domNodes: figures.domNodes,
+      formControls: figures.formControls,
+      app: dist(app),
+      floor: dist(floor),
+      remote: dist(latencies),
+      remoteMatched: latencies.length,
+      remoteSent: remote.sent.size,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const f = (x: number, d = 0) => (Number.isNaN(x) ? '-' : x.toFixed(d));
+const d4 = (x: Dist) => `${f(x.p50, 1)} / ${f(x.p95, 1)} / ${f(x.p99, 1)} / ${f(x.max, 1)}`;
+
+function table(results: SizeResult[]): string {
+  const rows = [
+    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | heap (MB) | DOM nodes | form controls in the editable |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} |`,
+    ),
+  ];
+  const first = results[0];
+  const lastR = results[results.length - 1];
+  if (first && lastR && results.length > 1) {
+    rows.push(
+      '',
+      `Ratios: key p99 at ${lastR.blocks} blocks / at ${first.blocks} blocks = ${f(lastR.app.p99 / first.app.p99, 2)} (target ≤ 1.5); ` +
+        `key p50 at ${first.blocks} blocks / floor = ${f(first.app.p50 / first.floor.p50, 2)} (target ≤ 2); ` +
+        `remote p99 in 60 Hz frames: ${results.map((r) => `${r.blocks}: ${f(r.remote.p99 / 16.7, 1)}`).join(', ')} (target ≤ 2).`,
+    );
+  }
+  return rows.join('\n');
+}
+
+function writeResults(markdown: string): void {
+  const file = path.join(REPO_ROOT, 'tests/bench/RESULTS.md');
+  const start = '<!-- browser-bench:start -->';
+  const end = '<!-- browser-bench:end -->';
+  const section = `${start}\n## Browser: long records (issue 17)\n\n${markdown}\n${end}`;
+  const current = readFileSync(file, 'utf8');
+  const next = current.includes(start)
+    ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), section)
+    : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}
+
+async function main(): Promise<void> {
+  ensureServerBuilt();
+  ensureClientBuilt();
+  const storage = await createProcessStorage(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+  const server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST, ADMIN_TOKEN }, { built: true });
+  const browser = await launchBrowser();
+  const results: SizeResult[] = [];
+  try {
+    for (const blocks of sizes) {
+      const r = await measureSize(browser, server.url, blocks);
+      results.push(r);
+      console.log(
+        `${blocks} blocks: key p50/p99 ${f(r.app.p50, 1)}/${f(r.app.p99, 1)} ms (floor ${f(r.floor.p50, 1)}/${f(r.floor.p99, 1)}), remote p99 ${f(r.remote.p99, 1)} ms, editable ${f(r.editableMs)} ms, all shown ${f(r.allShownMs)} ms`,
+      );
+      if (r.app.n < keyCount || r.remoteMatched === 0)
+        throw new Error(`${blocks} blocks: keys or remote text went missing`);
+    }
+  } finally {
+    await browser.close();
+    await server.kill();
+    await storage.drop();
+  }
+  const header = `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Chromium ${browser.version()}, ${WORDS_PER_BLOCK} words a block, a key every ${KEY_INTERVAL_MS} ms (${keyCount} keys), ${remoteCount} remote note-takers at 5 keys/s for ${remoteSeconds} s.`;
+  const md = `${header}\n\n${table(results)}\n`;
+  console.log(`\n${md}`);
+  if (!smoke && !args.has('no-write')) writeResults(md);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
