@@ -13,7 +13,7 @@ import { requestOwnerFocus } from './markerFocus.ts';
 /** The two kinds of marker lines. */
 export type MarkerType = 'actionItem' | 'decision';
 
-function freshAttrs(type: MarkerType): Record<string, string> {
+function freshAttrs(type: MarkerType): { id: string } & Record<string, string> {
   return type === 'actionItem' ? { id: newBlockId(), owner: '', due: '' } : { id: newBlockId() };
 }
 
