@@ -6,3 +6,5 @@ export { wrapPglite } from './db/pglite.ts';
 export { openPostgres } from './db/postgres.ts';
 export { createLogger } from './logger.ts';
 export { startServer, type RunningServer } from './server.ts';
+export { UpdateLog } from './persistence/updateLog.ts';
+export { SessionStore } from './sessions/sessionStore.ts';
