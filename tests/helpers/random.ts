@@ -1,14 +1,2 @@
-/** A small seeded PRNG (mulberry32) so randomised tests replay exactly from their seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** An integer in [0, n). */
-export const randomInt = (rand: () => number, n: number) => Math.floor(rand() * n);
+/** The suites' seeded generator (shared/src/testing/random.ts), for tests in this package. */
+export { randomInt, randomPick, seededRandom } from '@rapporteur/shared/testing/random';

@@ -7,21 +7,15 @@ import type { Database } from '@rapporteur/server';
 import { extractRecord } from '@rapporteur/shared/blocks';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import * as Y from 'yjs';
+import { randomInt, randomPick, seededRandom } from './random.ts';
 
-/** mulberry32: a small seeded PRNG, so a failing sequence of operations can be replayed. */
+/** The suites' seeded generator with the draws random edits need, so a failing sequence replays. */
 export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+    int: (n: number) => randomInt(next, n),
+    pick: <T>(xs: readonly T[]): T => randomPick(next, xs),
   };
 }
 export type Rng = ReturnType<typeof prng>;

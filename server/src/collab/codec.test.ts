@@ -1,4 +1,5 @@
 import { CloseCode } from '@rapporteur/shared/protocol';
+import { seededRandom } from '@rapporteur/shared/testing/random';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -52,11 +53,8 @@ describe('collab codec', () => {
   });
 
   it('never throws anything but ProtocolError on random input', () => {
-    let seed = 42;
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed;
-    };
+    const next = seededRandom(42);
+    const rand = () => Math.floor(next() * 0x80000000);
     const base = writeUpdate(sampleUpdate());
     for (let i = 0; i < 2000; i++) {
       const frame =

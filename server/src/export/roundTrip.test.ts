@@ -1,5 +1,6 @@
 import { parseText, recordFromDoc } from '@rapporteur/shared/record';
 import { recordToDoc } from '@rapporteur/shared/record/toDoc';
+import { seededRandom } from '@rapporteur/shared/testing/random';
 import { describe, expect, it } from 'vitest';
 import { exportText } from './text.ts';
 
@@ -39,14 +40,8 @@ const PIECES = [
   '',
 ];
 
-/** A small deterministic generator, so a failure names a text that can be replayed. */
-function generator(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
+/** The suites' seeded generator, so a failure names a text that can be replayed. */
+const generator = seededRandom;
 
 describe('round trips on generated records', () => {
   it('parse → document → parse structure, and parse → text export → parse, give back the same record', () => {
@@ -61,5 +56,5 @@ describe('round trips on generated records', () => {
       expect(recordFromDoc(recordToDoc(record), record.title), text).toEqual(record);
       expect(parseText(exportText(record)), text).toEqual(record);
     }
-  });
+  }, 60_000); // 600 records: seconds on a busy machine, and nothing here is a timing target
 });

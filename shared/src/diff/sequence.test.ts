@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../testing/random.ts';
 import { diffSequence, type SequenceRun } from './sequence.ts';
 
 /** Rebuild `b` from `a` and the script, checking every kept item really is equal. */
@@ -36,15 +37,7 @@ function lcsDistance(a: readonly string[], b: readonly string[]): number {
   return a.length + b.length - 2 * t[a.length]![b.length]!;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 describe('diffSequence', () => {
   it('reports identical sequences as one kept run, and empty ones as nothing', () => {
