@@ -33,6 +33,9 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
   }, [attrs.id]);
 
   const blockPos = () => getPos() ?? null;
+  // `node` is this block as of its last header change (see renderOnlyOnHeaderChange): its content
+  // may be older, so the keys read the block as it stands now
+  const current = (pos: number) => editor.state.doc.nodeAt(pos) ?? node;
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const pos = blockPos();
@@ -42,10 +45,11 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
       cockpit.takeNext();
     } else if (isNextSpeakerKey(e)) {
       e.preventDefault();
-      startNextSpeaker(editor, { node, pos }, pos + node.nodeSize);
+      const block = current(pos);
+      startNextSpeaker(editor, { node: block, pos }, pos + block.nodeSize);
     } else if (isInsertAgendaKey(e)) {
       e.preventDefault();
-      insertAgendaItem(editor, agendaItemPosition(node, pos));
+      insertAgendaItem(editor, agendaItemPosition(current(pos), pos));
     } else if (e.key === 'Escape' || (e.key === 'Enter' && e.currentTarget.tagName === 'INPUT')) {
       // Enter in a header field means "done with the header": go and type the statement
       e.preventDefault();

@@ -8,6 +8,8 @@ import type { UserIdentity } from '../user/identity.ts';
 import type { CollabSession } from './collabSession.ts';
 import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
 import { RecordKeymap } from './recordKeymap.ts';
+import { NearSelection } from './nearSelection.ts';
+import { renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
 import { SpeakerBlockView } from './SpeakerBlockView.tsx';
 
 /**
@@ -21,7 +23,7 @@ export function editorExtensions(session: CollabSession, user: UserIdentity): An
       recordExtensions({
         speakerBlock: SpeakerBlock.extend({
           addNodeView() {
-            return ReactNodeViewRenderer(SpeakerBlockView);
+            return ReactNodeViewRenderer(SpeakerBlockView, { update: renderOnlyOnHeaderChange });
           },
         }),
       }),
@@ -29,6 +31,7 @@ export function editorExtensions(session: CollabSession, user: UserIdentity): An
     Collaboration.configure({ document: session.doc, field: RECORD_FIELD }),
     CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
     RecordKeymap,
+    NearSelection,
     FreshIdsOnPaste,
     ...cockpitExtensions(session),
   ];

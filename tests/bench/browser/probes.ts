@@ -11,10 +11,26 @@
  *   to be matched with the time the remote client made that change.
  */
 
-/** Installed before any page script runs (page.addInitScript). */
+/**
+ * Installed before any page script runs (page.addInitScript). It also stands in for React's
+ * devtools hook to count React commits: each commit while the editor has the focus makes React
+ * walk the editable's text nodes to save and restore the selection, so commits per key matter.
+ */
 export const INIT_PROBES = `(() => {
-  const probe = { keys: [], longTasks: [], remote: [] };
+  const probe = { keys: [], longTasks: [], remote: [], commits: 0 };
   window.__bench = probe;
+  if (!window.__REACT_DEVTOOLS_GLOBAL_HOOK__) {
+    window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      supportsFiber: true,
+      renderers: new Map(),
+      inject() { return 1; },
+      onCommitFiberRoot() { probe.commits++; },
+      onCommitFiberUnmount() {},
+      onPostCommitFiberRoot() {},
+      onScheduleFiberRoot() {},
+      checkDCE() {},
+    };
+  }
   const afterFrame = (fn) => requestAnimationFrame(() => {
     const ch = new MessageChannel();
     ch.port1.onmessage = () => fn();

@@ -10,10 +10,11 @@
  *
  *   npx tsx tests/bench/browser/run.ts [--sizes=50,300,1000] [--keys=150] [--remote=5] [--smoke] [--no-write]
  *
+ * `--profile=DIR` writes a CPU profile of the page while it types (summarise with bench/profile.ts).
  * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
  * when a step fails (the page does not open, keys are lost, remote text never arrives).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createProcessStorage } from '../../helpers/database.ts';
@@ -34,7 +35,7 @@ const args = new Map(
 const smoke = args.has('smoke');
 const sizes = (args.get('sizes') ?? (smoke ? '20' : '50,300,1000')).split(',').map(Number);
 const keyCount = Number(args.get('keys') ?? (smoke ? 20 : 150));
-const remoteCount = Number(args.get('remote') ?? (smoke ? 2 : 5));
+const remoteCount = Number(args.get('remote') ?? (smoke ? 2 : 5)); // 0 skips the remote phase
 const remoteSeconds = smoke ? 3 : 12;
 const WORDS_PER_BLOCK = 200;
 const KEY_INTERVAL_MS = 60;
@@ -75,6 +76,8 @@ interface SizeResult {
   remote: Dist;
   remoteMatched: number;
   remoteSent: number;
+  /** React commits per local key (each walks the editable's DOM while it has the focus). */
+  reactCommits: number;
 }
 
 async function importRecord(base: string, text: string, title: string) {
@@ -91,7 +94,7 @@ async function importRecord(base: string, text: string, title: string) {
 
 /** Type `count` keys at a steady interval wherever the focus is; returns each key's latency. */
 async function typeKeys(page: Page, count: number): Promise<number[]> {
-  await page.evaluate('window.__bench.keys = []; window.__bench.recordKeys = true');
+  await page.evaluate('window.__bench.keys = []; window.__bench.commits = 0; window.__bench.recordKeys = true');
   const text = 'Thank you, Chair. We support the proposal as amended. ';
   const start = performance.now();
   for (let i = 0; i < count; i++) {
@@ -103,6 +106,28 @@ async function typeKeys(page: Page, count: number): Promise<number[]> {
   // the last keys' frames
   await page.waitForFunction(`window.__bench.keys.length >= ${count}`, undefined, { timeout: 30_000 });
   return page.evaluate('window.__bench.recordKeys = false, window.__bench.keys') as Promise<number[]>;
+}
+
+/** React commits since typing started, per key. */
+async function commitsPerKey(page: Page, keys: number): Promise<number> {
+  return ((await page.evaluate('window.__bench.commits')) as number) / keys;
+}
+
+/** A V8 CPU profile of the page (`--profile=DIR`), written where `stop` is told; summarise with bench/profile.ts. */
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    stop: async (file: string) => {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: unknown };
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      await cdp.detach();
+      console.log(`profile written: ${file}`);
+    },
+  };
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -150,15 +175,18 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     await last.click();
     await page.keyboard.press('End');
     await page.waitForTimeout(500);
+    const profiler = args.has('profile') ? await startProfile(page) : null;
     const app = await typeKeys(page, keyCount);
+    if (profiler) await profiler.stop(path.resolve(args.get('profile')!, `typing-${blocks}.cpuprofile`));
+    const reactCommits = await commitsPerKey(page, keyCount);
 
     // remote note-takers typing while this page watches
     await page.evaluate(WATCH_REMOTE);
     const wsBase = `${base.replace(/^http/, 'ws')}/collab`;
     const remote = await startRemoteTypists(wsBase, session.id, session.token, remoteCount, 5);
-    await page.waitForTimeout(remoteSeconds * 1000);
+    if (remoteCount > 0) await page.waitForTimeout(remoteSeconds * 1000);
     remote.stop();
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(remoteCount > 0 ? 1000 : 0);
     const painted = (await page.evaluate('window.__bench.remote')) as [string, number][];
     remote.destroy();
     const latencies: number[] = [];
@@ -198,6 +226,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       remote: dist(latencies),
       remoteMatched: latencies.length,
       remoteSent: remote.sent.size,
+      reactCommits,
     };
   } finally {
     await context.close();
@@ -209,11 +238,11 @@ const d4 = (x: Dist) => `${f(x.p50, 1)} / ${f(x.p95, 1)} / ${f(x.p99, 1)} / ${f(
 
 function table(results: SizeResult[]): string {
   const rows = [
-    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | heap (MB) | DOM nodes | form controls in the editable |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} |`,
+        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
     ),
   ];
   const first = results[0];
@@ -255,7 +284,7 @@ async function main(): Promise<void> {
       console.log(
         `${blocks} blocks: key p50/p99 ${f(r.app.p50, 1)}/${f(r.app.p99, 1)} ms (floor ${f(r.floor.p50, 1)}/${f(r.floor.p99, 1)}), remote p99 ${f(r.remote.p99, 1)} ms, editable ${f(r.editableMs)} ms, all shown ${f(r.allShownMs)} ms`,
       );
-      if (r.app.n < keyCount || r.remoteMatched === 0)
+      if (r.app.n < keyCount || (remoteCount > 0 && r.remoteMatched === 0))
         throw new Error(`${blocks} blocks: keys or remote text went missing`);
     }
   } finally {
