@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createProcessStorage } from '../helpers/database.ts';
 import { type ServerProcess, spawnServer } from '../helpers/server.ts';
-import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
+import { createSessionHttp, importSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
 import { CLIENT_DIST, ensureClientBuilt, ensureServerBuilt, launchBrowser } from './browser.ts';
 
 /** What a browser test uses. */
@@ -19,6 +19,8 @@ export interface BrowserSuite {
   freshContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A new session created over HTTP, with its three tokens. */
   newSession(title: string): Promise<SessionTokens>;
+  /** A new session imported from a plain-text record over HTTP. */
+  importSession(text: string, title: string): Promise<SessionTokens>;
   /** Stop the server process with SIGTERM (an outage: open pages go offline). */
   stopServer(): Promise<void>;
   /** Start the stopped server again on the same port and storage (pages reconnect by themselves). */
@@ -70,6 +72,7 @@ export function browserSuite(): BrowserSuite {
       return ctx;
     },
     newSession: (title) => createSessionHttp(running().server.url, title),
+    importSession: (text, title) => importSessionHttp(running().server.url, text, title),
     async stopServer() {
       await running().server.kill('SIGTERM');
     },

@@ -42,3 +42,23 @@ export async function createSessionHttp(
     editor: tokenOf(body.links.editor),
   };
 }
+
+/** Import a plain-text record over HTTP as a new session, with its three tokens. */
+export async function importSessionHttp(
+  baseUrl: string,
+  text: string,
+  title: string,
+  adminToken?: string,
+): Promise<SessionTokens> {
+  const res = await fetch(`${baseUrl}/api/sessions/import?title=${encodeURIComponent(title)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) },
+    body: text,
+  });
+  if (res.status !== 201) throw new Error(`import: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as {
+    session: { id: string; links: { observer: string; noteTaker: string; editor: string } };
+  };
+  const { id, links } = body.session;
+  return { id, observer: tokenOf(links.observer), noteTaker: tokenOf(links.noteTaker), editor: tokenOf(links.editor) };
+}

@@ -1,0 +1,73 @@
+/**
+ * A long day's record in Chromium (issue 17): with 1,000 speaker blocks, most of them skipped by
+ * the browser's rendering (content-visibility), the keys that move the caret between blocks still
+ * land where they should: Ctrl+Enter opens a block with the cursor in its speaker field, Tab steps
+ * through the header, Enter goes to the statement, and text typed there stays in that block, at the
+ * end of the record and in its middle.
+ */
+import { describe, expect, it } from 'vitest';
+import { longRecord } from '../bench/browser/recordText.ts';
+import { browserUnavailable } from './browser.ts';
+import { browserSuite } from './harness.ts';
+import { SessionPage } from './pages/sessionPage.ts';
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(unavailable);
+
+const BLOCKS = 1_000;
+
+describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => {
+  const suite = browserSuite();
+
+  it('Ctrl+Enter, Tab and Enter move the caret to the right block at the end and in the middle', async () => {
+    const s = await suite.importSession(longRecord(BLOCKS, 30), 'A long day');
+    const page = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ana',
+    });
+    await page.waitForBlocks(BLOCKS, 120_000);
+    const speakers = async () => (await page.record()).filter((n) => n.type === 'speakerBlock');
+
+    // at the end of the record
+    await page.speakerBlocks.nth(BLOCKS - 1).scrollIntoViewIfNeeded();
+    await page.clickIntoBody(BLOCKS - 1);
+    await page.nextSpeaker();
+    await page.waitForBlocks(BLOCKS + 1, 60_000);
+    let blocks = await speakers();
+    expect(await page.focused()).toEqual({ field: 'speaker', blockId: blocks[BLOCKS]!.attrs.id, inBody: false });
+    await page.type('Peru');
+    await page.page.keyboard.press('Enter');
+    expect((await page.focused()).inBody).toBe(true);
+    await page.type('We support the draft as amended.');
+    await expect.poll(async () => (await speakers())[BLOCKS]?.attrs.speaker).toBe('Peru');
+    blocks = await speakers();
+    expect(blocks[BLOCKS]!.text).toBe('We support the draft as amended.');
+    expect(blocks[BLOCKS - 1]!.text).not.toContain('We support');
+
+    // in the middle, far from where the page was
+    const middle = 500;
+    await page.speakerBlocks.nth(middle).scrollIntoViewIfNeeded();
+    await page.clickIntoBody(middle);
+    await page.nextSpeaker();
+    await page.waitForBlocks(BLOCKS + 2, 60_000);
+    blocks = await speakers();
+    const added = blocks[middle + 1]!;
+    expect(await page.focused()).toEqual({ field: 'speaker', blockId: added.attrs.id, inBody: false });
+    await page.type('Chile');
+    await page.page.keyboard.press('Tab');
+    expect((await page.focused()).field).toBe('affiliation');
+    await page.type('GRULAC');
+    await page.page.keyboard.press('Enter');
+    expect((await page.focused()).inBody).toBe(true);
+    await page.type('Thank you, Chair.');
+    await expect
+      .poll(async () => {
+        const b = (await speakers())[middle + 1]!;
+        return [b.attrs.id, b.attrs.speaker, b.attrs.affiliation, b.text];
+      })
+      .toEqual([added.attrs.id, 'Chile', 'GRULAC', 'Thank you, Chair.']);
+    blocks = await speakers();
+    expect(blocks[middle]!.text).not.toContain('Thank you, Chair.');
+    expect(blocks[middle + 2]!.text).not.toContain('Thank you, Chair.');
+  });
+});
