@@ -1,7 +1,7 @@
 import { BlocksQuery, SessionIdParam } from '@rapporteur/shared/api';
 import { Hono } from 'hono';
 import type { Database } from '../../db/database.ts';
-import { listBlocks } from '../../projection/blockQueries.ts';
+import { listBlocks } from '../../search/blockQueries.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
 import { type AuthDeps, isAdmin, requireRole } from '../auth.ts';
 import { notFound, parseOr400 } from '../errors.ts';

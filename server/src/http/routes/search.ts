@@ -1,7 +1,7 @@
 import { SearchQuery } from '@rapporteur/shared/api';
 import { Hono } from 'hono';
 import type { Database } from '../../db/database.ts';
-import { type SearchScope, searchBlocks } from '../../projection/searchQuery.ts';
+import { type SearchScope, searchBlocks } from '../../search/searchQuery.ts';
 import { type AuthDeps, isAdmin, requestToken, unauthorized } from '../auth.ts';
 import { parseOr400 } from '../errors.ts';
 
