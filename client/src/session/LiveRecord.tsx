@@ -9,7 +9,9 @@ import type { UserIdentity } from '../user/identity.ts';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
 import { PublishToggle } from './PublishToggle.tsx';
 import { SessionStatusControl } from './SessionStatusControl.tsx';
+import { sessionStateOf } from './sessionState.ts';
 import { useBlockAnchor } from './useBlockAnchor.ts';
+import { useKeptSession } from './useKeptSession.ts';
 
 /** Props of the live record. */
 export interface LiveRecordProps {
@@ -47,6 +49,12 @@ function LiveRecordView({
   onRename,
 }: LiveRecordProps & { collab: CollabSession }) {
   const room = useRoomState(collab.provider.awareness);
+  useKeptSession(collab.offline, collab.sessionId, session, onSessionChange);
+  // the room announces a new state at once; the page's copy of the session follows it
+  const state = sessionStateOf(room, session?.status ?? null);
+  useEffect(() => {
+    if (session && state && state !== session.status) onSessionChange({ ...session, status: state });
+  }, [session, state, onSessionChange]);
   // the room's lock is the truth once the server's entry arrived; before, the session's status
   const final = room.known ? room.locked : session?.status === 'final';
   const readOnly = !canWrite || final;
