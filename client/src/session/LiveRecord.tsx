@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session } from '../api/sessions.ts';
 import type { CollabSession } from '../editor/collabSession.ts';
 import { RecordEditor } from '../editor/RecordEditor.tsx';
@@ -50,11 +50,15 @@ function LiveRecordView({
 }: LiveRecordProps & { collab: CollabSession }) {
   const room = useRoomState(collab.provider.awareness);
   useKeptSession(collab.offline, collab.sessionId, session, onSessionChange);
-  // the room announces a new state at once; the page's copy of the session follows it
-  const state = sessionStateOf(room, session?.status ?? null);
+  // the room announces a new state at once; the page's copy of the session follows when it
+  // changes (only then: an editor's own move is shown from its answer before the room repeats it)
+  const announced = room.known ? sessionStateOf(room, null) : null;
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
   useEffect(() => {
-    if (session && state && state !== session.status) onSessionChange({ ...session, status: state });
-  }, [session, state, onSessionChange]);
+    const current = sessionRef.current;
+    if (current && announced && announced !== current.status) onSessionChange({ ...current, status: announced });
+  }, [announced, onSessionChange]);
   // the room's lock is the truth once the server's entry arrived; before, the session's status
   const final = room.known ? room.locked : session?.status === 'final';
   const readOnly = !canWrite || final;
