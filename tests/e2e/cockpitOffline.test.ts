@@ -80,3 +80,59 @@ describe.skipIf(unavailable !== null)('offline typing in Chromium', () => {
     }
   });
 });
+
+describe.skipIf(unavailable !== null)('an offline reload in Chromium', () => {
+  const suite = browserSuite();
+
+  it('shows the real title, one offline message and the same unsaved count before and after the reload', async () => {
+    const s = await suite.newSession('CND intersessional: offline reload');
+    const ctx = await suite.freshContext();
+    const ana = await CockpitPage.open(ctx, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await ana.session.waitForBlocks(1);
+    await ana.page.keyboard.type('Malta');
+    await ana.page.keyboard.press('Enter');
+    await ana.page.keyboard.type('Said while the connection held, long enough to outweigh what follows.');
+    await ana.session.waitForSaved();
+    await ana.waitForOfflineShell();
+
+    await ctx.setOffline(true);
+    await ana.session.waitForConnection('offline');
+    await ana.page.keyboard.type(' Typed offline.');
+    await expect.poll(() => ana.session.saveStatus.getAttribute('data-state'), { timeout: 10_000 }).toBe('unsaved');
+    await ana.flushOfflineCopy(s.id);
+
+    /** What the page says about being offline and unsaved, and its title. */
+    const signals = async () => ({
+      title: await ana.session.title.textContent(),
+      banners: await ana.offlineBanner.count(),
+      notices: await ana.page.locator('.notice').count(),
+      connection: await ana.session.connection.textContent(),
+      save: await ana.session.saveStatus.textContent(),
+    });
+    const before = await signals();
+    const counted = /^(\d+) changes not yet saved$/.exec(before.save ?? '');
+    expect(counted, before.save ?? '').not.toBeNull();
+    // the offline typing, not the whole record
+    expect(Number(counted![1])).toBeLessThan(' Typed offline.'.length * 2);
+    expect(before).toEqual({
+      title: 'CND intersessional: offline reload',
+      banners: 1,
+      notices: 0,
+      connection: 'Offline',
+      save: before.save,
+    });
+
+    // reload without any connection: the same title, one message, the same count
+    await ana.page.reload();
+    await ana.page.locator('.record').waitFor();
+    await expect.poll(() => ana.session.recordText()).toContain('Typed offline.');
+    await ana.offlineBanner.waitFor();
+    await expect.poll(() => signals(), { timeout: 10_000 }).toEqual(before);
+    expect(await ana.page.title()).toContain('CND intersessional: offline reload');
+
+    await ctx.setOffline(false);
+    await ana.session.waitForLive(30_000);
+    await ana.session.waitForSaved(30_000);
+    await ana.offlineBanner.waitFor({ state: 'detached' });
+  });
+});

@@ -34,11 +34,11 @@ describe.skipIf(unavailable !== null)('observer view in Chromium', () => {
     await obs.waitForLive();
     await expect.poll(() => obs.text()).toContain('The EU and its Member States support the three recommendations.');
     expect(await obs.speakers()).toEqual(['Malta']);
-    await expect(obs.recordState.textContent()).resolves.toBe('Live draft');
+    await expect(obs.sessionState.textContent()).resolves.toBe('In progress');
     expect(await obs.editingControls()).toBe(0);
     expect(obs.page.url()).not.toContain('token='); // the link's token left the address bar
     // observers are invisible to the others, but counted
-    await expect.poll(() => ana.page.getByTestId('presence').textContent()).toContain('1 observer');
+    await expect.poll(() => ana.watching.textContent()).toBe('1 watching');
     expect(await ana.presenceNames()).toEqual(['Ana (you)']);
 
     // live: what Ana types next appears without a reload

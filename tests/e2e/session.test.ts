@@ -236,7 +236,7 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     await page.waitForSaved();
 
     await suite.stopServer();
-    await page.waitForConnection('offline');
+    await page.waitForConnection('reconnecting');
     await page.type(' Typed while the server was down.');
     await expect.poll(() => page.saveStatus.getAttribute('data-state')).toBe('unsaved');
     await expect(page.saveStatus.textContent()).resolves.toMatch(/^\d+ changes? not yet saved$/);

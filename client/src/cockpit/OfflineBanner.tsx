@@ -1,26 +1,24 @@
 import type { CollabSession } from '../editor/collabSession.ts';
+import { isCutOff, unsavedLabel } from '../editor/status.ts';
 import { useConnection } from '../editor/useConnection.ts';
 import { useSaveState } from '../editor/useSaveState.ts';
 
 /**
- * While the connection is lost: a calm, unmissable line above the record saying that typing is
- * safe. It goes away when the connection is back; the status bar then says "Saved" only once the
- * server has acknowledged what was typed meanwhile.
+ * While the page has no connection (the browser is offline, or the server cannot be reached):
+ * the one calm, unmissable line above the record saying that typing is safe. The status bar
+ * beside it only names the state. It goes away when the connection is back; the status bar then
+ * says "Saved" only once the server has acknowledged what was typed meanwhile.
  */
 export function OfflineBanner({ collab }: { collab: CollabSession }) {
   const { connection } = useConnection(collab.provider);
   const save = useSaveState(collab.save);
-  if (connection !== 'offline') return null;
+  if (!isCutOff(connection)) return null;
+  const unsaved = unsavedLabel(save);
   return (
-    <p className="offline-banner" role="status" data-testid="offline-banner">
-      <strong>You are offline</strong> — keep typing, everything is kept on this device
-      {save.unsaved > 0 && (
-        <span className="muted">
-          {' '}
-          ({save.unsaved === 1 ? '1 change' : `${save.unsaved} changes`} to send when the connection is back)
-        </span>
-      )}
-      .
+    <p className="offline-banner" role="status" data-testid="offline-banner" data-state={connection}>
+      <strong>{connection === 'offline' ? 'You are offline' : 'The server cannot be reached; reconnecting'}</strong> —
+      keep typing: everything is kept on this device and sent when the connection is back
+      {unsaved && <span className="muted"> ({unsaved})</span>}.
     </p>
   );
 }

@@ -10,7 +10,7 @@ export function PresenceList({
   onRename,
 }: {
   awareness: Awareness;
-  /** Observers are invisible by design; only their number is shown. */
+  /** Observers are invisible by design: only how many are watching is shown, never who. */
   observers: number;
   onRename(): void;
 }) {
@@ -34,8 +34,8 @@ export function PresenceList({
         </li>
       ))}
       {observers > 0 && (
-        <li className="observers muted">
-          + {observers} {observers === 1 ? 'observer' : 'observers'}
+        <li className="observers muted" data-testid="watching" title="Readers following the record; they are not named">
+          {observers} watching
         </li>
       )}
     </ul>

@@ -1,6 +1,7 @@
 import type { CollabSession } from './collabSession.ts';
+import { ConnectionPill } from './ConnectionPill.tsx';
 import { PresenceList } from './PresenceList.tsx';
-import { connectionLabel, isSaved, saveLabel } from './status.ts';
+import { isSaved, saveLabel } from './status.ts';
 import { useConnection } from './useConnection.ts';
 import { useSaveState } from './useSaveState.ts';
 
@@ -23,16 +24,7 @@ export function StatusBar({
   return (
     <section className="statusbar" aria-label="Status">
       <div className="status-items">
-        <span
-          className={`status-pill conn-${connection}`}
-          data-testid="connection"
-          data-state={connection}
-          role="status"
-        >
-          <span className="dot" aria-hidden="true" />
-          {connectionLabel(connection)}
-          {closedReason && <span className="status-detail">: {closedReason}</span>}
-        </span>
+        <ConnectionPill connection={connection} detail={closedReason} />
         <span
           className={`status-pill ${saved ? 'save-ok' : 'save-pending'}`}
           data-testid="save"

@@ -9,6 +9,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { UserIdentity } from '../user/identity.ts';
+import { keepAcknowledgements } from './offlineFacts.ts';
 import { collabUrl, reconnectAfter, socketParams } from './socketOptions.ts';
 
 /** Everything the editor and the status bar need for one session. */
@@ -41,6 +42,8 @@ export function openCollabSession(sessionId: string, token: string | null, user:
   // the tracker's structural type takes handlers for any provider; y-websocket's are typed for
   // its own class, which function-parameter variance rejects though the call is the same
   const save = new SaveTracker(doc, provider as unknown as ProviderWithHandlers);
+  // after a reload the unsaved count goes on from the last acknowledgement, not from zero
+  const stopKeeping = keepAcknowledgements(offline, save);
   let destroyed = false;
   return {
     sessionId,
@@ -61,6 +64,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      stopKeeping();
       save.destroy();
       provider.destroy();
       // IndexeddbPersistence.destroy closes the database; pending writes are already queued

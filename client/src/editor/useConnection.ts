@@ -8,7 +8,7 @@ export function useConnection(provider: WebsocketProvider): { connection: Connec
     online: navigator.onLine,
     status: provider.wsconnected ? 'connected' : 'connecting',
     synced: provider.synced,
-    everConnected: provider.synced,
+    triedBefore: provider.synced,
     closedReason: null,
   }));
 
@@ -16,7 +16,9 @@ export function useConnection(provider: WebsocketProvider): { connection: Connec
     const update = (patch: Partial<ConnectionFacts>) => setFacts((f) => ({ ...f, ...patch }));
     const onStatus = ({ status }: { status: ConnectionFacts['status'] }) =>
       update(status === 'connected' ? { status } : { status, synced: false });
-    const onSync = (synced: boolean) => update(synced ? { synced, everConnected: true } : { synced });
+    const onSync = (synced: boolean) => update(synced ? { synced, triedBefore: true } : { synced });
+    // a socket that closed, whether it ever opened or not: what follows is a retry
+    const onSocketClosed = () => update({ triedBefore: true });
     const onClosed = ({ code, reason }: { code: number; reason: string }) =>
       update({ closedReason: reason || `closed with code ${code}` });
     const onOnline = () => update({ online: true });
@@ -24,12 +26,13 @@ export function useConnection(provider: WebsocketProvider): { connection: Connec
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
+    provider.on('connection-close', onSocketClosed);
     // events between the first render and this effect were missed: catch up with the provider
     setFacts((f) => ({
       ...f,
       status: provider.wsconnected ? 'connected' : f.status === 'connected' ? 'disconnected' : f.status,
       synced: provider.synced,
-      everConnected: f.everConnected || provider.synced,
+      triedBefore: f.triedBefore || provider.synced,
     }));
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
@@ -37,6 +40,7 @@ export function useConnection(provider: WebsocketProvider): { connection: Connec
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
+      provider.off('connection-close', onSocketClosed);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
     };

@@ -1,19 +1,21 @@
 import { useEffect } from 'react';
 import type { Session } from '../api/sessions.ts';
+import { ConnectionPill } from '../editor/ConnectionPill.tsx';
 import { useConnection } from '../editor/useConnection.ts';
 import { useRoomState } from '../editor/useRoomState.ts';
 import { formatDateTime } from '../format.ts';
 import { RecordView } from '../record/RecordView.tsx';
+import { SessionStateBadge } from '../session/SessionStateBadge.tsx';
+import { sessionStateMeaning, sessionStateOf } from '../session/sessionState.ts';
 import { useBlockAnchor } from '../session/useBlockAnchor.ts';
-import { observerConnectionLabel } from './connectionWords.ts';
 import type { ObserverConnection } from './observerConnection.ts';
 import { useFollowLive } from './useFollowLive.ts';
 import { useLiveRecord } from './useLiveRecord.ts';
 
 /**
- * The live record as an observer reads it: a slim bar saying whether this is a live draft or
- * the final minutes and whether the page is connected, the record in large type, and a
- * "Jump to live" button whenever the reader has scrolled away from the newest text.
+ * The record as an observer reads it: a slim bar with the session's state (in progress, in
+ * review, final) and, apart from it, the page's connection; the record in large type; and a
+ * "Jump to the newest text" button whenever the reader has scrolled away from it.
  */
 export function ObserverRecord({
   session,
@@ -22,7 +24,7 @@ export function ObserverRecord({
 }: {
   session: Session;
   conn: ObserverConnection;
-  /** Called when the room's lock is known or changes, so the page can re-read the session. */
+  /** Called when the room's lock or status is known or changes, so the page can re-read the session. */
   onLockChange(locked: boolean): void;
 }) {
   const live = useLiveRecord(conn.doc);
@@ -30,34 +32,26 @@ export function ObserverRecord({
   const { connection, closedReason } = useConnection(conn.provider);
   const anchored = useBlockAnchor();
   const { following, jumpToLive } = useFollowLive(live, anchored === null);
-  const final = room.known ? room.locked : session.status === 'final';
+  const state = sessionStateOf(room, session.status) ?? session.status;
+  const final = state === 'final';
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the status is a trigger too
   useEffect(() => {
     if (room.known) onLockChange(room.locked);
-  }, [room.known, room.locked, onLockChange]);
+  }, [room.known, room.locked, room.status, onLockChange]);
 
   return (
     <>
       <div className="observer-bar">
-        <span className={`badge ${final ? 'status-final' : 'status-live'}`} data-testid="record-state">
-          {final ? 'Final' : 'Live draft'}
-        </span>
-        <span
-          className={`status-pill conn-${connection}`}
-          data-testid="connection"
-          data-state={connection}
-          role="status"
-          title={closedReason ?? undefined}
-        >
-          <span className="dot" aria-hidden="true" />
-          {observerConnectionLabel(connection)}
-        </span>
+        <SessionStateBadge state={state} />
+        <ConnectionPill connection={connection} detail={closedReason} />
       </div>
       <header className="observer-head">
         <h1 className="observer-title">{session.title}</h1>
         <p className="observer-meta">
           <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
-          {final ? ' · Final minutes' : ' · Live draft, not yet checked'}
+          {' · '}
+          <span data-testid="session-meaning">{sessionStateMeaning(state)}</span>
         </p>
       </header>
       <div aria-live="off">
@@ -65,7 +59,7 @@ export function ObserverRecord({
       </div>
       {!following && (
         <button type="button" className="jump-live primary" onClick={jumpToLive}>
-          {final ? 'Jump to the end ↓' : 'Jump to live ↓'}
+          {final ? 'Jump to the end ↓' : 'Jump to the newest text ↓'}
         </button>
       )}
     </>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { getSession, type Session } from '../api/sessions.ts';
 import { AccessProblem } from '../components/AccessProblem.tsx';
+import { statusLabel } from '../format.ts';
 import { ObserverRecord } from '../observer/ObserverRecord.tsx';
 import { useObserverConnection } from '../observer/useObserverConnection.ts';
 import { resolveObserverAccess } from '../session/resolveObserverAccess.ts';
@@ -33,8 +34,8 @@ function ObserverLive({ sessionId, token, initial }: { sessionId: string; token:
   const [session, setSession] = useState(initial);
 
   useEffect(() => {
-    document.title = `${session.title} · Live · Rapporteur`;
-  }, [session.title]);
+    document.title = `${session.title} · ${statusLabel(session.status)} · Rapporteur`;
+  }, [session.title, session.status]);
 
   // the lock arrives over the socket; the session's status (final or not) is re-read with it
   const onLockChange = useCallback(() => {

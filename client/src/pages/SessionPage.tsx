@@ -5,8 +5,9 @@ import { AccessProblem } from '../components/AccessProblem.tsx';
 import { ExportMenu } from '../components/ExportMenu.tsx';
 import { NameDialog } from '../components/NameDialog.tsx';
 import { SharePanel } from '../components/SharePanel.tsx';
-import { formatDateTime, statusLabel } from '../format.ts';
+import { formatDateTime } from '../format.ts';
 import { LiveRecord } from '../session/LiveRecord.tsx';
+import { SessionStateBadge } from '../session/SessionStateBadge.tsx';
 import { useSessionAccess } from '../session/useSessionAccess.ts';
 import { loadIdentity, saveIdentity, type UserIdentity } from '../user/identity.ts';
 import '../session/session.css';
@@ -61,11 +62,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
         session={session}
         actions={access.kind === 'ready' && <ExportMenu sessionId={sessionId} token={access.token} />}
       />
-      {access.kind === 'unreachable' && (
-        <p className="notice warn" role="status">
-          {access.message} You can keep writing: your text is kept on this device and sent when the connection is back.
-        </p>
-      )}
+      {/* unreachable: the record's offline banner says so, once (issue 13) */}
       {access.kind === 'ready' && (access.role === 'editor' || access.admin || access.links) && (
         <SharePanel
           sessionId={sessionId}
@@ -114,9 +111,7 @@ function SessionHeader({ session, actions }: { session: Session | null; actions?
       {session && (
         <p className="session-meta">
           <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time>
-          <span className={`badge status-${session.status}`} data-testid="session-status">
-            {statusLabel(session.status)}
-          </span>
+          <SessionStateBadge state={session.status} />
           {session.public && <span className="badge">Public</span>}
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session } from '../api/sessions.ts';
 import type { CollabSession } from '../editor/collabSession.ts';
 import { RecordEditor } from '../editor/RecordEditor.tsx';
@@ -9,7 +9,9 @@ import type { UserIdentity } from '../user/identity.ts';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
 import { PublishToggle } from './PublishToggle.tsx';
 import { SessionStatusControl } from './SessionStatusControl.tsx';
+import { sessionStateOf } from './sessionState.ts';
 import { useBlockAnchor } from './useBlockAnchor.ts';
+import { useKeptSession } from './useKeptSession.ts';
 
 /** Props of the live record. */
 export interface LiveRecordProps {
@@ -47,6 +49,16 @@ function LiveRecordView({
   onRename,
 }: LiveRecordProps & { collab: CollabSession }) {
   const room = useRoomState(collab.provider.awareness);
+  useKeptSession(collab.offline, collab.sessionId, session, onSessionChange);
+  // the room announces a new state at once; the page's copy of the session follows when it
+  // changes (only then: an editor's own move is shown from its answer before the room repeats it)
+  const announced = room.known ? sessionStateOf(room, null) : null;
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  useEffect(() => {
+    const current = sessionRef.current;
+    if (current && announced && announced !== current.status) onSessionChange({ ...current, status: announced });
+  }, [announced, onSessionChange]);
   // the room's lock is the truth once the server's entry arrived; before, the session's status
   const final = room.known ? room.locked : session?.status === 'final';
   const readOnly = !canWrite || final;

@@ -84,7 +84,7 @@ export function SessionStatusControl({
             </button>
           ) : (
             <button type="button" disabled={busy} onClick={() => move('live')}>
-              Back to live
+              Back to in progress
             </button>
           )}
           <button type="button" disabled={busy} onClick={() => setPhase({ kind: 'confirm' })}>

@@ -3,6 +3,7 @@
  * localStorage so every session on this browser shows the same person. Colours are 6-digit hex
  * because the collaboration caret extension rejects anything else.
  */
+import { PRESENCE_COLOURS } from '@rapporteur/shared/protocol';
 
 /** A note-taker as the others see them (caret label, presence list). */
 export interface UserIdentity {
@@ -12,17 +13,8 @@ export interface UserIdentity {
 
 const STORAGE_KEY = 'rapporteur:user';
 
-/** Caret colours: distinct hues, all dark enough for white label text (WCAG AA at 12px bold). */
-export const CARET_COLORS = [
-  '#1f6feb', // blue
-  '#c62828', // red
-  '#2e7d32', // green
-  '#6a1b9a', // purple
-  '#b45309', // amber
-  '#00838f', // teal
-  '#ad1457', // pink
-  '#455a64', // slate
-] as const;
+/** Caret colours: the palette the server assigns from (it keeps ours while nobody else shows it). */
+export const CARET_COLORS = PRESENCE_COLOURS;
 
 /** Longest name shown on a caret; longer ones would cover the text being typed. */
 export const MAX_NAME_LENGTH = 40;

@@ -12,6 +12,7 @@ import type { UpdateLog } from '../persistence/updateLog.ts';
 import { WriteQueue } from '../persistence/writeQueue.ts';
 import type { Logger } from '../logger.ts';
 import { readAwarenessEntries, writeAwarenessEntries } from './awarenessFilter.ts';
+import { colourCorrections } from './colours.ts';
 import { revertReview, setsReviewStatus, snapshotReview } from './reviewGuard.ts';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import {
@@ -272,6 +273,8 @@ export class Room {
     if (own.length === 0) return;
     const bound = own.map((e) => ({ ...e, state: this.bindIdentity(conn, e.state) }));
     awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries(bound), conn);
+    const fixes = colourCorrections(own, bound, conn.identity.color);
+    if (fixes.length > 0) conn.send(writeAwareness(writeAwarenessEntries(fixes)));
   }
 
   /**

@@ -15,6 +15,7 @@ import type { Session } from '@rapporteur/shared/api';
 import type { AccessStore } from '../access/accessStore.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionStore } from '../sessions/sessionStore.ts';
+import { withFreeColour } from './colours.ts';
 import { Connection, type Identity } from './connection.ts';
 import type { Room } from './room.ts';
 import type { RoomRegistry } from './rooms.ts';
@@ -126,7 +127,8 @@ async function admit(ws: WebSocket, sessionId: string, url: URL, deps: CollabDep
   if (ws.readyState !== ws.OPEN) return giveUp(deps, room); // gone while we admitted it
   const conn = new Connection(ws, {
     sessionId,
-    identity,
+    // chosen here, with no await before join, so two sockets admitted together cannot pick alike
+    identity: withFreeColour(identity, room.connections),
     wantsPersisted: url.searchParams.get(PERSISTED_QUERY_PARAM) === '1',
     onMessage: (c, frame) => room.receive(c, frame),
     onClose: (c) => {

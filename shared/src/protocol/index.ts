@@ -3,3 +3,4 @@ export * from './limits.ts';
 export * from './messages.ts';
 export * from './persisted.ts';
 export * from './saveStatus.ts';
+export * from './colours.ts';

@@ -17,6 +17,12 @@ export interface SaveState {
   unsaved: number;
   /** False until the first Persisted message arrives: nothing can be called saved before. */
   acknowledged: boolean;
+  /**
+   * Whether `unsaved` is measured against a persisted state vector the server sent (on this
+   * connection, or on an earlier page and kept with the offline copy). Before that it counts the
+   * whole document, which is no number of changes a person made.
+   */
+  counted: boolean;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface SaveState {
  */
 export class SaveTracker {
   private persisted = new Map<number, number>();
-  private state: SaveState = { unsaved: 0, acknowledged: false };
+  private state: SaveState = { unsaved: 0, acknowledged: false, counted: false };
   private readonly listeners = new Set<(s: SaveState) => void>();
   private readonly onUpdate = () => this.recompute();
 
@@ -36,10 +42,8 @@ export class SaveTracker {
     provider: ProviderWithHandlers,
   ) {
     provider.messageHandlers[MessageType.Persisted] = (_encoder, decoder) => {
-      const sv = readPersisted(decoder);
-      // acknowledgements only ever grow; keep the max per client in case frames reorder
-      for (const [client, clock] of sv) this.persisted.set(client, Math.max(clock, this.persisted.get(client) ?? 0));
-      this.state = { ...this.state, acknowledged: true };
+      this.merge(readPersisted(decoder));
+      this.state = { ...this.state, acknowledged: true, counted: true };
       this.recompute(true);
     };
     doc.on('update', this.onUpdate);
@@ -57,6 +61,22 @@ export class SaveTracker {
     return () => this.listeners.delete(fn);
   }
 
+  /** The persisted state vector as far as this tracker knows it (client id → clock). */
+  get persistedVector(): ReadonlyMap<number, number> {
+    return this.persisted;
+  }
+
+  /**
+   * Take a persisted state vector the server sent earlier (kept with the offline copy across a
+   * reload), so the count of unsaved changes goes on from where it was. It never makes the state
+   * "saved": that takes an acknowledgement on this page.
+   */
+  remember(stateVector: ReadonlyMap<number, number>): void {
+    this.merge(stateVector);
+    this.state = { ...this.state, counted: true };
+    this.recompute(true);
+  }
+
   /** Resolves when every local change is acknowledged as stored. */
   whenSaved(): Promise<void> {
     if (this.state.acknowledged && this.state.unsaved === 0) return Promise.resolve();
@@ -68,6 +88,13 @@ export class SaveTracker {
         }
       });
     });
+  }
+
+  private merge(stateVector: ReadonlyMap<number, number>): void {
+    // what is stored only ever grows; keep the max per client in case frames reorder
+    for (const [client, clock] of stateVector) {
+      this.persisted.set(client, Math.max(clock, this.persisted.get(client) ?? 0));
+    }
   }
 
   private recompute(force = false): void {

@@ -26,7 +26,7 @@ export class ObserverPage {
 
   /** Wait until the record is shown and the page is connected. */
   async waitForLive(timeout = 20_000): Promise<void> {
-    await this.page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout });
+    await this.page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout });
   }
 
   /** The rendered record's text. */
@@ -41,14 +41,24 @@ export class ObserverPage {
     return this.page.locator('.rv-block .rv-speaker').allTextContents();
   }
 
-  /** "Live draft" or "Final". */
-  get recordState(): Locator {
-    return this.page.getByTestId('record-state');
+  /** The session's state: "In progress", "In review" or "Final" (its `data-state`: live, review, final). */
+  get sessionState(): Locator {
+    return this.page.getByTestId('session-status');
+  }
+
+  /** What the state means for the record, beside the date ("Final minutes" …). */
+  get stateMeaning(): Locator {
+    return this.page.getByTestId('session-meaning');
+  }
+
+  /** The connection indicator (its `data-state`: connecting, connected, reconnecting, offline). */
+  get connection(): Locator {
+    return this.page.getByTestId('connection');
   }
 
   /** The button that brings the newest text back into view. */
   get jumpToLive(): Locator {
-    return this.page.getByRole('button', { name: /Jump to (live|the end)/ });
+    return this.page.getByRole('button', { name: /Jump to (the newest text|the end)/ });
   }
 
   /** How many editing controls the page has (must be none). */

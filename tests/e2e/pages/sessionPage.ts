@@ -72,6 +72,16 @@ export class SessionPage {
     return this.page.getByTestId('connection');
   }
 
+  /** The session's state badge in the header (In progress / In review / Final). */
+  get sessionState(): Locator {
+    return this.page.getByTestId('session-status');
+  }
+
+  /** "N watching": how many observers follow the record (they are not named). */
+  get watching(): Locator {
+    return this.page.getByTestId('watching');
+  }
+
   /** The save indicator. */
   get saveStatus(): Locator {
     return this.page.getByTestId('save');
@@ -79,11 +89,14 @@ export class SessionPage {
 
   /** Wait until the page is connected and synced with the server. */
   async waitForLive(timeout = 20_000): Promise<void> {
-    await this.page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout });
+    await this.waitForConnection('connected', timeout);
   }
 
   /** Wait until the connection indicator shows `state`. */
-  async waitForConnection(state: 'connecting' | 'live' | 'offline', timeout = 20_000): Promise<void> {
+  async waitForConnection(
+    state: 'connecting' | 'connected' | 'reconnecting' | 'offline',
+    timeout = 20_000,
+  ): Promise<void> {
     await this.page.locator(`[data-testid="connection"][data-state="${state}"]`).waitFor({ timeout });
   }
 
@@ -202,6 +215,12 @@ export class SessionPage {
   /** Whether the record accepts typing. */
   async isEditable(): Promise<boolean> {
     return (await this.page.locator('.record').getAttribute('contenteditable')) === 'true';
+  }
+
+  /** Move the session from in progress to in review (editor) and wait until the page says so. */
+  async moveToReview(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Move to review' }).click();
+    await this.page.locator('[data-testid="session-status"][data-state="review"]').waitFor();
   }
 
   /** Finalise the minutes (editor), confirming, and wait until the page shows them locked. */

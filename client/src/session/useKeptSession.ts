@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import type { IndexeddbPersistence } from 'y-indexeddb';
+import type { Session } from '../api/sessions.ts';
+import { keepSession, keptSession } from '../editor/offlineFacts.ts';
+
+/**
+ * Keep the session's facts (title, start, state) with its offline copy whenever they are known,
+ * and on a page opened without a connection show the facts an earlier visit kept.
+ */
+export function useKeptSession(
+  offline: IndexeddbPersistence,
+  sessionId: string,
+  session: Session | null,
+  onSessionChange: (session: Session) => void,
+): void {
+  useEffect(() => {
+    if (session) keepSession(offline, session);
+  }, [offline, session]);
+
+  const known = session !== null;
+  useEffect(() => {
+    if (known) return;
+    let stale = false;
+    void keptSession(offline, sessionId).then((kept) => {
+      // the server's answer may have come first: it wins
+      if (!stale && kept) onSessionChange(kept);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [offline, sessionId, known, onSessionChange]);
+}
