@@ -6,6 +6,7 @@
  * end of the record and in its middle.
  */
 import { describe, expect, it } from 'vitest';
+import { INIT_PROBES } from '../bench/browser/probes.ts';
 import { longRecord } from '../bench/browser/recordText.ts';
 import { browserUnavailable } from './browser.ts';
 import { browserSuite } from './harness.ts';
@@ -69,5 +70,26 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
     blocks = await speakers();
     expect(blocks[middle]!.text).not.toContain('Thank you, Chair.');
     expect(blocks[middle + 2]!.text).not.toContain('Thank you, Chair.');
+  });
+
+  it('typing a statement makes React render nothing, so no keystroke pays for a walk of the record', async () => {
+    // every React commit while the record has the focus walks all of its text nodes (react-dom
+    // saves and restores the selection); the probe stands in for React's devtools hook to count them
+    const s = await suite.importSession(longRecord(50, 30), 'React commits');
+    const context = await suite.freshContext();
+    await context.addInitScript(INIT_PROBES);
+    const page = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await page.waitForBlocks(50);
+    await page.clickIntoBody(49);
+    await page.waitForSaved();
+    await page.page.evaluate('window.__bench.commits = 0');
+    for (const ch of ' We agree with the proposal.') {
+      await page.type(ch);
+      await page.waitForSaved(); // each key: unsaved, then stored and acknowledged
+    }
+    expect(await page.page.evaluate('window.__bench.commits')).toBeLessThanOrEqual(2);
+    expect((await page.record()).filter((n) => n.type === 'speakerBlock')[49]!.text).toContain(
+      'We agree with the proposal.',
+    );
   });
 });

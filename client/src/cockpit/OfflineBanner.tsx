@@ -1,5 +1,5 @@
 import type { CollabSession } from '../editor/collabSession.ts';
-import { isCutOff, unsavedLabel } from '../editor/status.ts';
+import { type Connection, isCutOff, unsavedLabel } from '../editor/status.ts';
 import { useConnection } from '../editor/useConnection.ts';
 import { useSaveState } from '../editor/useSaveState.ts';
 
@@ -11,8 +11,15 @@ import { useSaveState } from '../editor/useSaveState.ts';
  */
 export function OfflineBanner({ collab }: { collab: CollabSession }) {
   const { connection } = useConnection(collab.provider);
+  return isCutOff(connection) ? <CutOffBanner collab={collab} connection={connection} /> : null;
+}
+
+/**
+ * The banner's words. Only this part follows the save state, and only while cut off: connected,
+ * the page renders nothing on a keystroke (see editor/SavePill.tsx for why that matters).
+ */
+function CutOffBanner({ collab, connection }: { collab: CollabSession; connection: Connection }) {
   const save = useSaveState(collab.save);
-  if (!isCutOff(connection)) return null;
   const unsaved = unsavedLabel(save);
   return (
     <p className="offline-banner" role="status" data-testid="offline-banner" data-state={connection}>

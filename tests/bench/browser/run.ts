@@ -161,7 +161,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       { timeout: 300_000, polling: 50 },
     );
     const allShownMs = performance.now() - t0;
-    await page.locator('[data-testid="connection"][data-state="live"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const figures = (await page.evaluate(PAGE_FIGURES)) as {
       domNodes: number;
       formControls: number;
