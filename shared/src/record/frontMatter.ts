@@ -13,9 +13,22 @@ const MEETING = /^summary record of\b/i;
 /** "1. " at the start of a summary record's paragraph. */
 export const PARAGRAPH_NUMBER = /^\d{1,4}\.\s+(?=\S)/;
 
-/** Whether the text is a UN summary record (it names itself so, or carries an SR symbol). */
-export function isSummaryRecord(units: readonly Unit[]): boolean {
-  return units.slice(0, 40).some((u) => u.type === 'text' && (MEETING.test(u.text) || SYMBOL.test(u.text)));
+/** Whether the text is a UN summary record (it names itself so, or carries an SR symbol, near its start). */
+export function isSummaryText(text: string): boolean {
+  return text
+    .split('\n', 60)
+    .some((line) => MEETING.test(line.trim()) || SYMBOL.test(line));
+}
+
+/**
+ * Front matter is set one item a line, without blank lines between ("Economic and Social
+ * Council" / "Commission on Narcotic Drugs"): keep those lines apart, up to the first paragraph.
+ */
+export function separateFrontLines(text: string): string {
+  const lines = text.split('\n');
+  const end = lines.findIndex((l) => PARAGRAPH_NUMBER.test(l.trim()) || isProceduralNote(l.trim()));
+  const front = end === -1 ? lines : lines.slice(0, end);
+  return [front.join('\n\n'), ...(end === -1 ? [] : lines.slice(end))].join('\n');
 }
 
 /** What the front matter says, and how many units it takes up. */

@@ -3,14 +3,13 @@
  * registry (short forms, a leading "the", case and accents folded) for its kind and canonical
  * name, and a confidence with its reason. The record's own words are never changed here.
  */
-import { SEED_ENTRIES } from '../registry/entries/index.ts';
-import { normaliseName } from '../registry/normalise.ts';
-import { speakerKindOf, type SeedEntry } from '../registry/types.ts';
+import { speakerKindOf } from '../registry/types.ts';
 import type { SpeakerKind } from '../schema/attributes.ts';
 import { guessKind } from './kind.ts';
 import { isAcronym, isPersonName, isTitledPerson } from './nameShape.ts';
 import { isKnownName } from './names.ts';
 import type { OpenerForm } from './opener.ts';
+import { registryEntryFor } from './registryIndex.ts';
 
 /** Blocks below this confidence are shown first in the import preview for a person to check. */
 export const UNCERTAIN_BELOW = 0.7;
@@ -23,19 +22,7 @@ export interface Identity {
   reason: string;
 }
 
-let byKey: Map<string, SeedEntry> | null = null;
-
-/** Every built-in name and alias in normal form, built once: names win over aliases, as in findExact. */
-function registryIndex(): Map<string, SeedEntry> {
-  if (byKey) return byKey;
-  byKey = new Map();
-  for (const e of SEED_ENTRIES) for (const a of e.aliases) if (!byKey.has(normaliseName(a))) byKey.set(normaliseName(a), e);
-  for (const e of SEED_ENTRIES) byKey.set(normaliseName(e.name), e);
-  return byKey;
-}
-
-const registryEntry = (name: string | null): SeedEntry | undefined =>
-  name ? registryIndex().get(normaliseName(name)) : undefined;
+const registryEntry = registryEntryFor;
 
 /** The registry's entry for a speaker name, if it holds one. */
 export function registryNameOf(name: string): string | null {

@@ -8,7 +8,7 @@
  * speaker is '' rather than dropped. Each block says how sure the reading is, and why.
  * Pure: the import route may run it in a worker.
  */
-import { readFrontMatter, isSummaryRecord, PARAGRAPH_NUMBER } from './frontMatter.ts';
+import { isSummaryText, PARAGRAPH_NUMBER, readFrontMatter, separateFrontLines } from './frontMatter.ts';
 import {
   isCommentFormStart,
   isFurniture,
@@ -41,7 +41,9 @@ function startsUnit(line: string): boolean {
     isCommentFormStart(line) ||
     isProceduralNote(line) ||
     readReportedOpener(line.replace(PARAGRAPH_NUMBER, '')) !== null ||
-    readBulletinOpener(line, false) !== null
+    readBulletinOpener(line, false) !== null ||
+    // a summary record's numbered paragraph, even where the PDF lost the blank line before it
+    /^\d{1,3}\.\s+\p{Lu}/u.test(line)
   );
 }
 
@@ -62,8 +64,9 @@ const NO_SPEAKER = { speaker: '', affiliation: null, onBehalfOf: null, qualifier
 
 /** Parse a plain-text record. Never throws; unrecognised text ends up as paragraphs. */
 export function parseText(raw: string): ReadRecord {
-  const allUnits = toUnits(normaliseText(raw), startsUnit);
-  const summary = isSummaryRecord(allUnits);
+  const text = normaliseText(raw);
+  const summary = isSummaryText(text);
+  const allUnits = toUnits(summary ? separateFrontLines(text) : text, startsUnit);
   const front = summary ? readFrontMatter(allUnits) : null;
   const units = front ? allUnits.slice(front.length) : allUnits;
   const bulletin = !summary && isBulletin(units);

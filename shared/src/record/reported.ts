@@ -7,6 +7,7 @@
  */
 import { isAcronym, isPersonName, isProperPhrase, isTitledPerson, words } from './nameShape.ts';
 import { isKnownName } from './names.ts';
+import { registryEntryFor } from './registryIndex.ts';
 import { isGroupName, type Opener } from './opener.ts';
 import { splitQualifiers } from './qualifiers.ts';
 
@@ -136,7 +137,10 @@ export function readBulletinOpener(text: string, inBulletin: boolean): Opener | 
   const letters = name.replace(/[^\p{L}]/gu, '');
   if (letters.length < 2 || /^(?:OF|AND|THE|DE)\b/i.test(name)) return null;
   const known = isKnownName(name);
-  const shouting = known && words(name).some((w) => w.length > 1 && !isAcronym(w));
+  // "MEXICO" shouts a name the registry writes in lower case; "UNODC" and "EU" are written so anyway
+  const entry = registryEntryFor(name);
+  const shouting =
+    entry !== undefined && entry.name !== entry.name.toUpperCase() && !entry.aliases.includes(name);
   if (!(shouting || (inBulletin && (known || (isAcronym(letters) && letters.length >= 3) || words(name).length > 1))))
     return null;
   let rest = text.slice(m[0].length);
