@@ -30,7 +30,7 @@ function whoOf(block: Who): { speaker: string; qualifiers: string[] } {
  * The opener of a statement without its final punctuation: "Malta, on behalf of the European
  * Union", "Jane Doe, HRI (right of reply)". Qualifiers go last, where the parser looks for them.
  */
-function openerHead(block: Who): string {
+export function openerHead(block: Who): string {
   const { speaker, qualifiers } = whoOf(block);
   let head = speaker;
   if (block.affiliation) head += `, ${oneLine(block.affiliation)}`;

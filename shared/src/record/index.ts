@@ -12,3 +12,4 @@ export type * from './types.ts';
 // recordToDoc is at '@rapporteur/shared/record/toDoc': it loads the editor schema (Tiptap), which
 // readers of records (exports, the server at start-up) do not need
 export * from './structure.ts';
+export * from './styles/index.ts';
