@@ -67,11 +67,13 @@ describe('rapporteur CLI', () => {
     });
   });
 
-  it('prints the warnings and each block\'s confidence and reason for a record it is unsure of', async () => {
+  it("prints the warnings and each block's confidence and reason for a record it is unsure of", async () => {
     const io = fakeIo('Minutes\n\nSome introduction.\n\nChair: Welcome.\n\nZorblat Quux: Hello.');
     expect(await runCli(['parse', '-'], io)).toBe(0);
     const record = JSON.parse(io.stdout);
-    expect(record.sections[0].blocks.map((b: { speaker: string; confidence: number }) => [b.speaker, b.confidence])).toEqual([
+    expect(
+      record.sections[0].blocks.map((b: { speaker: string; confidence: number }) => [b.speaker, b.confidence]),
+    ).toEqual([
       ['', 0.5],
       ['Chair', 0.95],
       ['Zorblat Quux', 0.75],

@@ -53,7 +53,13 @@ export function bodyToParagraphs(body: BodyPart[]): string[] {
 
 function toParsedBlock(entry: DocEntry): ParsedBlock {
   if (entry.type === 'note') {
-    return { speaker: '', affiliation: null, onBehalfOf: null, paragraphs: bodyToParagraphs(entry.body), qualifiers: [] };
+    return {
+      speaker: '',
+      affiliation: null,
+      onBehalfOf: null,
+      paragraphs: bodyToParagraphs(entry.body),
+      qualifiers: [],
+    };
   }
   const b = entry.block;
   // the document holds qualifiers after the name ("Brazil (right of reply)"); the record keeps them apart

@@ -15,9 +15,7 @@ export const PARAGRAPH_NUMBER = /^\d{1,4}\.\s+(?=\S)/;
 
 /** Whether the text is a UN summary record (it names itself so, or carries an SR symbol, near its start). */
 export function isSummaryText(text: string): boolean {
-  return text
-    .split('\n', 60)
-    .some((line) => MEETING.test(line.trim()) || SYMBOL.test(line));
+  return text.split('\n', 60).some((line) => MEETING.test(line.trim()) || SYMBOL.test(line));
 }
 
 /**

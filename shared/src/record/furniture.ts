@@ -82,7 +82,9 @@ export function readCapsHeading(line: string): string | null {
  */
 export function isProceduralNote(line: string): boolean {
   if (line.length > 240) return false;
-  return /^(?:the )?(?:meeting|session|sitting) (?:was (?:called to order|opened|suspended|resumed|adjourned|closed)|(?:opened|rose|resumed|adjourned|closed|was reconvened)\b)/i.test(
-    line.trim(),
-  ) || /^the discussion covered in the summary record (?:began|ended|started)\b/i.test(line.trim());
+  return (
+    /^(?:the )?(?:meeting|session|sitting) (?:was (?:called to order|opened|suspended|resumed|adjourned|closed)|(?:opened|rose|resumed|adjourned|closed|was reconvened)\b)/i.test(
+      line.trim(),
+    ) || /^the discussion covered in the summary record (?:began|ended|started)\b/i.test(line.trim())
+  );
 }

@@ -47,10 +47,7 @@ export function identify(
   let reason: string;
   if (entry || isKnownName(who.speaker)) {
     confidence = 0.95;
-    reason =
-      canonical && canonical !== who.speaker
-        ? `known speaker (registry name: ${canonical})`
-        : 'known speaker';
+    reason = canonical && canonical !== who.speaker ? `known speaker (registry name: ${canonical})` : 'known speaker';
   } else if (who.affiliation) {
     const known = org || isKnownName(who.affiliation);
     confidence = known ? 0.9 : 0.8;

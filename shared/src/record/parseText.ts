@@ -56,7 +56,9 @@ function isBulletin(units: readonly Unit[]): boolean {
 
 /** A paragraph inside a statement that reads like another delegation taking the floor. */
 function looksLikeMissedOpener(paragraph: string): boolean {
-  const m = paragraph.match(/^(?:The\s+)?([\p{Lu}][\p{L}'’-]*(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|and|the)){0,5})(?:,|:|\s+(?:said|stated|noted|welcomed|supported|opposed)\b)/u);
+  const m = paragraph.match(
+    /^(?:The\s+)?([\p{Lu}][\p{L}'’-]*(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|and|the)){0,5})(?:,|:|\s+(?:said|stated|noted|welcomed|supported|opposed)\b)/u,
+  );
   return m !== null && isKnownName(m[1]!);
 }
 
@@ -100,7 +102,9 @@ export function parseText(raw: string): ReadRecord {
   const startNobody = (confidence: number, reason: string) =>
     push({ ...NO_SPEAKER, qualifiers: [], paragraphs: [], canonical: null, confidence, reason });
   const addParagraph = (text: string) => {
-    const b = block ?? startNobody(0.5, sawContent ? 'text that belongs to no recognised speaker' : 'text before the first speaker');
+    const b =
+      block ??
+      startNobody(0.5, sawContent ? 'text that belongs to no recognised speaker' : 'text before the first speaker');
     if (b.speaker !== '' && b.paragraphs.length > 0 && looksLikeMissedOpener(text) && b.confidence > 0.5) {
       b.confidence = 0.5;
       b.reason += '; a later paragraph starts with a delegation’s name: it may be a statement of its own';

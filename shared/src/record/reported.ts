@@ -25,7 +25,9 @@ const VERB = `(?:${[...new Set(VERBS)].join('|')})`;
 /** "…, said that": the shortest head followed by a reporting verb (case matters: "Mr. Said" is a name). */
 const REPORTED = new RegExp(`^(.{2,240}?),?\\s+(?:(?:also|further|then|again|briefly)\\s+)?(?=${VERB}\\b)`, 'u');
 /** A paragraph that continues the speaker before it: "He added that", "She also said". */
-const CONTINUES = new RegExp(`^(?:He|She|They|It|The speaker)\\s+(?:(?:also|further|then|again|finally)\\s+)?${VERB}\\b`);
+const CONTINUES = new RegExp(
+  `^(?:He|She|They|It|The speaker)\\s+(?:(?:also|further|then|again|finally)\\s+)?${VERB}\\b`,
+);
 /** Titles a summary record names a presiding or secretariat speaker by ("The Chair said"). */
 const TITLES =
   /^(?:Chair|Chairperson|Chairman|Chairwoman|Vice-Chair|President|Vice-President|Secretary|Secretariat|Rapporteur|Moderator|Facilitator|Executive Director|Director|Under-Secretary-General|Secretary-General|Deputy Executive Director)$/;
@@ -81,7 +83,12 @@ function readReportedWho(text: string): Who | null {
   if (!bracket) return { speaker: name, affiliation: null, onBehalfOf: null, qualifiers };
   const inside = readBracket(bracket[2]!);
   if (!inside) return null;
-  return { speaker: name, affiliation: inside.affiliation, onBehalfOf: null, qualifiers: [...inside.qualifiers, ...qualifiers] };
+  return {
+    speaker: name,
+    affiliation: inside.affiliation,
+    onBehalfOf: null,
+    qualifiers: [...inside.qualifiers, ...qualifiers],
+  };
 }
 
 const BEHALF_CLAUSE = /^(?:also\s+)?(?:speaking\s+)?(?:also\s+)?(?:on behalf of|for)\s+(?:the\s+)?(.+)$/i;
@@ -122,7 +129,8 @@ export function continuesSpeaker(text: string): boolean {
 }
 
 /** Words in capitals, as bulletins write delegations: "MEXICO", "UNITED STATES", "REPUBLIC OF KOREA". */
-const CAPS_NAME = /^(?:The\s+)?((?:[\p{Lu}][\p{Lu}'’.&-]*)(?:\s+(?:[\p{Lu}][\p{Lu}'’.&-]*|OF|AND|THE|DE|of|and|the))*)(?=,|\s+[a-z])/u;
+const CAPS_NAME =
+  /^(?:The\s+)?((?:[\p{Lu}][\p{Lu}'’.&-]*)(?:\s+(?:[\p{Lu}][\p{Lu}'’.&-]*|OF|AND|THE|DE|of|and|the))*)(?=,|\s+[a-z])/u;
 const BULLETIN_BEHALF = /^,\s*(?:speaking\s+)?(?:for|on behalf of)\s+(?:the\s+)?([^,]{2,120}),\s*/i;
 
 /**
@@ -139,8 +147,7 @@ export function readBulletinOpener(text: string, inBulletin: boolean): Opener | 
   const known = isKnownName(name);
   // "MEXICO" shouts a name the registry writes in lower case; "UNODC" and "EU" are written so anyway
   const entry = registryEntryFor(name);
-  const shouting =
-    entry !== undefined && entry.name !== entry.name.toUpperCase() && !entry.aliases.includes(name);
+  const shouting = entry !== undefined && entry.name !== entry.name.toUpperCase() && !entry.aliases.includes(name);
   if (!(shouting || (inBulletin && (known || (isAcronym(letters) && letters.length >= 3) || words(name).length > 1))))
     return null;
   let rest = text.slice(m[0].length);
@@ -155,4 +162,3 @@ export function readBulletinOpener(text: string, inBulletin: boolean): Opener | 
   if (!/^[a-z]/.test(rest)) return null;
   return { speaker: name, affiliation: null, onBehalfOf, qualifiers: [], rest, form: 'bulletin' };
 }
-

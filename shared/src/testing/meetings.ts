@@ -9,22 +9,48 @@ import { randomInt, randomPick } from './random.ts';
 
 type Rand = () => number;
 
-const STATES = ['Peru', 'Malta', 'Ghana', 'Japan', 'Norway', 'Chile', 'Russian Federation', 'South Africa', 'Saudi Arabia', 'United Kingdom', 'Holy See', 'Netherlands'];
+const STATES = [
+  'Peru',
+  'Malta',
+  'Ghana',
+  'Japan',
+  'Norway',
+  'Chile',
+  'Russian Federation',
+  'South Africa',
+  'Saudi Arabia',
+  'United Kingdom',
+  'Holy See',
+  'Netherlands',
+];
 const BODIES = ['UNODC', 'INCB', 'World Health Organization'];
 const PERSONS = ['Mr. Okafor', 'Ms. Varga', 'Dr. Lindqvist', 'H.E. Ambassador Ruiz', 'Ms. Ana Ortiz', 'Mr. Haddad'];
 const GROUPS = ['European Union', 'Group of 77 and China', 'African Group', 'GRULAC', 'Arab Group'];
 const SUBJECTS = ['We', 'Our delegation', 'This approach', 'Such measures', 'National authorities', 'Further work'];
 const VERBS = ['supports', 'welcomes', 'requires', 'underlines', 'deserves'];
-const OBJECTS = ['the draft resolution', 'access to controlled medicines', 'regional cooperation', 'the review of scheduling', 'more reliable data'];
+const OBJECTS = [
+  'the draft resolution',
+  'access to controlled medicines',
+  'regional cooperation',
+  'the review of scheduling',
+  'more reliable data',
+];
 const REPORTED = ['said that', 'stressed that', 'noted that', 'recalled that'];
 const BULLETIN = ['called for', 'supported', 'opposed', 'welcomed', 'noted'];
 const CONTINUED = ['He added that', 'She also noted that', 'It further stressed that'];
-const AGENDA = ['Implementation of the treaties', 'Other business', 'Follow-up to the special session', 'Provisional agenda'];
+const AGENDA = [
+  'Implementation of the treaties',
+  'Other business',
+  'Follow-up to the special session',
+  'Provisional agenda',
+];
 const CAPITALS = ['MORNING PLENARY', 'AFTERNOON SESSION', 'CLOSING REMARKS', 'CONTACT GROUP'];
 const PARTS = ['Opening of the meeting', 'Morning meeting', 'Panel 2'];
 
-const sentence = (rand: Rand) => `${randomPick(rand, SUBJECTS)} ${randomPick(rand, VERBS)} ${randomPick(rand, OBJECTS)}.`;
-const clause = (rand: Rand) => `${randomPick(rand, OBJECTS)} ${randomPick(rand, ['mattered', 'was needed', 'deserved support'])}.`;
+const sentence = (rand: Rand) =>
+  `${randomPick(rand, SUBJECTS)} ${randomPick(rand, VERBS)} ${randomPick(rand, OBJECTS)}.`;
+const clause = (rand: Rand) =>
+  `${randomPick(rand, OBJECTS)} ${randomPick(rand, ['mattered', 'was needed', 'deserved support'])}.`;
 
 function firstParagraph(rand: Rand, shape: StyleShape): string {
   if (shape.speech === 'reported') return `${randomPick(rand, REPORTED)} ${clause(rand)}`;
@@ -46,8 +72,13 @@ function speaker(rand: Rand, shape: StyleShape): Omit<ParsedBlock, 'paragraphs'>
   let who: Omit<ParsedBlock, 'paragraphs'>;
   if (r < 0.15 && shape.speech !== 'bulletin') who = { speaker: 'Chair', affiliation: null, onBehalfOf: null };
   else if (r < 0.45 && shape.persons) {
-    who = { speaker: randomPick(rand, PERSONS), affiliation: randomPick(rand, [...STATES, ...BODIES]), onBehalfOf: null };
-  } else if (r < 0.55 && shape.speech === 'direct') who = { speaker: randomPick(rand, BODIES), affiliation: null, onBehalfOf: null };
+    who = {
+      speaker: randomPick(rand, PERSONS),
+      affiliation: randomPick(rand, [...STATES, ...BODIES]),
+      onBehalfOf: null,
+    };
+  } else if (r < 0.55 && shape.speech === 'direct')
+    who = { speaker: randomPick(rand, BODIES), affiliation: null, onBehalfOf: null };
   else who = { speaker: randomPick(rand, STATES), affiliation: null, onBehalfOf: null };
   if (who.speaker !== 'Chair' && who.speaker !== 'Holy See' && rand() < 0.3) who.onBehalfOf = randomPick(rand, GROUPS);
   // in a summary record only people carry bracketed qualifiers; the right of reply is a clause for anyone
@@ -59,7 +90,11 @@ function speaker(rand: Rand, shape: StyleShape): Omit<ParsedBlock, 'paragraphs'>
 function heading(rand: Rand, shape: StyleShape, n: number): string {
   if (shape.headings === 'agenda') return `Agenda item ${n}: ${randomPick(rand, AGENDA)}`;
   if (shape.headings === 'capitals') return randomPick(rand, CAPITALS);
-  return randomPick(rand, [`Agenda item ${n}: ${randomPick(rand, AGENDA)}`, randomPick(rand, CAPITALS), `## ${randomPick(rand, PARTS)}`]).replace(/^## /, '');
+  return randomPick(rand, [
+    `Agenda item ${n}: ${randomPick(rand, AGENDA)}`,
+    randomPick(rand, CAPITALS),
+    `## ${randomPick(rand, PARTS)}`,
+  ]).replace(/^## /, '');
 }
 
 /** A random record within what `shape` can say, in the structure `structureOf` gives. */

@@ -68,10 +68,17 @@ export function renderSummary(record: ParsedRecord): string {
 /** What a reader finds: the front matter's title, the procedural notes as text of nobody. */
 function readsBackAs(record: ParsedRecord): ParsedRecord {
   const s = structureOf(record);
-  const nobody = (line: string) => ({ speaker: '', affiliation: null, onBehalfOf: null, paragraphs: [line], qualifiers: [] });
+  const nobody = (line: string) => ({
+    speaker: '',
+    affiliation: null,
+    onBehalfOf: null,
+    paragraphs: [line],
+    qualifiers: [],
+  });
   const sections = [{ heading: null, blocks: [nobody(OPENED)] }, ...s.sections];
   // the opening note joins the leading section when the record has one without a heading
-  if (s.sections[0]?.heading === null) sections.splice(0, 2, { heading: null, blocks: [nobody(OPENED), ...s.sections[0].blocks] });
+  if (s.sections[0]?.heading === null)
+    sections.splice(0, 2, { heading: null, blocks: [nobody(OPENED), ...s.sections[0].blocks] });
   sections[sections.length - 1]!.blocks.push(nobody(ROSE));
   return { title: TITLE, sections };
 }
