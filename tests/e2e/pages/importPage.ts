@@ -55,10 +55,13 @@ export class ImportPage {
 
   /** Open the form of the listed block whose speaker line starts with `who`, and fill it. */
   async fixListed(who: string, fields: BlockFields): Promise<void> {
-    const item = this.page
+    const found = this.page
       .locator('[data-testid="preview-block"]')
       .filter({ has: this.page.locator('strong', { hasText: who }) })
       .first();
+    // held by its position in the parse: the speaker line changes as the fields are filled
+    const id = await found.getAttribute('data-block');
+    const item = this.page.locator(`[data-testid="preview-block"][data-block="${id}"]`);
     await item.getByRole('button', { name: 'fix' }).click();
     await this.fix(item.locator('[data-testid="block-editor"]'), fields);
   }

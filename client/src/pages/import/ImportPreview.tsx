@@ -102,7 +102,7 @@ function BlockLine({ item, draft, onFix }: { item: DraftBlock; draft: Draft; onF
   const [open, setOpen] = useState(false);
   const { block } = item;
   return (
-    <li data-testid="preview-block" data-uncertain={item.uncertain ? 'true' : undefined}>
+    <li data-testid="preview-block" data-block={item.id} data-uncertain={item.uncertain ? 'true' : undefined}>
       <strong>{who(block)}</strong>{' '}
       <small className="muted">
         ({block.paragraphs.length} {block.paragraphs.length === 1 ? 'paragraph' : 'paragraphs'})
