@@ -47,10 +47,39 @@ describe('rapporteur CLI', () => {
       sections: [
         {
           heading: null,
-          blocks: [{ speaker: 'Chair', affiliation: null, onBehalfOf: null, paragraphs: ['Welcome.'] }],
+          // today's fields first, then what the reader adds beside them (issue 15)
+          blocks: [
+            {
+              speaker: 'Chair',
+              affiliation: null,
+              onBehalfOf: null,
+              paragraphs: ['Welcome.'],
+              qualifiers: [],
+              kind: 'chair',
+              canonical: 'Chair',
+              confidence: 0.95,
+              reason: 'known speaker',
+            },
+          ],
         },
       ],
+      warnings: [],
     });
+  });
+
+  it("prints the warnings and each block's confidence and reason for a record it is unsure of", async () => {
+    const io = fakeIo('Minutes\n\nSome introduction.\n\nChair: Welcome.\n\nZorblat Quux: Hello.');
+    expect(await runCli(['parse', '-'], io)).toBe(0);
+    const record = JSON.parse(io.stdout);
+    expect(
+      record.sections[0].blocks.map((b: { speaker: string; confidence: number }) => [b.speaker, b.confidence]),
+    ).toEqual([
+      ['', 0.5],
+      ['Chair', 0.95],
+      ['Zorblat Quux', 0.75],
+    ]);
+    expect(record.sections[0].blocks[0].reason).toBe('text before the first speaker');
+    expect(record.warnings).toEqual(['1 of 3 blocks are uncertain (text without a speaker): check them']);
   });
 
   it('explains mistakes on stderr with a non-zero exit and nothing on stdout', async () => {

@@ -21,7 +21,12 @@ export interface ImportResult extends ImportPreview {
   session: Session & { links: SessionLinks };
 }
 
-async function postImport<T>(path: string, input: { text: string; title?: string }, signal?: AbortSignal): Promise<T> {
+/** What an import sends: the text to read, or the record corrected in the preview. */
+export type ImportInput = ({ text: string; record?: undefined } | { record: ParsedRecord; text?: undefined }) & {
+  title?: string;
+};
+
+async function postImport<T>(path: string, input: ImportInput, signal?: AbortSignal): Promise<T> {
   const token = loadAdminToken();
   let res: Response;
   try {
@@ -33,9 +38,10 @@ async function postImport<T>(path: string, input: { text: string; title?: string
         accept: 'application/json',
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify(
-        input.title?.trim() ? { text: input.text, title: input.title.trim() } : { text: input.text },
-      ),
+      body: JSON.stringify({
+        ...(input.record ? { record: input.record } : { text: input.text }),
+        ...(input.title?.trim() ? { title: input.title.trim() } : {}),
+      }),
     });
   } catch (err) {
     if (signal?.aborted) throw err;
@@ -59,8 +65,8 @@ export function previewImport(text: string, signal?: AbortSignal): Promise<Impor
   return postImport('/api/sessions/import?dryRun=1', { text }, signal);
 }
 
-/** Create a session from a text; `title` overrides the one read from the text. */
-export function importRecord(input: { text: string; title?: string }): Promise<ImportResult> {
+/** Create a session from a text or a corrected record; `title` overrides the one read from the text. */
+export function importRecord(input: ImportInput): Promise<ImportResult> {
   return postImport('/api/sessions/import', input);
 }
 

@@ -1,77 +1,17 @@
-import { MAX_IMPORT_CHARS, parseText, summarise } from '@rapporteur/shared/record';
+import { MAX_IMPORT_CHARS, parseText } from '@rapporteur/shared/record';
 import { type ChangeEvent, type FormEvent, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { saveAccess, tokenOfLink } from '../api/credentials.ts';
 import { ApiRequestError, errorMessage } from '../api/http.ts';
-import { importRecord, type ParsedRecord } from '../api/records.ts';
+import { importRecord } from '../api/records.ts';
 import { AdminTokenForm } from '../components/AdminTokenForm.tsx';
-
-const PREVIEW_CHARS = 160;
-
-/** The opening of a paragraph for the preview; a bullet list shows its first item. */
-function excerpt(paragraph: string | undefined): string {
-  if (!paragraph) return '';
-  const first = paragraph.split('\n')[0]!;
-  return first.length > PREVIEW_CHARS ? `${first.slice(0, PREVIEW_CHARS)}…` : first;
-}
-
-/** "Alexis Fishincker, UNODC" / "Malta, on behalf of the European Union". */
-function who(block: ParsedRecord['sections'][number]['blocks'][number]): string {
-  if (!block.speaker) return 'Text before the first speaker';
-  const parts = [block.speaker];
-  if (block.affiliation) parts.push(block.affiliation);
-  if (block.onBehalfOf) parts.push(`on behalf of ${block.onBehalfOf}`);
-  return parts.join(', ');
-}
-
-/** What the parser found, section by section: the check before anything is created. */
-function Preview({ record }: { record: ParsedRecord }) {
-  const summary = summarise(record);
-  return (
-    <section className="card import-preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading">Preview</h2>
-      <p>
-        <strong>{record.title}</strong>
-        {summary.date && <span className="muted"> · meeting date {summary.date}</span>}
-      </p>
-      <p className="muted" aria-live="polite">
-        {summary.blocks} speaker {summary.blocks === 1 ? 'block' : 'blocks'} from {summary.speakers.length}{' '}
-        {summary.speakers.length === 1 ? 'speaker' : 'speakers'} in {summary.sections}{' '}
-        {summary.sections === 1 ? 'section' : 'sections'}
-      </p>
-      {summary.blocks === 0 && (
-        <p className="notice warn">
-          No speakers were recognised. Statements should open with the speaker, as in “Peru. We …”, “Jane Roe, UNODC. …”
-          or “Chair: …”.
-        </p>
-      )}
-      {record.sections.map((section, s) => (
-        // sections and blocks have no ids before import; their order is their identity here
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <div key={s} className="preview-section">
-          {section.heading !== null && <h3>{section.heading}</h3>}
-          <ol className="preview-blocks">
-            {section.blocks.map((block, b) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <li key={b}>
-                <strong>{who(block)}</strong>{' '}
-                <small className="muted">
-                  ({block.paragraphs.length} {block.paragraphs.length === 1 ? 'paragraph' : 'paragraphs'})
-                </small>
-                <div className="muted">{excerpt(block.paragraphs[0])}</div>
-              </li>
-            ))}
-          </ol>
-        </div>
-      ))}
-    </section>
-  );
-}
+import { type Draft, draftOf, fixBlock, recordOfDraft } from './import/corrections.ts';
+import { ImportPreview } from './import/ImportPreview.tsx';
 
 /**
- * `/import`: paste a plain-text record or pick a file, check the preview of what was recognised,
- * then create the session from it and open it. The preview runs the same parser in the browser
- * that the server runs on import, so what is shown is what will be created.
+ * `/import`: paste a plain-text record or pick a file, check the preview of what was recognised
+ * (uncertain blocks first) and fix what the reader got wrong, then create the session from the
+ * corrected record and open it. What the preview shows is what is imported.
  */
 export function ImportPage() {
   const [, navigate] = useLocation();
@@ -81,6 +21,9 @@ export function ImportPage() {
   const [error, setError] = useState<{ message: string; needsAdmin: boolean } | null>(null);
   const deferred = useDeferredValue(text);
   const record = useMemo(() => (deferred.trim() ? parseText(deferred) : null), [deferred]);
+  // corrections belong to one reading of the text: a new text starts them afresh
+  const [draft, setDraft] = useState<Draft | null>(null);
+  useEffect(() => setDraft(record ? draftOf(record) : null), [record]);
   const tooLong = text.length > MAX_IMPORT_CHARS;
 
   useEffect(() => {
@@ -104,7 +47,9 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      const { session } = await importRecord({ text, title });
+      // the corrected structure is what is imported; the text alone while the preview catches up
+      const corrected = draft && record && deferred === text ? recordOfDraft(draft) : null;
+      const { session } = await importRecord(corrected ? { record: corrected, title } : { text, title });
       // the links are shown only at creation: keep them, and open the session as its editor
       const token = tokenOfLink(session.links.editor);
       if (token) saveAccess(session.id, { token, links: session.links });
@@ -171,7 +116,13 @@ export function ImportPage() {
           </div>
         )}
       </form>
-      {record && <Preview record={record} />}
+      {record && draft && (
+        <ImportPreview
+          draft={draft}
+          warnings={record.warnings}
+          onFix={(id, fix) => setDraft((d) => (d ? fixBlock(d, id, fix) : d))}
+        />
+      )}
     </div>
   );
 }

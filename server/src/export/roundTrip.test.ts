@@ -1,4 +1,4 @@
-import { parseText, recordFromDoc } from '@rapporteur/shared/record';
+import { parseText, recordFromDoc, structureOf } from '@rapporteur/shared/record';
 import { recordToDoc } from '@rapporteur/shared/record/toDoc';
 import { seededRandom } from '@rapporteur/shared/testing/random';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe('round trips on generated records', () => {
       );
       const text = lines.join('\n');
       const record = parseText(text);
-      expect(recordFromDoc(recordToDoc(record), record.title), text).toEqual(record);
+      expect(recordFromDoc(recordToDoc(record), record.title), text).toEqual(structureOf(record));
       expect(parseText(exportText(record)), text).toEqual(record);
     }
   }, 60_000); // 600 records: seconds on a busy machine, and nothing here is a timing target

@@ -1,19 +1,14 @@
 /**
  * Minutes as plain text in the published record's own convention ("Peru. We give ...", bullets
- * as "  • item", headings on their own line), so `parseText(exportText(r))` gives back `r`.
+ * as "  • item", headings on their own line), so `parseText(exportText(r))` gives back `r`. The
+ * style itself is one of the importer's house styles (shared/src/record/styles/plain.ts).
  * Attendance and date are left out on purpose: they are not part of that convention and would
  * read back as statements.
  */
-import { bulletLines, headingLine, openerLine, type ParsedRecord, parseText } from '@rapporteur/shared/record';
+import { headingLine, type ParsedRecord, renderPlain } from '@rapporteur/shared/record';
 import { hasSummary, SUMMARY_HEADING, type Summary } from './summary.ts';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** The title line: the title itself, or the breadcrumb form when it would not read as a title. */
-function titleLine(title: string): string {
-  const t = oneLine(title);
-  return parseText(t).title === t ? t : `Home » ${t}`;
-}
 
 /**
  * Render a parsed record (or a session read with `recordFromDoc`) as plain text. With a summary
@@ -21,22 +16,9 @@ function titleLine(title: string): string {
  * back as a section of plain paragraphs).
  */
 export function exportText(record: ParsedRecord, summary?: Summary): string {
-  const out: string[] = [titleLine(record.title)];
-  for (const section of record.sections) {
-    if (section.heading !== null) out.push(headingLine(section.heading));
-    for (const block of section.blocks) {
-      const paragraphs = block.paragraphs.map((p) => (p.includes('\n') ? bulletLines(p) : oneLine(p))).filter(Boolean);
-      if (block.speaker === '') {
-        out.push(...paragraphs);
-        continue;
-      }
-      const firstIsText = block.paragraphs[0] !== undefined && !block.paragraphs[0].includes('\n');
-      if (firstIsText) out.push(openerLine(block, paragraphs[0]!), ...paragraphs.slice(1));
-      else out.push(openerLine(block, ''), ...paragraphs);
-    }
-  }
-  if (summary && hasSummary(summary)) {
-    out.push(headingLine(SUMMARY_HEADING), ...[...summary.actions, ...summary.decisions].map((i) => oneLine(i.line)));
-  }
-  return `${out.join('\n\n')}\n`;
+  const trailer =
+    summary && hasSummary(summary)
+      ? [headingLine(SUMMARY_HEADING), ...[...summary.actions, ...summary.decisions].map((i) => oneLine(i.line))]
+      : [];
+  return renderPlain(record, trailer);
 }

@@ -23,9 +23,10 @@ describe('lines in the record convention', () => {
   it('puts a qualifier after the affiliation, where the parser looks for it', () => {
     const line = openerLine(who('Jane Roe (right of reply)', 'Harm Reduction International'), 'No.');
     expect(line).toBe('Jane Roe, Harm Reduction International (right of reply). No.');
-    expect(parseText(`T\n\n${line}`).sections[0]!.blocks[0]).toMatchObject(
-      who('Jane Roe (right of reply)', 'Harm Reduction International'),
-    );
+    expect(parseText(`T\n\n${line}`).sections[0]!.blocks[0]).toMatchObject({
+      ...who('Jane Roe', 'Harm Reduction International'),
+      qualifiers: ['right of reply'],
+    });
   });
 
   it('marks headings that would not otherwise read as headings', () => {

@@ -4,9 +4,9 @@
  * the parser and falls back to a more explicit form when the natural one would be misread.
  */
 import { readCapsHeading, readExplicitHeading } from './furniture.ts';
-import { baseSpeaker } from './kind.ts';
 import { takesArticle } from './names.ts';
 import { readOpener } from './opener.ts';
+import { qualifierSuffix, splitQualifiers } from './qualifiers.ts';
 import type { ParsedBlock } from './types.ts';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -18,37 +18,45 @@ export function headingLine(heading: string): string {
   return `## ${h}`;
 }
 
+type Who = Pick<ParsedBlock, 'speaker' | 'affiliation' | 'onBehalfOf' | 'qualifiers'>;
+
+/** A block's qualifiers, including any still written into its speaker ("Brazil (right of reply)"). */
+function whoOf(block: Who): { speaker: string; qualifiers: string[] } {
+  const { head, qualifiers } = splitQualifiers(oneLine(block.speaker));
+  return { speaker: head, qualifiers: [...qualifiers, ...(block.qualifiers ?? []).map(oneLine)] };
+}
+
 /**
  * The opener of a statement without its final punctuation: "Malta, on behalf of the European
- * Union", "Jane Doe, HRI (right of reply)". The qualifier goes last, where the parser looks for it.
+ * Union", "Jane Doe, HRI (right of reply)". Qualifiers go last, where the parser looks for them.
  */
-function openerHead(block: Pick<ParsedBlock, 'speaker' | 'affiliation' | 'onBehalfOf'>): string {
-  const speaker = oneLine(block.speaker);
-  const base = baseSpeaker(speaker);
-  const qualifier = speaker.slice(base.length).trim();
-  let head = base;
+export function openerHead(block: Who): string {
+  const { speaker, qualifiers } = whoOf(block);
+  let head = speaker;
   if (block.affiliation) head += `, ${oneLine(block.affiliation)}`;
   if (block.onBehalfOf) {
     const group = oneLine(block.onBehalfOf);
     head += `, on behalf of ${takesArticle(group) ? 'the ' : ''}${group}`;
   }
-  return qualifier ? `${head} ${qualifier}` : head;
+  return head + qualifierSuffix(qualifiers);
 }
 
-const sameSpeaker = (
-  a: ReturnType<typeof readOpener>,
-  b: Pick<ParsedBlock, 'speaker' | 'affiliation' | 'onBehalfOf'>,
-) =>
-  a !== null &&
-  a.speaker === oneLine(b.speaker) &&
-  a.affiliation === (b.affiliation ? oneLine(b.affiliation) : null) &&
-  a.onBehalfOf === (b.onBehalfOf ? oneLine(b.onBehalfOf) : null);
+const sameSpeaker = (a: ReturnType<typeof readOpener>, b: Who) => {
+  const { speaker, qualifiers } = whoOf(b);
+  return (
+    a !== null &&
+    a.speaker === speaker &&
+    a.affiliation === (b.affiliation ? oneLine(b.affiliation) : null) &&
+    a.onBehalfOf === (b.onBehalfOf ? oneLine(b.onBehalfOf) : null) &&
+    a.qualifiers.join('|') === qualifiers.join('|')
+  );
+};
 
 /**
  * The opener line of a statement with its first paragraph (if any) on the same line:
  * "Peru. We give ...", or "Jane Roe: We give ..." when a bare name would not read as a speaker.
  */
-export function openerLine(block: Pick<ParsedBlock, 'speaker' | 'affiliation' | 'onBehalfOf'>, first: string): string {
+export function openerLine(block: Who, first: string): string {
   const head = openerHead(block);
   const probe = first || 'x';
   for (const candidate of [`${head}.`, `${head}:`]) {

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { bodyPartOf, extractRecord } from '../blocks/extract.ts';
 import type { BodyPart, SpeakerBlockRecord } from '../blocks/types.ts';
 import { RECORD_FIELD } from '../schema/field.ts';
+import { splitQualifiers } from './qualifiers.ts';
 import type { ParsedBlock, ParsedRecord, ParsedSection } from './types.ts';
 
 /** A statement (speaker block) or text that belongs to no speaker. */
@@ -52,14 +53,23 @@ export function bodyToParagraphs(body: BodyPart[]): string[] {
 
 function toParsedBlock(entry: DocEntry): ParsedBlock {
   if (entry.type === 'note') {
-    return { speaker: '', affiliation: null, onBehalfOf: null, paragraphs: bodyToParagraphs(entry.body) };
+    return {
+      speaker: '',
+      affiliation: null,
+      onBehalfOf: null,
+      paragraphs: bodyToParagraphs(entry.body),
+      qualifiers: [],
+    };
   }
   const b = entry.block;
+  // the document holds qualifiers after the name ("Brazil (right of reply)"); the record keeps them apart
+  const { head, qualifiers } = splitQualifiers(b.speaker);
   return {
-    speaker: b.speaker,
+    speaker: head,
     affiliation: b.affiliation || null,
     onBehalfOf: b.onBehalfOf || null,
     paragraphs: bodyToParagraphs(b.body),
+    qualifiers,
   };
 }
 

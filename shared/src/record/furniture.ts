@@ -45,7 +45,7 @@ export function readBreadcrumbTitle(line: string): string | null {
 
 const AGENDA = /^(?:agenda\s+)?item\s+\d+[a-z]?\b/i;
 const PART_OF_DAY =
-  /^(?:morning|afternoon|evening|opening|closing|high-level|plenary|general|thematic)\s+(?:session|segment|debate|remarks|statements?|discussion)\b/i;
+  /^(?:morning|afternoon|evening|opening|closing|high-level|plenary|general|thematic)\s+(?:session|segment|debate|remarks|statements?|discussion|meeting|sitting)\b/i;
 const NUMBERED_PART = /^(?:session|panel|segment|part|day|round)\s+(?:\d+|[IVX]+|one|two|three|four|five)\b/i;
 
 /** An explicit heading ("Agenda item 3 ...", "MORNING SESSION" style phrases, "## Panel 2"), or null. */
@@ -74,4 +74,17 @@ export function readCapsHeading(line: string): string | null {
   if (ws.length < 2 || ws.length > 15 || letters.length < 4 || letters !== letters.toUpperCase()) return null;
   if (!/\p{Lu}/u.test(letters)) return null;
   return t.replace(/[:.]$/, '');
+}
+
+/**
+ * A procedural note of a summary record ("The meeting was called to order at 10.05 a.m.", "The
+ * meeting rose at 1 p.m."): part of the record, but nobody's statement.
+ */
+export function isProceduralNote(line: string): boolean {
+  if (line.length > 240) return false;
+  return (
+    /^(?:the )?(?:meeting|session|sitting) (?:was (?:called to order|opened|suspended|resumed|adjourned|closed)|(?:opened|rose|resumed|adjourned|closed|was reconvened)\b)/i.test(
+      line.trim(),
+    ) || /^the discussion covered in the summary record (?:began|ended|started)\b/i.test(line.trim())
+  );
 }

@@ -60,10 +60,17 @@ export function isPersonName(text: string): boolean {
   return ws.every((w) => CAPITALISED.test(w) || INITIAL.test(w) || PARTICLES.has(w));
 }
 
-/** A person introduced by an honorific ("Dr Jane Smith", "H.E. Mr. Alvarez"). */
+/**
+ * A person introduced by an honorific ("Dr Jane Smith", "H.E. Mr. Alvarez", "Mr. Okonkwo"): after
+ * the honorific one surname is enough, as UN records write it.
+ */
 export function isTitledPerson(text: string): boolean {
-  const first = words(text)[0]?.toLowerCase() ?? '';
-  return HONORIFICS.has(first) && isPersonName(text);
+  let ws = words(text);
+  if (!HONORIFICS.has(ws[0]?.toLowerCase() ?? '')) return false;
+  while (ws.length > 1 && HONORIFICS.has(ws[0]!.toLowerCase())) ws = ws.slice(1);
+  if (ws.length < 1 || ws.length > 6 || PARTICLES.has(ws[0]!) || HONORIFICS.has(ws[0]!.toLowerCase())) return false;
+  if (!CAPITALISED.test(ws[ws.length - 1]!)) return false;
+  return ws.every((w) => CAPITALISED.test(w) || INITIAL.test(w) || PARTICLES.has(w));
 }
 
 /**

@@ -5,6 +5,7 @@
  * that speak at CND meetings. Not exhaustive by design: unknown names are still recognised by
  * shape ("Name, Organisation.", acronyms, colon openers).
  */
+import { registryEntryFor } from './registryIndex.ts';
 
 const MEMBER_STATES = `Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|
 Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|
@@ -86,9 +87,9 @@ export function categoryOf(name: string): NameCategory | null {
   return null;
 }
 
-/** Whether a name is one the importer knows (a delegation, body or chair title). */
+/** Whether a name is one the importer knows (a delegation, body or chair title, or in the registry). */
 export function isKnownName(name: string): boolean {
-  return categoryOf(name) !== null;
+  return categoryOf(name) !== null || registryEntryFor(name) !== undefined;
 }
 
 /** Names read with "the" in running text ("on behalf of the European Union"). */

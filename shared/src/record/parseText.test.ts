@@ -89,7 +89,7 @@ describe('parseText on the conventions records use', () => {
   it('reads colon openers, one per line without blank lines between', () => {
     const r = parseText('Meeting\n\nChair: Welcome, everyone.\nBrazil: Thank you, Chair.\nWe support the draft.\n');
     expect(r.title).toBe('Meeting');
-    expect(r.sections[0]!.blocks).toEqual([
+    expect(r.sections[0]!.blocks).toMatchObject([
       { speaker: 'Chair', affiliation: null, onBehalfOf: null, paragraphs: ['Welcome, everyone.'] },
       {
         speaker: 'Brazil',
@@ -111,14 +111,13 @@ describe('parseText on the conventions records use', () => {
     ]);
   });
 
-  it('keeps a right of reply qualifier with the speaker', () => {
-    expect(
-      speakers(
-        'T\n\nBrazil (right of reply): We reject that.\n\nRussian Federation, in exercise of the right of reply. No.',
-      ),
-    ).toEqual([
-      ['Brazil (right of reply)', null, null],
-      ['Russian Federation (right of reply)', null, null],
+  it('keeps a right of reply qualifier beside the speaker, not in the name (issue 15)', () => {
+    const r = parseText(
+      'T\n\nBrazil (right of reply): We reject that.\n\nRussian Federation, in exercise of the right of reply. No.',
+    );
+    expect(r.sections[0]!.blocks.map((b) => [b.speaker, b.affiliation, b.onBehalfOf, b.qualifiers])).toEqual([
+      ['Brazil', null, null, ['right of reply']],
+      ['Russian Federation', null, null, ['right of reply']],
     ]);
   });
 
@@ -175,8 +174,8 @@ describe('parseText on the conventions records use', () => {
 
   it('accepts CRLF line endings, no-break spaces and an empty text', () => {
     expect(speakers('T\r\n\r\nUNODC.\u00a0 Today.\r\n')).toEqual([['UNODC', null, null]]);
-    expect(parseText('')).toEqual({ title: UNTITLED, sections: [] });
-    expect(parseText('   \n\n ')).toEqual({ title: UNTITLED, sections: [] });
+    expect(parseText('')).toEqual({ title: UNTITLED, sections: [], warnings: [] });
+    expect(parseText('   \n\n ')).toEqual({ title: UNTITLED, sections: [], warnings: [] });
   });
 
   it('is not fooled by times and labels with colons', () => {

@@ -1,19 +1,29 @@
 /**
- * Parse a plain-text meeting record (the convention of published CND records such as
- * shared/fixtures/cnd-intersessional-2017-01-24.txt) into title, sections and speaker blocks.
- * A paragraph without an opener continues the statement before it; text before the first
- * speaker is kept in a block whose speaker is '' rather than dropped.
+ * Parse a plain-text meeting record into title, sections and speaker blocks, in any of the house
+ * styles records come in: openers with a period or colon ("Peru.", "Jane Roe, UNODC:", the
+ * convention of shared/fixtures/cnd-intersessional-2017-01-24.txt and of our text export), UN
+ * summary records (numbered paragraphs in reported speech, front matter, procedural notes) and
+ * negotiation bulletins ("MEXICO, for GRULAC, called for …"). A paragraph without an opener
+ * continues the statement before it; text that belongs to no speaker is kept in a block whose
+ * speaker is '' rather than dropped. Each block says how sure the reading is, and why.
+ * Pure: the import route may run it in a worker.
  */
+import { isSummaryText, PARAGRAPH_NUMBER, readFrontMatter, separateFrontLines } from './frontMatter.ts';
 import {
   isCommentFormStart,
   isFurniture,
+  isProceduralNote,
   readBreadcrumbTitle,
   readCapsHeading,
   readExplicitHeading,
 } from './furniture.ts';
-import { normaliseText, toUnits } from './lines.ts';
-import { readOpener } from './opener.ts';
-import type { ParsedBlock, ParsedRecord, ParsedSection } from './types.ts';
+import { identify } from './identity.ts';
+import { normaliseText, toUnits, type Unit } from './lines.ts';
+import { isKnownName } from './names.ts';
+import { type Opener, readBareOpener, readOpener } from './opener.ts';
+import { continuesSpeaker, readBulletinOpener, readReportedOpener } from './reported.ts';
+import type { ReadBlock, ReadRecord, ReadSection } from './types.ts';
+import { recordWarnings } from './warnings.ts';
 
 /** The title used when a text has no title line. */
 export const UNTITLED = 'Untitled record';
@@ -28,34 +38,78 @@ function startsUnit(line: string): boolean {
     readCapsHeading(line) !== null ||
     readBreadcrumbTitle(line) !== null ||
     isFurniture(line) ||
-    isCommentFormStart(line)
+    isCommentFormStart(line) ||
+    isProceduralNote(line) ||
+    readReportedOpener(line.replace(PARAGRAPH_NUMBER, '')) !== null ||
+    readBulletinOpener(line, false) !== null ||
+    // a summary record's numbered paragraph, even where the PDF lost the blank line before it
+    /^\d{1,3}\.\s+\p{Lu}/u.test(line)
   );
 }
 
-/** Parse a plain-text record. Never throws; unrecognised text ends up as paragraphs. */
-export function parseText(raw: string): ParsedRecord {
-  const units = toUnits(normaliseText(raw), startsUnit);
-  let title: string | null = null;
-  const sections: ParsedSection[] = [];
-  let section: ParsedSection | null = null;
-  let block: ParsedBlock | null = null;
-  let sawContent = false;
+/** A bulletin names delegations in capitals at the start of paragraphs, more than once. */
+function isBulletin(units: readonly Unit[]): boolean {
+  let n = 0;
+  for (const u of units) if (u.type === 'text' && readBulletinOpener(u.text, false) && ++n >= 2) return true;
+  return false;
+}
 
-  const currentSection = (): ParsedSection => {
+/** A paragraph inside a statement that reads like another delegation taking the floor. */
+function looksLikeMissedOpener(paragraph: string): boolean {
+  const m = paragraph.match(
+    /^(?:The\s+)?([\p{Lu}][\p{L}'’-]*(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|and|the)){0,5})(?:,|:|\s+(?:said|stated|noted|welcomed|supported|opposed)\b)/u,
+  );
+  return m !== null && isKnownName(m[1]!);
+}
+
+const NO_SPEAKER = { speaker: '', affiliation: null, onBehalfOf: null, qualifiers: [], kind: 'other' } as const;
+
+/** Parse a plain-text record. Never throws; unrecognised text ends up as paragraphs. */
+export function parseText(raw: string): ReadRecord {
+  const text = normaliseText(raw);
+  const summary = isSummaryText(text);
+  const allUnits = toUnits(summary ? separateFrontLines(text) : text, startsUnit);
+  const front = summary ? readFrontMatter(allUnits) : null;
+  const units = front ? allUnits.slice(front.length) : allUnits;
+  const bulletin = !summary && isBulletin(units);
+  let title: string | null = front?.title ?? null;
+  const sections: ReadSection[] = [];
+  let section: ReadSection | null = null;
+  let block: ReadBlock | null = null;
+  let sawContent = false;
+  const forms = new Set<string>();
+
+  const currentSection = (): ReadSection => {
     if (!section) {
       section = { heading: null, blocks: [] };
       sections.push(section);
     }
     return section;
   };
-  const startBlock = (b: Omit<ParsedBlock, 'paragraphs'>): ParsedBlock => {
-    block = { ...b, paragraphs: [] };
-    currentSection().blocks.push(block);
+  const push = (b: ReadBlock): ReadBlock => {
+    block = b;
+    currentSection().blocks.push(b);
     sawContent = true;
-    return block;
+    return b;
   };
+  const startStatement = (opener: Opener): ReadBlock => {
+    const { rest, form, ...who } = opener;
+    forms.add(form === 'bare' || form === 'colon' ? 'period' : form);
+    const b = push({ ...who, paragraphs: [], ...identify(who, form) });
+    if (rest) b.paragraphs.push(rest);
+    return b;
+  };
+  const startNobody = (confidence: number, reason: string) =>
+    push({ ...NO_SPEAKER, qualifiers: [], paragraphs: [], canonical: null, confidence, reason });
   const addParagraph = (text: string) => {
-    (block ?? startBlock({ speaker: '', affiliation: null, onBehalfOf: null })).paragraphs.push(text);
+    const b =
+      block ??
+      startNobody(0.5, sawContent ? 'text that belongs to no recognised speaker' : 'text before the first speaker');
+    if (b.speaker !== '' && b.paragraphs.length > 0 && looksLikeMissedOpener(text) && b.confidence > 0.5) {
+      b.confidence = 0.5;
+      b.reason += '; a later paragraph starts with a delegation’s name: it may be a statement of its own';
+    }
+    b.paragraphs.push(text);
     sawContent = true;
   };
 
@@ -64,7 +118,7 @@ export function parseText(raw: string): ParsedRecord {
       addParagraph(unit.items.join('\n'));
       continue;
     }
-    const line = unit.text;
+    const line = summary ? unit.text.replace(PARAGRAPH_NUMBER, '') : unit.text;
     if (isCommentFormStart(line)) break;
     if (isFurniture(line)) continue;
     const crumb = readBreadcrumbTitle(line);
@@ -74,9 +128,16 @@ export function parseText(raw: string): ParsedRecord {
     }
     // web pages repeat the breadcrumb's title as the page heading
     if (!sawContent && title !== null && comparable(line) === comparable(title)) continue;
+    if (isProceduralNote(line)) {
+      startNobody(0.9, 'a procedural note, not a statement').paragraphs.push(line);
+      block = null;
+      continue;
+    }
 
     const explicit = readExplicitHeading(line);
-    const opener = explicit ? null : readOpener(line);
+    const opener = explicit
+      ? null
+      : (readOpener(line) ?? readReportedOpener(line) ?? readBulletinOpener(line, bulletin));
     if (title === null && !sawContent && !opener) {
       title = explicit ?? line;
       continue;
@@ -90,12 +151,24 @@ export function parseText(raw: string): ParsedRecord {
       continue;
     }
     if (opener) {
-      const { rest, ...who } = opener;
-      const b = startBlock(who);
-      if (rest) b.paragraphs.push(rest);
+      startStatement(opener);
+      continue;
+    }
+    // assigned inside push(), which the compiler's narrowing does not follow
+    const open = block as ReadBlock | null;
+    if (continuesSpeaker(line) && open?.speaker) {
+      open.paragraphs.push(line);
+      continue;
+    }
+    const bare = readBareOpener(line);
+    if (bare) {
+      startStatement(bare);
       continue;
     }
     addParagraph(line);
   }
-  return { title: title ?? UNTITLED, sections };
+  const record: ReadRecord = { title: title ?? UNTITLED, sections, warnings: [] };
+  record.warnings = recordWarnings(record, forms);
+  if (front) record.frontMatter = front.frontMatter;
+  return record;
 }

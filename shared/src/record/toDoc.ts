@@ -8,7 +8,8 @@ import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { newBlockId, type SpeakerBlockAttrs } from '../schema/attributes.ts';
 import { RECORD_FIELD, recordSchema } from '../schema/extensions.ts';
-import { guessKind } from './kind.ts';
+import { identify } from './identity.ts';
+import { qualifierSuffix } from './qualifiers.ts';
 import type { ParsedBlock, ParsedRecord } from './types.ts';
 
 const textContent = (text: string): JSONContent[] => (text ? [{ type: 'text', text }] : []);
@@ -28,10 +29,11 @@ function bodyNode(paragraph: string): JSONContent {
 function speakerBlockNode(block: ParsedBlock): JSONContent {
   const attrs: SpeakerBlockAttrs = {
     id: newBlockId(),
-    speaker: block.speaker,
+    // the schema has no place for qualifiers: they are written after the name, as records write them
+    speaker: block.speaker + qualifierSuffix(block.qualifiers),
     affiliation: block.affiliation ?? '',
     onBehalfOf: block.onBehalfOf ?? '',
-    kind: guessKind(block),
+    kind: block.kind ?? identify(block, null).kind,
     startedAt: '',
     status: 'draft',
     statusBy: '',

@@ -27,14 +27,18 @@ async function readImport(c: Context): Promise<ImportRequest> {
     return parseOr400(ImportRequest, { text: await c.req.text(), title: c.req.query('title') || undefined });
   }
   const body = await c.req.json().catch(() => {
-    throw badRequest('body must be JSON ({ "text": "...", "title"?: "..." }) or text/plain');
+    throw badRequest('body must be JSON ({ "text": "...", "title"?: "..." } or { "record": {...} }) or text/plain');
   });
   return parseOr400(ImportRequest, body);
 }
 
-/** Parse, refusing a text in which nothing of a record was found (only furniture, say). */
-function parseOr400Empty(text: string): ParsedRecord {
-  const record = parseText(text);
+/**
+ * The record to create: the one the preview read and the user corrected, as sent; otherwise the
+ * text parsed, refusing a text in which nothing of a record was found (only furniture, say).
+ */
+function recordOf(input: ImportRequest): ParsedRecord {
+  if (input.record) return input.record;
+  const record = parseText(input.text ?? '');
   if (record.sections.length === 0)
     throw badRequest('no record found in the text: no statements, headings or paragraphs');
   return record;
@@ -52,14 +56,15 @@ const isDryRun = (c: Context) => ['1', 'true', 'yes'].includes(c.req.query('dryR
 /**
  * `/api/sessions/import`: create a session from a plain-text record. The parsed document is
  * stored as the first row of the session's update log, so the room loads it like any other
- * document. `?dryRun=1` (or `/preview`) only parses, for a preview, and creates nothing.
+ * document. `?dryRun=1` (or `/preview`) only parses, for a preview, and creates nothing. A JSON
+ * body may carry the corrected `record` from the preview instead of the `text` (issue 15).
  */
 export function importRoutes(deps: ImportRouteDeps) {
   const log = new UpdateLog(deps.db);
 
   const preview = async (c: Context) => {
     requireAdmin(c, deps);
-    const record = parseOr400Empty((await readImport(c)).text);
+    const record = recordOf(await readImport(c));
     return c.json({ record, summary: summarise(record) });
   };
 
@@ -67,7 +72,7 @@ export function importRoutes(deps: ImportRouteDeps) {
     if (isDryRun(c)) return preview(c);
     requireAdmin(c, deps);
     const input = await readImport(c);
-    const record = parseOr400Empty(input.text);
+    const record = recordOf(input);
     const summary = summarise(record);
     const startsAt = input.startsAt ?? (summary.date ? `${summary.date}T00:00:00Z` : undefined);
     const session = await deps.sessions.create({ title: fitTitle(input.title ?? record.title), startsAt });
