@@ -86,13 +86,13 @@ describe('Connection.write', () => {
     expect(ws.sent.map((b) => [...b])).toEqual(payloads.map((p) => [...p]));
   });
 
-  it('closes a socket that is not reading instead of buffering more for it', () => {
+  it('closes a socket that is not reading instead of buffering more for it, with 1013 (clients retry)', () => {
     const ws = new FakeWebSocket().withSocket();
     const conn = connect(ws);
     ws.bufferedAmount = MAX_BUFFERED_BYTES + 1;
     conn.write([binaryFrame(payloads[0]!)]);
     expect(ws._socket!.written).toEqual([]);
-    expect(ws.closedWith?.code).toBe(CloseCode.SlowConsumer);
+    expect(ws.closedWith?.code).toBe(CloseCode.TryAgainLater);
     expect(conn.open).toBe(false);
     conn.write([binaryFrame(payloads[0]!)]);
     expect(ws._socket!.written).toEqual([]);
