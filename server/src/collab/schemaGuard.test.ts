@@ -95,7 +95,7 @@ describe('schemaViolation', () => {
     expect(check((_d, record) => firstText(record).insertEmbed(0, { image: 'x' }))).toBe(
       'text may hold only characters and marks',
     );
-    expect(check((_d, record) => record.insert(0, [new Y.XmlHook('hook')]))).toBe(
+    expect(check((_d, record) => record.insert(0, [new Y.XmlHook('hook') as unknown as Y.XmlElement]))).toBe(
       'the record may hold only elements and text',
     );
   });
