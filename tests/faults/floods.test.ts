@@ -116,7 +116,12 @@ describe('floods are slowed down, coalesced or refused; others are unaffected', 
     Y.applyUpdate(stored, update!);
     const text = stored.getXmlFragment('record').toString();
     for (const i of [0, 1499, 2999]) expect(text).toContain(`seeded paragraph ${i}<`);
-    expect(stored.getXmlFragment('record').toArray().filter((e) => (e as Y.XmlElement).nodeName === 'paragraph')).toHaveLength(3000);
+    expect(
+      stored
+        .getXmlFragment('record')
+        .toArray()
+        .filter((e) => (e as Y.XmlElement).nodeName === 'paragraph'),
+    ).toHaveLength(3000);
     seeder.destroy();
   });
 

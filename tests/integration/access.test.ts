@@ -264,8 +264,11 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     await editor.synced();
     const roomId = suite.server.rooms.loadedRoom(s.id)!.doc.clientID;
     const roomFacts = () =>
-      (editor.provider.awareness.getStates().get(roomId) as { server?: { status?: string; locked?: boolean } } | undefined)
-        ?.server;
+      (
+        editor.provider.awareness.getStates().get(roomId) as
+          | { server?: { status?: string; locked?: boolean } }
+          | undefined
+      )?.server;
     await waitFor(() => roomFacts()?.status === 'live', 'the editor sees the room facts');
     const forger = rawSocket(ws(s, s.noteTaker));
     await forger.opened;

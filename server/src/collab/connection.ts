@@ -118,7 +118,10 @@ export class Connection {
   private queueInput(frame: Uint8Array): void {
     this.inbox.push(frame);
     this.inboxBytes += frame.byteLength;
-    if (this.inboxBytes > MAX_INBOX_BYTES) return this.close(CloseCode.TryAgainLater, 'sending too fast');
+    if (this.inboxBytes > MAX_INBOX_BYTES) {
+      this.close(CloseCode.TryAgainLater, 'sending too fast');
+      return;
+    }
     if (!this.paused) {
       this.paused = true;
       (this.ws as unknown as Pausable).pause?.();

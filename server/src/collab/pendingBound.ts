@@ -31,7 +31,9 @@ export class PendingUpdates<S> {
   private bytes = 0;
   private readonly bySender = new Map<S, { bytes: number; count: number }>();
 
-  constructor(private readonly limits: PendingLimits = { maxBytes: MAX_PENDING_BYTES, maxCount: MAX_PENDING_UPDATES }) {}
+  constructor(
+    private readonly limits: PendingLimits = { maxBytes: MAX_PENDING_BYTES, maxCount: MAX_PENDING_UPDATES },
+  ) {}
 
   /** Bytes held. */
   get heldBytes(): number {

@@ -54,9 +54,13 @@ export class PresenceThrottle<S> {
   offer(socket: S, entry: AwarenessEntry): void {
     if (entry.state === 'null') {
       this.held.delete(socket);
-      return this.apply(socket, entry);
+      this.apply(socket, entry);
+      return;
     }
-    if (!this.held.has(socket) && this.takeTurn(socket, entry)) return this.apply(socket, entry);
+    if (!this.held.has(socket) && this.takeTurn(socket, entry)) {
+      this.apply(socket, entry);
+      return;
+    }
     this.held.delete(socket); // re-inserted last: its turn comes after those behind longer
     this.held.set(socket, entry);
     this.schedule();

@@ -182,7 +182,10 @@ function checkItem(item: Y.Item, slot: Slot, rules: SchemaRules): void {
   }
   if (place.kind === 'text') {
     if (content instanceof Y.ContentString) return;
-    if (content instanceof Y.ContentFormat) return checkFormat(content, rules);
+    if (content instanceof Y.ContentFormat) {
+      checkFormat(content, rules);
+      return;
+    }
     throw new SchemaViolation('text may hold only characters and marks');
   }
   if (place.kind === 'element' || place.kind === 'fragment') {
