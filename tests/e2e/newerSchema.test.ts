@@ -39,7 +39,13 @@ describe.skipIf(unavailable !== null)('a record newer than the browser', () => {
     const env = suite.storageEnv;
     const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR ?? '' });
     try {
+      // on top of what is stored (the server wrote its own version when the session was created),
+      // so the newer version overwrites it rather than racing it
       const newer = new Y.Doc();
+      const rows = await db.query<{ update: Uint8Array }>('SELECT update FROM doc_updates WHERE session_id = $1', [
+        s.id,
+      ]);
+      for (const row of rows) Y.applyUpdate(newer, row.update);
       newer.transact(() => {
         newer.getMap(META_FIELD).set(SCHEMA_VERSION_KEY, SCHEMA_VERSION + 1);
         const p = new Y.XmlElement('paragraph');
