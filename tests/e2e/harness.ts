@@ -15,6 +15,8 @@ import { CLIENT_DIST, ensureClientBuilt, ensureServerBuilt, launchBrowser } from
 export interface BrowserSuite {
   /** The running server's address. */
   readonly url: string;
+  /** The server's storage as environment (DATA_DIR or DATABASE_URL), to open it while stopped. */
+  readonly storageEnv: Record<string, string>;
   /** A new, empty browser profile (own storage, own IndexedDB). */
   freshContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A new session created over HTTP, with its three tokens. */
@@ -65,6 +67,10 @@ export function browserSuite(): BrowserSuite {
   return {
     get url() {
       return running().server.url;
+    },
+    get storageEnv() {
+      if (!storage) throw new Error('the browser suite has no storage (call browserSuite() in a describe)');
+      return storage.env;
     },
     async freshContext(options) {
       const ctx = await running().browser.newContext(options);

@@ -10,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { UserIdentity } from '../user/identity.ts';
 import { keepAcknowledgements } from './offlineFacts.ts';
+import { SchemaGate } from './schemaGate.ts';
 import { collabUrl, reconnectAfter, socketParams } from './socketOptions.ts';
 
 /** Everything the editor and the status bar need for one session. */
@@ -19,6 +20,8 @@ export interface CollabSession {
   provider: WebsocketProvider;
   offline: IndexeddbPersistence;
   save: SaveTracker;
+  /** Whether the document was written by a newer schema than ours (then it is shown read-only). */
+  schema: SchemaGate;
   /** Change the name and colour the server binds to our presence (reconnects once). */
   setUser(user: UserIdentity): void;
   destroy(): void;
@@ -32,6 +35,8 @@ export function offlineCopyName(sessionId: string): string {
 /** Open a session: connect, load the offline copy, and start tracking what the server stored. */
 export function openCollabSession(sessionId: string, token: string | null, user: UserIdentity): CollabSession {
   const doc = new Y.Doc();
+  // before anything fills the document: a newer version must be known before the editor renders
+  const schema = new SchemaGate(doc);
   // the offline copy first, so text typed while the server was unreachable is in the doc
   // before the first sync exchange and gets re-sent by it
   const offline = new IndexeddbPersistence(offlineCopyName(sessionId), doc);
@@ -51,6 +56,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
     provider,
     offline,
     save,
+    schema,
     setUser(next) {
       const params = socketParams(token, next);
       if (params.name === provider.params.name && params.color === provider.params.color) return;
@@ -66,6 +72,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
       destroyed = true;
       stopKeeping();
       save.destroy();
+      schema.destroy();
       provider.destroy();
       // IndexeddbPersistence.destroy closes the database; pending writes are already queued
       void offline.destroy();

@@ -10,6 +10,7 @@ import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
 import { RecordKeymap } from './recordKeymap.ts';
 import { NearSelection } from './nearSelection.ts';
 import { renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
+import { schemaGateExtension } from './schemaGate.ts';
 import { SpeakerBlockView } from './SpeakerBlockView.tsx';
 
 /**
@@ -29,6 +30,7 @@ export function editorExtensions(session: CollabSession, user: UserIdentity): An
       }),
     ),
     Collaboration.configure({ document: session.doc, field: RECORD_FIELD }),
+    schemaGateExtension(session.schema),
     CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
     RecordKeymap,
     NearSelection,

@@ -26,7 +26,8 @@ describe('collaboration socket options', () => {
       1011,
       CloseCode.ServerShutdown,
       CloseCode.RateLimited,
-      CloseCode.SlowConsumer,
+      CloseCode.TryAgainLater,
+      CloseCode.PendingLimit,
     ]) {
       expect(reconnectAfter(code), String(code)).toBe(true);
     }

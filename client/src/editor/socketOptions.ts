@@ -23,11 +23,11 @@ export function socketParams(token: string | null, user: UserIdentity): Record<s
 }
 
 /**
- * Close codes in 4400-4499 are permanent for the stock provider (it stops reconnecting). Two of
- * ours are not: a rate-limited or slow client may simply come back a little later, and its
- * unsent text must then still reach the server.
+ * Close codes in 4400-4499 are permanent for the stock provider (it stops reconnecting). One of
+ * ours is not: a socket refused for early frames (RateLimited) may come back a little later, and
+ * its unsent text must then still reach the server. Load closes use 1013, retried by everyone.
  */
-const TRANSIENT_CLOSES = new Set<number>([CloseCode.RateLimited, CloseCode.SlowConsumer]);
+const TRANSIENT_CLOSES = new Set<number>([CloseCode.RateLimited]);
 
 /** Whether to reconnect after the server closed the socket with `code`. */
 export function reconnectAfter(code: number): boolean {

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session } from '../api/sessions.ts';
 import type { CollabSession } from '../editor/collabSession.ts';
+import { NewerSchemaRecord } from '../editor/NewerSchemaRecord.tsx';
 import { RecordEditor } from '../editor/RecordEditor.tsx';
 import { StatusBar } from '../editor/StatusBar.tsx';
 import { useCollabSession } from '../editor/useCollabSession.ts';
+import { useNewerSchema } from '../editor/useNewerSchema.ts';
 import { useRoomState } from '../editor/useRoomState.ts';
 import type { UserIdentity } from '../user/identity.ts';
 import { VersionsPanel } from '../versions/VersionsPanel.tsx';
@@ -59,6 +61,8 @@ function LiveRecordView({
     const current = sessionRef.current;
     if (current && announced && announced !== current.status) onSessionChange({ ...current, status: announced });
   }, [announced, onSessionChange]);
+  // a document written by a newer version is never handed to this client's editor
+  const newerSchema = useNewerSchema(collab.schema);
   // the room's lock is the truth once the server's entry arrived; before, the session's status
   const final = room.known ? room.locked : session?.status === 'final';
   const readOnly = !canWrite || final;
@@ -108,13 +112,17 @@ function LiveRecordView({
           Versions
         </button>
       </div>
-      <RecordEditor
-        session={collab}
-        user={user}
-        readOnly={readOnly}
-        canReview={isEditor}
-        onlyUnchecked={onlyUnchecked}
-      />
+      {newerSchema ? (
+        <NewerSchemaRecord session={collab} />
+      ) : (
+        <RecordEditor
+          session={collab}
+          user={user}
+          readOnly={readOnly}
+          canReview={isEditor}
+          onlyUnchecked={onlyUnchecked}
+        />
+      )}
       <StatusBar session={collab} observers={room.observers} onRename={onRename} />
       {versionsOpen && (
         <VersionsPanel

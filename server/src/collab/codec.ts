@@ -14,8 +14,8 @@ export const SyncType = { Step1: 0, Step2: 1, Update: 2 } as const;
 /** A decoded client frame. */
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'sync-step2'; update: Uint8Array; structs: DecodedStructs }
-  | { type: 'sync-update'; update: Uint8Array; structs: DecodedStructs }
+  | ({ type: 'sync-step2'; update: Uint8Array } & DecodedUpdate)
+  | ({ type: 'sync-update'; update: Uint8Array } & DecodedUpdate)
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
   | { type: 'auth' };
@@ -41,9 +41,13 @@ function readBytes(decoder: decoding.Decoder): Uint8Array {
 /** The structs of a decoded update (kept, so later checks need not decode it again). */
 export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
 
-function validUpdate(update: Uint8Array): { update: Uint8Array; structs: DecodedStructs } {
+/** A decoded update: its structs and its delete set (the room checks both before applying). */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+function validUpdate(update: Uint8Array): { update: Uint8Array } & DecodedUpdate {
   try {
-    return { update, structs: Y.decodeUpdate(update).structs };
+    const { structs, ds } = Y.decodeUpdate(update);
+    return { update, structs, ds };
   } catch {
     throw new ProtocolError(CloseCode.MalformedMessage, 'update does not decode');
   }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { CloseCode, MAX_BUFFERED_BYTES } from '@rapporteur/shared/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { CloseCode, MAX_BUFFERED_BYTES, MAX_MESSAGE_BYTES } from '@rapporteur/shared/protocol';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
 import { Connection } from './connection.ts';
 import { binaryFrame } from './wireFrame.ts';
@@ -21,6 +21,14 @@ class FakeWebSocket extends EventEmitter {
     this.sent.push(Buffer.from(data));
   }
   ping(): void {}
+  paused = 0;
+  resumed = 0;
+  pause(): void {
+    this.paused++;
+  }
+  resume(): void {
+    this.resumed++;
+  }
   close(code: number, reason: string): void {
     this.closedWith = { code, reason };
   }
@@ -51,8 +59,13 @@ afterEach(() => {
   for (const c of connections.splice(0)) c.terminate();
 });
 
-function connect(ws: FakeWebSocket, onMessage: (frame: Uint8Array) => void = () => {}): Connection {
+function connect(
+  ws: FakeWebSocket,
+  onMessage: (frame: Uint8Array) => void = () => {},
+  rate?: { burst: number; perSecond: number },
+): Connection {
   const conn = new Connection(ws as unknown as WebSocket, {
+    rate,
     sessionId: 's',
     identity: { role: 'note-taker', tokenHash: null, name: 'A', color: '#000000' },
     wantsPersisted: false,
@@ -86,13 +99,13 @@ describe('Connection.write', () => {
     expect(ws.sent.map((b) => [...b])).toEqual(payloads.map((p) => [...p]));
   });
 
-  it('closes a socket that is not reading instead of buffering more for it', () => {
+  it('closes a socket that is not reading instead of buffering more for it, with 1013 (clients retry)', () => {
     const ws = new FakeWebSocket().withSocket();
     const conn = connect(ws);
     ws.bufferedAmount = MAX_BUFFERED_BYTES + 1;
     conn.write([binaryFrame(payloads[0]!)]);
     expect(ws._socket!.written).toEqual([]);
-    expect(ws.closedWith?.code).toBe(CloseCode.SlowConsumer);
+    expect(ws.closedWith?.code).toBe(CloseCode.TryAgainLater);
     expect(conn.open).toBe(false);
     conn.write([binaryFrame(payloads[0]!)]);
     expect(ws._socket!.written).toEqual([]);
@@ -111,5 +124,31 @@ describe('Connection messages', () => {
     expect(conn.open).toBe(false);
     ws.emit('message', Buffer.from([0, 1, 0]), true);
     expect(got).toHaveLength(1);
+  });
+});
+
+describe('Connection backpressure', () => {
+  it('over its rate stops reading the socket, then handles every frame, in order, and reads again', async () => {
+    const ws = new FakeWebSocket();
+    const got: number[] = [];
+    const conn = connect(ws, (frame) => got.push(frame[0]!), { burst: 3, perSecond: 200 });
+    for (let i = 0; i < 20; i++) ws.emit('message', Buffer.from([i]), true);
+    expect(got).toEqual([0, 1, 2]);
+    expect(ws.paused).toBe(1);
+    expect(conn.throttled).toBe(true);
+    await vi.waitFor(() => expect(got).toHaveLength(20));
+    expect(got).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(ws.resumed).toBe(1);
+    expect(conn.throttled).toBe(false);
+    expect(conn.open).toBe(true);
+  });
+
+  it('closes with 1013 (clients retry) when more arrives at once than the inbox holds', () => {
+    const ws = new FakeWebSocket();
+    const conn = connect(ws, () => {}, { burst: 1, perSecond: 1 });
+    const big = Buffer.alloc(MAX_MESSAGE_BYTES);
+    for (let i = 0; i < 4; i++) ws.emit('message', big, true);
+    expect(ws.closedWith?.code).toBe(CloseCode.TryAgainLater);
+    expect(conn.open).toBe(false);
   });
 });

@@ -7,16 +7,26 @@ import {
   type CloseCodeId,
   CloseReason,
   MAX_BUFFERED_BYTES,
+  MAX_INBOX_BYTES,
+  MESSAGE_BURST,
+  MESSAGES_PER_SECOND,
   PING_INTERVAL_MS,
 } from '@rapporteur/shared/protocol';
 
 let nextConnectionId = 1;
+const EMPTY = new Uint8Array(0);
 
 /** What we use of the net.Socket under a WebSocket. */
 interface WireSocket {
   write(data: Buffer): boolean;
   cork(): void;
   uncork(): void;
+}
+
+/** What we use of a `ws` WebSocket to stop reading it (ws 8.x; absent in test fakes). */
+interface Pausable {
+  pause?(): void;
+  resume?(): void;
 }
 
 /** Who is on the other end, as the server knows it (never as the client claims). */
@@ -35,11 +45,15 @@ export interface ConnectionOptions {
   wantsPersisted: boolean;
   onMessage: (conn: Connection, frame: Uint8Array) => void;
   onClose: (conn: Connection) => void;
+  /** Message rate before reading pauses (defaults MESSAGE_BURST / MESSAGES_PER_SECOND). */
+  rate?: { burst: number; perSecond: number };
 }
 
 /**
  * One client socket: a bounded outbound queue (a client that stops reading is closed rather than
- * growing server memory), a ping to detect dead peers, and close with a named code.
+ * growing server memory), backpressure on input (a client sending faster than its rate is not
+ * read until it is back within: issue 12, a stock client closed with a 44xx code never comes back
+ * with what it held), a ping to detect dead peers, and close with a named code.
  */
 export class Connection {
   readonly id = nextConnectionId++;
@@ -50,7 +64,12 @@ export class Connection {
   awarenessClientId: number | null = null;
   /** Resolvers waiting for this socket's next SyncStep2 (finalise round trip). */
   readonly step2Waiters: (() => void)[] = [];
-  private readonly bucket = new TokenBucket();
+  private readonly bucket: TokenBucket;
+  /** Frames read while over the rate (already in flight when reading paused), in order. */
+  private inbox: Uint8Array[] = [];
+  private inboxBytes = 0;
+  private inboxTimer: NodeJS.Timeout | null = null;
+  private paused = false;
   private alive = true;
   private corked = false;
   private closed = false;
@@ -63,13 +82,15 @@ export class Connection {
     this.sessionId = opts.sessionId;
     this.wantsPersisted = opts.wantsPersisted;
     this.identity = opts.identity;
+    this.bucket = new TokenBucket(opts.rate?.burst ?? MESSAGE_BURST, opts.rate?.perSecond ?? MESSAGES_PER_SECOND);
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data, isBinary) => {
       if (this.closed) return;
       if (!isBinary) return this.close(CloseCode.MalformedMessage, 'text frames are not part of the protocol');
-      if (!this.bucket.take()) return this.close(CloseCode.RateLimited);
       const buf = data as Buffer;
-      opts.onMessage(this, new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+      const frame = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+      if (this.inbox.length === 0 && this.bucket.take()) return opts.onMessage(this, frame);
+      this.queueInput(frame);
     });
     ws.on('pong', () => {
       this.alive = true;
@@ -77,7 +98,8 @@ export class Connection {
     ws.on('close', () => this.finish());
     ws.on('error', () => this.finish());
     this.pingTimer = setInterval(() => {
-      if (!this.alive) return this.terminate();
+      // a socket we stopped reading cannot answer our ping: it is not dead
+      if (!this.alive && !this.paused) return this.terminate();
       this.alive = false;
       try {
         ws.ping();
@@ -88,11 +110,54 @@ export class Connection {
     this.pingTimer.unref();
   }
 
+  /**
+   * Over the rate: keep the frame, stop reading the socket (TCP then slows the sender down) and
+   * process what was kept as the rate allows. Only what was already in flight is kept, so the
+   * inbox stays small; a client that still overfills it is closed with 1013 (it reconnects).
+   */
+  private queueInput(frame: Uint8Array): void {
+    this.inbox.push(frame);
+    this.inboxBytes += frame.byteLength;
+    if (this.inboxBytes > MAX_INBOX_BYTES) {
+      this.close(CloseCode.TryAgainLater, 'sending too fast');
+      return;
+    }
+    if (!this.paused) {
+      this.paused = true;
+      (this.ws as unknown as Pausable).pause?.();
+    }
+    this.inboxTimer ??= setTimeout(() => this.drainInput(), this.bucket.msUntil());
+  }
+
+  private drainInput(): void {
+    this.inboxTimer = null;
+    let taken = 0;
+    while (taken < this.inbox.length && !this.closed && this.bucket.take()) {
+      const frame = this.inbox[taken]!;
+      this.inbox[taken++] = EMPTY; // let it be collected while the rest waits
+      this.inboxBytes -= frame.byteLength;
+      this.opts.onMessage(this, frame);
+    }
+    this.inbox = this.inbox.slice(taken);
+    if (this.closed) return;
+    if (this.inbox.length > 0) {
+      this.inboxTimer = setTimeout(() => this.drainInput(), this.bucket.msUntil());
+      return;
+    }
+    this.paused = false;
+    (this.ws as unknown as Pausable).resume?.();
+  }
+
+  /** Whether reading is paused because the client sends faster than its rate. */
+  get throttled(): boolean {
+    return this.paused;
+  }
+
   /** Send a frame; the same buffer may be passed to many connections. */
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CloseCode.SlowConsumer);
+      this.close(CloseCode.TryAgainLater, 'client not reading fast enough');
       return;
     }
     this.corkUntilTickEnds();
@@ -107,7 +172,7 @@ export class Connection {
   write(frames: readonly Buffer[]): void {
     if (frames.length === 0 || this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.close(CloseCode.SlowConsumer);
+      this.close(CloseCode.TryAgainLater, 'client not reading fast enough');
       return;
     }
     const socket = this.socket();
@@ -171,6 +236,9 @@ export class Connection {
   private finish(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.inboxTimer) clearTimeout(this.inboxTimer);
+    this.inbox = [];
+    this.inboxBytes = 0;
     for (const resolve of this.step2Waiters.splice(0)) resolve();
     clearInterval(this.pingTimer);
     this.opts.onClose(this);

@@ -4,6 +4,7 @@ import {
   AWARENESS_TICK_MS,
   CloseCode,
   MAX_DOCUMENT_BYTES,
+  MAX_PRESENCE_STATE_BYTES,
   OBSERVER_BATCH_MAX_MS,
   OBSERVER_FRAMES_PER_SECOND,
   ROOM_STATE_INTERVAL_MS,
@@ -11,13 +12,26 @@ import {
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import { WriteQueue } from '../persistence/writeQueue.ts';
 import type { Logger } from '../logger.ts';
-import { readAwarenessEntries, writeAwarenessEntries } from './awarenessFilter.ts';
+import { type AwarenessEntry, readAwarenessEntries, writeAwarenessEntries } from './awarenessFilter.ts';
 import { colourCorrections } from './colours.ts';
 import { revertReview, setsReviewStatus, snapshotReview } from './reviewGuard.ts';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
+import { recordSchema, schemaRules } from '@rapporteur/shared/schema';
+import {
+  documentSchemaVersion,
+  META_FIELD,
+  SCHEMA_VERSION,
+  SCHEMA_VERSION_KEY,
+} from '@rapporteur/shared/schema/version';
+import { unmetNeeds, updateNeeds } from './causality.ts';
+import { DocumentSize } from './docSize.ts';
+import { PendingUpdates } from './pendingBound.ts';
+import { PresenceBinding } from './presenceBinding.ts';
+import { PresenceThrottle } from './presenceThrottle.ts';
+import { schemaViolation } from './schemaGuard.ts';
 import {
   type ClientMessage,
-  type DecodedStructs,
+  type DecodedUpdate,
   ProtocolError,
   readClientMessage,
   writeAwareness,
@@ -29,6 +43,9 @@ import {
 import type { Connection } from './connection.ts';
 import { RateMeter } from './rateMeter.ts';
 import { binaryFrame } from './wireFrame.ts';
+
+/** What the record schema allows, checked against every incoming update. */
+const RECORD_RULES = schemaRules(recordSchema);
 
 /** Observers of a room's life, for features built beside the sync loop (projection, versions). */
 export interface RoomHooks {
@@ -92,6 +109,13 @@ export class Room {
   private roomStateTimer: NodeJS.Timeout | null = null;
   private readonly hooks: readonly RoomHooks[];
   private readonly observerFramesPerSecond: number;
+  /** Causally incomplete updates waiting for what they need (issue 12, item 4). */
+  private readonly pending = new PendingUpdates<Connection>();
+  private readonly size: DocumentSize;
+  /** Which awareness id each socket speaks for (issue 12, item 6). */
+  private readonly presenceIds: PresenceBinding<Connection>;
+  /** Presence rate limits per socket and per room. */
+  private readonly presenceThrottle: PresenceThrottle<Connection>;
 
   constructor(opts: RoomOptions) {
     this.sessionId = opts.sessionId;
@@ -99,6 +123,10 @@ export class Room {
     this.hooks = opts.hooks ?? [];
     this.observerFramesPerSecond = opts.observerFramesPerSecond ?? OBSERVER_FRAMES_PER_SECOND;
     if (opts.loaded.update) Y.applyUpdate(this.doc, opts.loaded.update, 'load');
+    this.doc.getXmlFragment(RECORD_FIELD); // typed before any check resolves parents in it
+    this.size = new DocumentSize(opts.loaded.update?.byteLength ?? 0, () => this.fullStateUpdate().byteLength);
+    this.presenceIds = new PresenceBinding(this.doc.clientID);
+    this.presenceThrottle = new PresenceThrottle((conn, entry) => this.applyPresence(conn, entry));
     this.persistedFrame = writePersistedFrame(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server's own awareness entry carries room facts (observer count, lock), never a caret.
@@ -115,6 +143,7 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
       this.fullStep2 = null;
+      this.size.grew(update.byteLength);
       this.forgetJoinFrames();
       this.queue.push(update);
       this.outbound.push({ update, origin });
@@ -128,7 +157,17 @@ export class Room {
       for (const id of removed) this.awarenessChanged.add(id);
       this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_TICK_MS);
     });
+    this.recordSchemaVersion();
     for (const h of this.hooks) h.onLoad?.(this);
+  }
+
+  /**
+   * Write the schema version this server runs into the document, unless it records one as new:
+   * clients older than it then open the record read-only instead of rewriting it.
+   */
+  private recordSchemaVersion(): void {
+    if (documentSchemaVersion(this.doc) >= SCHEMA_VERSION) return;
+    this.doc.transact(() => this.doc.getMap(META_FIELD).set(SCHEMA_VERSION_KEY, SCHEMA_VERSION), 'schema-version');
   }
 
   /** Admit a socket: send our state vector, current presence and the persisted vector. */
@@ -170,9 +209,12 @@ export class Room {
       this.observerCount--;
       this.observersChanged();
     }
-    if (conn.awarenessClientId !== null) {
+    this.pending.drop(conn);
+    this.presenceThrottle.forget(conn);
+    if (conn.awarenessClientId !== null && this.presenceIds.owns(conn, conn.awarenessClientId)) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [conn.awarenessClientId], 'leave');
     }
+    this.presenceIds.release(conn, conn.awarenessClientId);
   }
 
   /** Handle one raw frame from a socket in this room; bad frames close only that socket. */
@@ -198,11 +240,11 @@ export class Room {
         this.answerSyncStep1(conn, msg.stateVector);
         return;
       case 'sync-step2':
-        this.applyUpdate(conn, msg.update, msg.structs);
+        this.applyUpdate(conn, msg.update, msg);
         for (const resolve of conn.step2Waiters.splice(0)) resolve();
         return;
       case 'sync-update':
-        this.applyUpdate(conn, msg.update, msg.structs);
+        this.applyUpdate(conn, msg.update, msg);
         return;
       case 'awareness':
         this.applyAwareness(conn, msg.update);
@@ -235,14 +277,55 @@ export class Room {
     return this.fullState;
   }
 
-  private applyUpdate(conn: Connection, update: Uint8Array, structs: DecodedStructs): void {
+  private applyUpdate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
     // Observers never write; nobody writes while the session is final. The update is dropped
     // without closing (a stock client would reconnect and resend it); when the session is
     // reopened every writer is asked to resync, so nothing typed meanwhile is lost.
     if (conn.identity.role === 'observer' || this.locked) return;
-    if (update.byteLength > 1024 && this.approximateSize() + update.byteLength > MAX_DOCUMENT_BYTES) {
+    // Only complete updates reach the Y.Doc: Yjs's own pending store would re-merge everything
+    // pending on each update (quadratic) and escape the size limit.
+    const needs = unmetNeeds(updateNeeds(decoded), this.doc);
+    if (needs.size > 0) {
+      this.holdPending(conn, update, decoded, needs);
+      return;
+    }
+    this.integrate(conn, update, decoded);
+    this.applyReady();
+  }
+
+  private holdPending(conn: Connection, update: Uint8Array, decoded: DecodedUpdate, needs: Map<number, number>): void {
+    const evicted = this.pending.hold({ sender: conn, update, decoded, needs });
+    for (const other of evicted) if (other !== conn) other.close(CloseCode.PendingLimit);
+    if (evicted.includes(conn)) {
+      throw new ProtocolError(CloseCode.PendingLimit, 'too many updates wait for changes the server lacks');
+    }
+  }
+
+  /** Apply the held updates that the document now completes (each in its sender's name). */
+  private applyReady(): void {
+    while (this.pending.size > 0 && !this.locked) {
+      const ready = this.pending.takeReady(this.doc);
+      if (ready.length === 0) return;
+      for (const { sender, update, decoded } of ready) {
+        if (!sender.open) continue;
+        try {
+          this.integrate(sender, update, decoded);
+        } catch (err) {
+          this.pending.drop(sender);
+          sender.close(err instanceof ProtocolError ? err.code : CloseCode.InternalError);
+        }
+      }
+    }
+  }
+
+  /** Check a complete update (size, schema, review status) and apply it. */
+  private integrate(conn: Connection, update: Uint8Array, decoded: DecodedUpdate): void {
+    if (update.byteLength > 1024 && this.size.wouldExceed(update.byteLength, MAX_DOCUMENT_BYTES)) {
       throw new ProtocolError(CloseCode.DocumentTooLarge, 'document would exceed its size limit');
     }
+    const outside = schemaViolation(decoded, this.doc, RECORD_RULES);
+    if (outside) throw new ProtocolError(CloseCode.SchemaViolation, outside);
+    const structs = decoded.structs;
     const guard = conn.identity.role !== 'editor' && setsReviewStatus(update, this.doc, structs);
     const before = guard ? snapshotReview(this.doc.getXmlFragment(RECORD_FIELD)) : null;
     try {
@@ -255,10 +338,6 @@ export class Room {
     }
   }
 
-  private approximateSize(): number {
-    return this.fullStateUpdate().byteLength;
-  }
-
   private applyAwareness(conn: Connection, update: Uint8Array): void {
     if (conn.identity.role === 'observer') return; // observers are invisible
     let entries: ReturnType<typeof readAwarenessEntries>;
@@ -267,14 +346,31 @@ export class Room {
     } catch {
       throw new ProtocolError(CloseCode.MalformedMessage, 'awareness update does not decode');
     }
-    if (conn.awarenessClientId === null && entries.length > 0) conn.awarenessClientId = entries[0]!.clientId;
+    conn.awarenessClientId = this.presenceIds.bind(conn, conn.awarenessClientId, entries);
     // keep only the socket's own entry: the rest are echoes of other clients (or forgeries)
-    const own = entries.filter((e) => e.clientId === conn.awarenessClientId);
-    if (own.length === 0) return;
-    const bound = own.map((e) => ({ ...e, state: this.bindIdentity(conn, e.state) }));
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries(bound), conn);
-    const fixes = colourCorrections(own, bound, conn.identity.color);
-    if (fixes.length > 0) conn.send(writeAwareness(writeAwarenessEntries(fixes)));
+    for (const e of entries) {
+      if (e.clientId !== conn.awarenessClientId) continue;
+      if (e.state.length > MAX_PRESENCE_STATE_BYTES) {
+        this.logger.warn('dropped an oversized presence state', { sessionId: this.sessionId, conn: conn.id });
+        continue;
+      }
+      this.presenceThrottle.offer(conn, e);
+    }
+  }
+
+  /** Apply one socket's own presence entry, under the identity the server binds to it. */
+  private applyPresence(conn: Connection, entry: AwarenessEntry): void {
+    if (!conn.open) return;
+    try {
+      const bound = { ...entry, state: this.bindIdentity(conn, entry.state) };
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, writeAwarenessEntries([bound]), conn);
+      const fixes = colourCorrections([entry], [bound], conn.identity.color);
+      if (fixes.length > 0) conn.send(writeAwareness(writeAwarenessEntries(fixes)));
+    } catch (err) {
+      if (!(err instanceof ProtocolError)) throw err;
+      this.logger.warn('closing connection', { sessionId: this.sessionId, conn: conn.id, reason: err.message });
+      conn.close(err.code);
+    }
   }
 
   /**
@@ -530,6 +626,7 @@ export class Room {
     for (const conn of [...this.connections]) conn.close(code);
     this.connections.clear();
     this.queue.close();
+    this.presenceThrottle.destroy();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     if (this.roomStateTimer) clearTimeout(this.roomStateTimer);
     if (this.observerTimer) clearTimeout(this.observerTimer);

@@ -52,3 +52,43 @@ export const OBSERVER_FRAMES_PER_SECOND = 25_000;
 
 /** The longest an observer's update is held for batching. */
 export const OBSERVER_BATCH_MAX_MS = 50;
+
+/**
+ * Messages one socket may send per second (sustained) and at once (burst). Beyond them the
+ * server stops reading the socket until the rate is back within (backpressure): the client is
+ * slowed down, never closed, so a script seeding thousands of paragraphs gets them all stored.
+ */
+export const MESSAGES_PER_SECOND = 200;
+export const MESSAGE_BURST = 500;
+
+/**
+ * Bytes read from one socket that may wait for processing while its reading is paused (what was
+ * already in flight). Past it the socket is closed with 1013, which every client retries.
+ */
+export const MAX_INBOX_BYTES = 2 * MAX_MESSAGE_BYTES;
+
+/**
+ * Causally incomplete updates (their dependencies not yet received) a room holds, in bytes and
+ * in count, until what they need arrives. Past either, the socket holding the most is closed
+ * (PendingLimit) and its held updates dropped: on reconnecting, an honest client re-sends them
+ * complete through the sync exchange.
+ */
+export const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+export const MAX_PENDING_UPDATES = 512;
+
+/**
+ * Presence (awareness) updates applied per socket: a burst, then a sustained rate; beyond it only
+ * the latest state of the socket is kept and applied when its turn comes (coalesced).
+ */
+export const PRESENCE_PER_SOCKET_PER_SECOND = 15;
+export const PRESENCE_PER_SOCKET_BURST = 30;
+
+/** Presence a room applies per second, across its sockets, in entries and in bytes of state. */
+export const PRESENCE_PER_ROOM_PER_SECOND = 300;
+export const PRESENCE_BYTES_PER_ROOM_PER_SECOND = 256 * 1024;
+
+/** A presence state larger than this is dropped (an honest caret and name are well under 1 KB). */
+export const MAX_PRESENCE_STATE_BYTES = 16 * 1024;
+
+/** Deepest nesting of elements accepted in the record (a list in a list in a block is 6). */
+export const MAX_RECORD_DEPTH = 64;

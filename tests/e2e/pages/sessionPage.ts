@@ -207,6 +207,23 @@ export class SessionPage {
     await this.page.getByLabel('Show only blocks not yet checked').setChecked(on);
   }
 
+  /** The notice that the record was written by a newer version of the application. */
+  get newerSchemaNotice(): Locator {
+    return this.page.getByTestId('newer-schema');
+  }
+
+  /** Open a session whose record is expected to be read-only for being newer than this client. */
+  async openNewer(sessionId: string, token: string, name: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/s/${sessionId}?token=${encodeURIComponent(token)}`);
+    const field = this.page.getByLabel('Your name');
+    await field.or(this.newerSchemaNotice).first().waitFor();
+    if (await field.isVisible()) {
+      await field.fill(name);
+      await this.page.getByRole('button', { name: 'Start taking notes' }).click();
+    }
+    await this.newerSchemaNotice.waitFor();
+  }
+
   /** The "Final — locked" banner. */
   get finalBanner(): Locator {
     return this.page.getByTestId('final-banner');

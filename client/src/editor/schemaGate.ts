@@ -1,0 +1,82 @@
+/**
+ * Whether the open document was written by a newer schema than this client's (issue 12, item 7).
+ * y-prosemirror deletes whatever its schema cannot hold, for everyone, the moment it renders it;
+ * so a client older than the document must not let its editor render the record at all. The gate
+ * observes the document's facts map directly: Yjs calls a type's own observers before any deep
+ * observer (y-prosemirror's binding is one), so listeners hear of a newer version before the
+ * editor sees the newer content arriving in the same update, and can unbind it first.
+ */
+import { Extension } from '@tiptap/core';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { META_FIELD, SCHEMA_VERSION, writtenByNewerSchema } from '@rapporteur/shared/schema/version';
+import type * as Y from 'yjs';
+
+/** The schema version the open document records, compared with ours, as it changes. */
+export class SchemaGate {
+  private readonly listeners = new Set<() => void>();
+  private readonly meta: Y.Map<unknown>;
+  private newerFlag: boolean;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly ours: number = SCHEMA_VERSION,
+  ) {
+    this.meta = doc.getMap(META_FIELD);
+    this.newerFlag = writtenByNewerSchema(doc, ours);
+    this.meta.observe(this.onMeta);
+  }
+
+  /** True once the document records a schema newer than this client's. */
+  get newer(): boolean {
+    return this.newerFlag;
+  }
+
+  /** Call `listener` synchronously when the document turns out newer; returns the unsubscribe. */
+  onNewer(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stop observing. */
+  destroy(): void {
+    this.meta.unobserve(this.onMeta);
+    this.listeners.clear();
+  }
+
+  private readonly onMeta = (): void => {
+    if (this.newerFlag || !writtenByNewerSchema(this.doc, this.ours)) return;
+    this.newerFlag = true;
+    for (const l of [...this.listeners]) l();
+  };
+}
+
+/**
+ * An editor extension that unbinds y-prosemirror from the document the moment the gate finds it
+ * newer (before the newer content is rendered, hence before anything is deleted), and makes the
+ * editor read-only; the page then replaces the editor by a read-only view.
+ */
+export function schemaGateExtension(gate: SchemaGate) {
+  return Extension.create({
+    name: 'schemaGate',
+    addProseMirrorPlugins() {
+      const editor = this.editor;
+      return [
+        new Plugin({
+          key: new PluginKey('schemaGate'),
+          view: (view) => {
+            const unbind = () => {
+              const binding = (ySyncPluginKey.getState(view.state) as { binding?: { destroy(): void } } | undefined)
+                ?.binding;
+              binding?.destroy();
+              if (!editor.isDestroyed) editor.setEditable(false, false);
+            };
+            if (gate.newer) unbind();
+            const off = gate.onNewer(unbind);
+            return { destroy: off };
+          },
+        }),
+      ];
+    },
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * The record's schema version and where the document keeps it. The server writes the version it
+ * runs into every document it loads (never lowering it), and refuses clients' writes to that
+ * field; a client whose version is older than the document's opens it read-only, because
+ * y-prosemirror silently deletes content its schema cannot hold (issue 12).
+ * Kept apart from the extension list so readers of documents need not load the editor.
+ */
+import type * as Y from 'yjs';
+
+/** Raise this whenever a node, attribute or mark is added to or removed from the record schema. */
+export const SCHEMA_VERSION = 1;
+
+/** The Y.Map holding facts about the document itself; only the server writes it. */
+export const META_FIELD = 'meta';
+
+/** The key in META_FIELD holding the schema version the document was written with. */
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
+
+/** The schema version a document records (0 when it records none, or nothing sensible). */
+export function documentSchemaVersion(doc: Y.Doc): number {
+  const v = doc.getMap(META_FIELD).get(SCHEMA_VERSION_KEY);
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : 0;
+}
+
+/** True when the document was written with a newer schema than `ours` (open it read-only). */
+export function writtenByNewerSchema(doc: Y.Doc, ours: number = SCHEMA_VERSION): boolean {
+  return documentSchemaVersion(doc) > ours;
+}
