@@ -57,3 +57,13 @@ export async function requireRole(c: Context, deps: AuthDeps, sessionId: string,
   if (!roleAtLeast(grant.role, needed)) throw forbidden(`this needs the ${needed} link`);
   return grant;
 }
+
+/**
+ * Who a heavy request counts against (heavy/heavyGate.ts): the admin, or the capability token by
+ * its hash; null for an anonymous reader of a public session. Never a network address.
+ */
+export async function heavyClientOf(c: Context, deps: AuthDeps): Promise<string | null> {
+  if (isAdmin(c, deps)) return 'admin';
+  const grant = await deps.access.resolve(requestToken(c));
+  return grant ? `token:${grant.tokenHash}` : null;
+}
