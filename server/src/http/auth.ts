@@ -63,7 +63,9 @@ export async function requireRole(c: Context, deps: AuthDeps, sessionId: string,
  * its hash; null for an anonymous reader of a public session. Never a network address.
  */
 export async function heavyClientOf(c: Context, deps: AuthDeps): Promise<string | null> {
-  if (isAdmin(c, deps)) return 'admin';
+  // a link's token first: without ADMIN_TOKEN every loopback request is admin, and readers
+  // behind a local reverse proxy must not all share the admin's allowance
   const grant = await deps.access.resolve(requestToken(c));
-  return grant ? `token:${grant.tokenHash}` : null;
+  if (grant) return `token:${grant.tokenHash}`;
+  return isAdmin(c, deps) ? 'admin' : null;
 }
