@@ -4,13 +4,23 @@
  * cached with its state vector; each later export sends that snapshot plus the diff since it
  * (`Y.encodeStateAsUpdate(doc, stateVector)`, which costs the size of the change). When the diff
  * has grown large, the worker, which holds the whole document anyway, returns a fresh snapshot.
- * Snapshots are held weakly by document, so a room's goes when its document does.
+ * Snapshots live in SharedArrayBuffers, written once and never changed, so sending one to a
+ * worker shares it rather than copying megabytes on the event loop. They are held weakly by
+ * document, so a room's goes when its document does.
  */
 import * as Y from 'yjs';
 
 interface Snapshot {
   update: Uint8Array;
   stateVector: Uint8Array;
+}
+
+/** `bytes` copied into shared memory (a worker then reads it in place). */
+export function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return copy;
 }
 
 /** A diff larger than this fraction of the snapshot asks the worker for a fresh one. */
@@ -24,7 +34,7 @@ export class DocSnapshots {
   updatesFor(doc: Y.Doc): { updates: Uint8Array[]; refresh: boolean } {
     const snapshot = this.byDoc.get(doc);
     if (!snapshot) {
-      const update = Y.encodeStateAsUpdate(doc);
+      const update = shared(Y.encodeStateAsUpdate(doc));
       this.byDoc.set(doc, { update, stateVector: Y.encodeStateVector(doc) });
       return { updates: [update], refresh: false };
     }

@@ -91,7 +91,9 @@ export class HeavyWork {
   /** Render an export of a stored document from its update-log rows (merged in the worker). */
   exportStored(rows: Uint8Array[], format: ExportFormat, session: MinutesSession): Promise<ExportResult> {
     const job: ExportJob = { kind: 'export', format, session, updates: rows, snapshot: false };
-    return this.run<ExportResult>(job);
+    // rows that own their buffer move to the worker; a view into a shared pool is copied
+    const transfer = rows.filter((r) => r.byteOffset === 0 && r.byteLength === r.buffer.byteLength).map((r) => r.buffer);
+    return this.run<ExportResult>(job, transfer as ArrayBuffer[]);
   }
 
   /** Parse a plain-text record (and with `build`, build its document) in a worker. */
@@ -109,9 +111,9 @@ export class HeavyWork {
     return this.pool.close();
   }
 
-  private async run<R>(job: ExportJob | { kind: 'import'; text: string; build: boolean }): Promise<R> {
+  private async run<R>(job: ExportJob | { kind: 'import'; text: string; build: boolean }, transfer: ArrayBuffer[] = []): Promise<R> {
     try {
-      return await this.pool.run<R>(job);
+      return await this.pool.run<R>(job, transfer);
     } catch (err) {
       throw this.asHttpError(err, job.kind);
     }

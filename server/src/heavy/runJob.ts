@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { renderExport } from '../export/index.ts';
 import { takeSnapshot } from '../projection/snapshot.ts';
 import { type ExportJob, type ExportResult, type HeavyJob, type ImportJob, type ImportResult, JobRefusal } from './jobs.ts';
+import { shared } from './docSnapshots.ts';
 import { recordLimitBreach } from './recordLimits.ts';
 
 const utf8 = new TextEncoder();
@@ -25,8 +26,9 @@ async function runExport(job: ExportJob): Promise<ExportResult> {
     });
     const rendered = await renderExport(job.format, job.session, doc);
     const body = typeof rendered.body === 'string' ? utf8.encode(rendered.body) : owned(rendered.body);
+    // in shared memory: the main thread keeps it and sends it back with later jobs, never copied
     const snapshot = job.snapshot
-      ? { update: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) }
+      ? { update: shared(Y.encodeStateAsUpdate(doc)), stateVector: Y.encodeStateVector(doc) }
       : undefined;
     return { body, contentType: rendered.contentType, filename: rendered.filename, snapshot };
   } finally {
@@ -63,8 +65,7 @@ async function runImport(job: ImportJob): Promise<ImportResult> {
 export async function runJob(job: HeavyJob): Promise<{ result: ExportResult | ImportResult; transfer: ArrayBuffer[] }> {
   if (job.kind === 'export') {
     const result = await runExport(job);
-    const transfer = [result.body, result.snapshot?.update, result.snapshot?.stateVector];
-    return { result, transfer: transfer.filter((b) => b !== undefined).map((b) => b.buffer as ArrayBuffer) };
+    return { result, transfer: [result.body.buffer as ArrayBuffer] };
   }
   const result = await runImport(job);
   const transfer = [result.recordJson, result.update].filter((b) => b !== undefined).map((b) => owned(b));
