@@ -45,9 +45,9 @@ function line(label: string, samples: Samples): string {
 }
 
 interface Links {
-  id: string;
   observer: string;
   noteTaker: string;
+  editor: string;
 }
 
 async function post(url: string, body: string, type: string): Promise<Response> {
@@ -78,12 +78,15 @@ class Keystrokes {
     let k = 0;
     const period = 1000 / CHARS_PER_SECOND;
     let timer: NodeJS.Timeout | undefined;
-    const start = setTimeout(() => {
-      timer = setInterval(() => {
-        queue.push([Y.getState(writer.doc.store, writer.doc.clientID), performance.now()]);
-        text.insert(text.length, sentence[k++ % sentence.length]!);
-      }, period);
-    }, (period * n) / WRITERS);
+    const start = setTimeout(
+      () => {
+        timer = setInterval(() => {
+          queue.push([Y.getState(writer.doc.store, writer.doc.clientID), performance.now()]);
+          text.insert(text.length, sentence[k++ % sentence.length]!);
+        }, period);
+      },
+      (period * n) / WRITERS,
+    );
     return () => {
       clearTimeout(start);
       clearInterval(timer);
@@ -92,7 +95,9 @@ class Keystrokes {
 }
 
 async function main() {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/scripts/build.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/scripts/build.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const storage = await createProcessStorage(process.env.DATABASE_URL ? 'postgres' : 'pglite');
   const proc = await spawnScript(path.join(REPO_ROOT, 'server/dist/main.js'), {
     cwd: path.join(REPO_ROOT, 'server'),
@@ -123,7 +128,11 @@ async function main() {
     await reader.synced();
     console.log(`an observer opens it: ${ms(performance.now() - t0)}`);
 
-    const created = await post(`${url}/api/sessions`, JSON.stringify({ title: 'The live meeting' }), 'application/json');
+    const created = await post(
+      `${url}/api/sessions`,
+      JSON.stringify({ title: 'The live meeting' }),
+      'application/json',
+    );
     const meeting = (await created.json()) as { id: string; links: Links };
     const watcher = connect(meeting.id, tokenOf(meeting.links.observer));
     const writers = Array.from({ length: WRITERS }, () => connect(meeting.id, tokenOf(meeting.links.noteTaker)));
@@ -152,7 +161,11 @@ async function main() {
     // each exporter has its own observer link: a client of its own for the per-client limit
     const exportTokens: string[] = [];
     for (let i = 0; i < EXPORTERS; i++) {
-      const res = await post(`${url}/api/sessions/${bigId}/links?token=${tokenOf(big.session.links.editor)}`, JSON.stringify({ role: 'observer' }), 'application/json');
+      const res = await post(
+        `${url}/api/sessions/${bigId}/links?token=${tokenOf(big.session.links.editor)}`,
+        JSON.stringify({ role: 'observer' }),
+        'application/json',
+      );
       if (res.status !== 201) throw new Error(`minting a link: ${res.status} ${await res.text()}`);
       exportTokens.push(tokenOf(((await res.json()) as { link: string }).link));
     }
@@ -186,11 +199,15 @@ async function main() {
     console.log('GET /health round trip:');
     console.log(line('  without exports', quiet.health));
     console.log(line('  while exports run', busy.health));
-    console.log(`export of the ${BLOCKS.toLocaleString('en')}-block record (request → last byte, under the load above):`);
+    console.log(
+      `export of the ${BLOCKS.toLocaleString('en')}-block record (request → last byte, under the load above):`,
+    );
     for (const [format, samples] of exportTimes) console.log(line(`  ${format}`, samples));
     if (refusals.size) console.log(`  refused: ${[...refusals].map(([s, n]) => `${n} × ${s}`).join(', ')}`);
     const p99 = quantile(busy.keys.sorted(), 0.99);
-    console.log(`\nkeystroke p99 while exporting: ${ms(p99)} (target < ${TARGET_P99_MS} ms): ${p99 < TARGET_P99_MS ? 'met' : 'NOT met'}`);
+    console.log(
+      `\nkeystroke p99 while exporting: ${ms(p99)} (target < ${TARGET_P99_MS} ms): ${p99 < TARGET_P99_MS ? 'met' : 'NOT met'}`,
+    );
   } finally {
     for (const c of clients) c.destroy();
     await proc.stop();

@@ -13,7 +13,9 @@ type Message = { id: number; job: Parameters<typeof runJob>[0] };
 
 // (imported on the main thread too, for CRASH_TITLE: there it does nothing)
 parentPort?.on('message', async ({ id, job }: Message) => {
-  if (job.kind === 'export' && job.session.title === CRASH_TITLE) throw new Error('simulated crash of the export worker');
+  if (job.kind === 'export' && job.session.title === CRASH_TITLE)
+    throw new Error('simulated crash of the export worker');
   const { result, transfer } = await runJob(job);
   parentPort?.postMessage({ id, ok: true, result }, transfer);
 });
+parentPort?.postMessage({ ready: true });

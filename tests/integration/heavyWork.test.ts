@@ -25,7 +25,10 @@ const importText = (url: string, text: string) =>
   fetch(`${url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
 
 const exportOf = (url: string, id: string, format: string, token?: string) =>
-  fetch(`${url}/api/sessions/${id}/export?format=${format}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  fetch(
+    `${url}/api/sessions/${id}/export?format=${format}`,
+    token ? { headers: { authorization: `Bearer ${token}` } } : {},
+  );
 
 /** Import `text`, expecting success. */
 async function imported(url: string, text: string): Promise<Imported> {
@@ -133,7 +136,9 @@ describe.each(backends())('heavy requests on %s', (backend) => {
     const big = await imported(suite.server.url, longRecordText(1_500, 60));
     const clients = await Promise.all([0, 1, 2].map(() => suite.server.access.mint(big.session.id, 'observer')));
     // one worker, a queue of one: three clients at once leave the third without a place
-    const results = await Promise.all(clients.map(({ token }) => exportOf(suite.server.url, big.session.id, 'docx', token)));
+    const results = await Promise.all(
+      clients.map(({ token }) => exportOf(suite.server.url, big.session.id, 'docx', token)),
+    );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 503]);
     const busy = results.find((r) => r.status === 503)!;

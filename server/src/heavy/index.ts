@@ -52,7 +52,9 @@ export class HeavyWork {
     opts: HeavyOptions = {},
   ) {
     this.pool = new WorkerPool({
-      spawn: workerSpawner(opts.workerEntry ?? defaultWorkerEntry(), { maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024 }),
+      spawn: workerSpawner(opts.workerEntry ?? defaultWorkerEntry(), {
+        maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024,
+      }),
       size: opts.workers ?? HEAVY_WORKERS,
       queueLimit: opts.queueLimit ?? MAX_HEAVY_QUEUE,
       timeoutMs: opts.timeoutMs ?? HEAVY_JOB_TIMEOUT_MS,
@@ -92,7 +94,9 @@ export class HeavyWork {
   exportStored(rows: Uint8Array[], format: ExportFormat, session: MinutesSession): Promise<ExportResult> {
     const job: ExportJob = { kind: 'export', format, session, updates: rows, snapshot: false };
     // rows that own their buffer move to the worker; a view into a shared pool is copied
-    const transfer = rows.filter((r) => r.byteOffset === 0 && r.byteLength === r.buffer.byteLength).map((r) => r.buffer);
+    const transfer = rows
+      .filter((r) => r.byteOffset === 0 && r.byteLength === r.buffer.byteLength)
+      .map((r) => r.buffer);
     return this.run<ExportResult>(job, transfer as ArrayBuffer[]);
   }
 
@@ -111,7 +115,10 @@ export class HeavyWork {
     return this.pool.close();
   }
 
-  private async run<R>(job: ExportJob | { kind: 'import'; text: string; build: boolean }, transfer: ArrayBuffer[] = []): Promise<R> {
+  private async run<R>(
+    job: ExportJob | { kind: 'import'; text: string; build: boolean },
+    transfer: ArrayBuffer[] = [],
+  ): Promise<R> {
     try {
       return await this.pool.run<R>(job, transfer);
     } catch (err) {
@@ -121,7 +128,12 @@ export class HeavyWork {
 
   private asHttpError(err: unknown, kind: string): Error {
     if (err instanceof PoolBusyError) {
-      return new AppError('busy', 503, `the server is busy with other imports and exports (${err.message}); try again shortly`, retryAfter);
+      return new AppError(
+        'busy',
+        503,
+        `the server is busy with other imports and exports (${err.message}); try again shortly`,
+        retryAfter,
+      );
     }
     if (err instanceof JobTimeoutError) {
       this.logger.warn('heavy job timed out', { kind });
@@ -129,7 +141,11 @@ export class HeavyWork {
     }
     if (err instanceof WorkerCrashedError) {
       this.logger.error('heavy worker crashed', { kind, err: err.message });
-      return new AppError('worker_crashed', 500, `the ${kind} failed: its worker thread stopped unexpectedly (${err.message}); the server is running, try again`);
+      return new AppError(
+        'worker_crashed',
+        500,
+        `the ${kind} failed: its worker thread stopped unexpectedly (${err.message}); the server is running, try again`,
+      );
     }
     if (err instanceof JobRefusedError) {
       if (err.detail) this.logger.error('heavy job failed', { kind, detail: err.detail });

@@ -9,7 +9,8 @@
  * - A worker that dies (an uncaught error, out of memory, a timeout) fails its own job only
  *   (WorkerCrashedError); the next job starts a fresh worker in its place.
  *
- * Protocol, one job at a time per worker: main → worker `{ id, job }`; worker → main
+ * Protocol, one job at a time per worker: worker → main `{ ready: true }` once it listens (jobs,
+ * and their timeouts, start only then); main → worker `{ id, job }`; worker → main
  * `{ id, ok: true, result }` or `{ id, ok: false, error: { code, status, message } }` for a job
  * the worker refused (a record over a limit, say). Buffers in `transfer` change owner rather than
  * being copied.
@@ -56,6 +57,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** The worker said it listens for jobs. */
+  ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
   timedOut: boolean;
@@ -63,7 +66,9 @@ interface Slot {
 }
 
 /** Total reading of a worker's reply: anything malformed counts as a crash of that worker. */
-function readReply(m: unknown): { id: number; ok: true; result: unknown } | { id: number; ok: false; error: JobRefusedError } | null {
+function readReply(
+  m: unknown,
+): { id: number; ok: true; result: unknown } | { id: number; ok: false; error: JobRefusedError } | null {
   if (typeof m !== 'object' || m === null) return null;
   const r = m as Record<string, unknown>;
   if (typeof r.id !== 'number') return null;
@@ -96,8 +101,10 @@ export class WorkerPool {
   /** Run `payload` in a worker; rejects with one of the errors above. */
   run<R>(payload: unknown, transfer: ArrayBuffer[] = []): Promise<R> {
     if (this.closed) return Promise.reject(new PoolBusyError('the server is shutting down'));
-    if (this.queue.length >= this.opts.queueLimit) {
-      return Promise.reject(new PoolBusyError(`${this.queue.length} heavy jobs are already waiting`));
+    // jobs a starting worker will take are not waiting for a place
+    const waiting = this.queue.length - this.starting();
+    if (waiting >= this.opts.queueLimit) {
+      return Promise.reject(new PoolBusyError(`${waiting} heavy jobs are already waiting`));
     }
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, payload, transfer, resolve: resolve as (r: unknown) => void, reject });
@@ -128,15 +135,22 @@ export class WorkerPool {
   }
 
   private freeSlot(): Slot | null {
-    for (const s of this.slots) if (!s.job) return s;
-    if (this.slots.size >= this.opts.size) return null;
-    return this.spawn();
+    for (const s of this.slots) if (s.ready && !s.job) return s;
+    // start a worker for work nobody is starting one for (its `ready` pumps again)
+    if (this.slots.size < this.opts.size && this.starting() < this.queue.length) this.spawn();
+    return null;
+  }
+
+  private starting(): number {
+    let n = 0;
+    for (const s of this.slots) if (!s.ready) n++;
+    return n;
   }
 
   private spawn(): Slot {
     const worker = this.opts.spawn();
     worker.unref(); // an idle pool never keeps the process alive
-    const slot: Slot = { worker, job: null, timer: null, timedOut: false, lastError: null };
+    const slot: Slot = { worker, ready: false, job: null, timer: null, timedOut: false, lastError: null };
     worker.on('message', (m: unknown) => this.onReply(slot, m));
     worker.on('error', (err: Error) => {
       slot.lastError = err;
@@ -160,6 +174,12 @@ export class WorkerPool {
   }
 
   private onReply(slot: Slot, message: unknown): void {
+    if (!slot.ready && (message as { ready?: unknown } | null)?.ready === true) {
+      slot.ready = true;
+      this.scheduleIdle(slot);
+      this.pump();
+      return;
+    }
     const job = slot.job;
     const reply = readReply(message);
     if (!job || !reply || reply.id !== job.id) {
@@ -181,11 +201,16 @@ export class WorkerPool {
     const idle = this.idle.get(slot);
     if (idle) clearTimeout(idle);
     this.idle.delete(slot);
-    if (job) {
-      job.reject(
+    // a worker that dies before it is ready fails the first waiting job: a broken entry must not
+    // respawn forever, and someone must hear why their request failed
+    const failed = job ?? (slot.ready ? undefined : this.queue.shift());
+    if (failed) {
+      failed.reject(
         slot.timedOut
           ? new JobTimeoutError(`the job ran longer than ${Math.round(this.opts.timeoutMs / 1000)} s and was stopped`)
-          : new WorkerCrashedError(`the worker stopped (${slot.lastError?.message ?? `exit code ${code}`})`),
+          : new WorkerCrashedError(
+              `the worker ${slot.ready ? 'stopped' : 'could not start'} (${slot.lastError?.message ?? `exit code ${code}`})`,
+            ),
       );
     }
     if (!this.closed) this.pump(); // a replacement starts if jobs are waiting

@@ -7,7 +7,14 @@ import { parseText, summarise } from '@rapporteur/shared/record';
 import * as Y from 'yjs';
 import { renderExport } from '../export/index.ts';
 import { takeSnapshot } from '../projection/snapshot.ts';
-import { type ExportJob, type ExportResult, type HeavyJob, type ImportJob, type ImportResult, JobRefusal } from './jobs.ts';
+import {
+  type ExportJob,
+  type ExportResult,
+  type HeavyJob,
+  type ImportJob,
+  type ImportResult,
+  JobRefusal,
+} from './jobs.ts';
 import { shared } from './docSnapshots.ts';
 import { recordLimitBreach } from './recordLimits.ts';
 

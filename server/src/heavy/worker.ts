@@ -41,3 +41,4 @@ port.on('message', async (message: { id: number; job: HeavyJob }) => {
     port.postMessage({ id, ok: false, error });
   }
 });
+port.postMessage({ ready: true });

@@ -37,7 +37,11 @@ async function readImport(c: Context): Promise<ImportRequest> {
 const utf8 = new TextEncoder();
 
 /** A JSON object whose `record` member is JSON already serialised (by the worker), as bytes. */
-function jsonWithRecord(before: Record<string, unknown>, recordJson: Uint8Array, after: Record<string, unknown>): Uint8Array<ArrayBuffer> {
+function jsonWithRecord(
+  before: Record<string, unknown>,
+  recordJson: Uint8Array,
+  after: Record<string, unknown>,
+): Uint8Array<ArrayBuffer> {
   const head = JSON.stringify(before).slice(0, -1);
   const tail = JSON.stringify(after).slice(1);
   return Buffer.concat([
