@@ -6,7 +6,7 @@
  */
 import { MAX_IMPORT_BLOCKS } from '@rapporteur/shared/protocol';
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { waitFor } from '../helpers/clients.ts';
 import { CRASH_TITLE } from '../helpers/crashingWorker.ts';
 import { backends } from '../helpers/database.ts';
@@ -14,6 +14,9 @@ import { longRecordDoc, longRecordText, manyOpenersText } from '../helpers/longR
 import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
 import { newSession } from '../helpers/sessions.ts';
 import { useTestServer } from '../helpers/testServer.ts';
+
+// a first PGlite template under a loaded machine can take longer than the default minute
+vi.setConfig({ hookTimeout: 180_000 });
 
 interface Imported {
   session: { id: string; links: { editor: string; observer: string } };
