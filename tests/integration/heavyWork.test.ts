@@ -4,6 +4,7 @@
  * each client's heavy requests are capped (429), the queue is bounded (503), and a worker that
  * dies fails its own request with a clear error while the server keeps serving.
  */
+import type { RunningServer } from '@rapporteur/server';
 import { MAX_IMPORT_BLOCKS } from '@rapporteur/shared/protocol';
 import * as Y from 'yjs';
 import { describe, expect, it, vi } from 'vitest';
@@ -38,6 +39,13 @@ async function imported(url: string, text: string): Promise<Imported> {
   const res = await importText(url, text);
   if (res.status !== 201) throw new Error(`import: ${res.status} ${await res.text()}`);
   return (await res.json()) as Imported;
+}
+
+/** A session whose stored document holds `blocks` statements of 60 words (no import involved). */
+async function storedRecord(server: RunningServer, blocks: number) {
+  const session = await newSession(server, `A record of ${blocks} statements`);
+  await server.log.append(session.id, Y.encodeStateAsUpdate(longRecordDoc(blocks, 60)));
+  return session;
 }
 
 describe.each(backends())('record limits on %s', (backend) => {
@@ -115,15 +123,12 @@ describe.each(backends())('heavy requests on %s', (backend) => {
     const done = await exporting;
     expect(done.status).toBe(200);
     expect(done.bytes).toBeGreaterThan(10_000);
-  }, 180_000);
+  }, 300_000);
 
   it('answers 429 with Retry-After when one client asks for more exports at once than it may', async () => {
-    const big = await imported(suite.server.url, longRecordText(1_500, 60));
-    const observer = tokenOf(big.session.links.observer);
+    const big = await storedRecord(suite.server, 1_000);
     const other = await newSession(suite.server);
-    const results = await Promise.all(
-      [0, 1, 2].map(() => exportOf(suite.server.url, big.session.id, 'docx', observer)),
-    );
+    const results = await Promise.all([0, 1, 2].map(() => exportOf(suite.server.url, big.id, 'docx', big.observer)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 429]);
     const refused = results.find((r) => r.status === 429)!;
@@ -133,21 +138,19 @@ describe.each(backends())('heavy requests on %s', (backend) => {
     expect(body.error.message).toContain('MAX_HEAVY_PER_CLIENT');
     // another client is not held back by this one's limit
     expect((await exportOf(suite.server.url, other.id, 'md', other.observer)).status).toBe(200);
-  });
+  }, 180_000);
 
   it('answers 503 with Retry-After once the queue of heavy jobs is full', async () => {
-    const big = await imported(suite.server.url, longRecordText(1_500, 60));
-    const clients = await Promise.all([0, 1, 2].map(() => suite.server.access.mint(big.session.id, 'observer')));
+    const big = await storedRecord(suite.server, 1_000);
+    const clients = await Promise.all([0, 1, 2].map(() => suite.server.access.mint(big.id, 'observer')));
     // one worker, a queue of one: three clients at once leave the third without a place
-    const results = await Promise.all(
-      clients.map(({ token }) => exportOf(suite.server.url, big.session.id, 'docx', token)),
-    );
+    const results = await Promise.all(clients.map(({ token }) => exportOf(suite.server.url, big.id, 'docx', token)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 503]);
     const busy = results.find((r) => r.status === 503)!;
     expect(busy.headers.get('retry-after')).toBeTruthy();
     expect(((await busy.json()) as { error: { code: string } }).error.code).toBe('busy');
-  });
+  }, 180_000);
 });
 
 describe.each(backends())('a crashing export worker on %s', (backend) => {
@@ -171,5 +174,5 @@ describe.each(backends())('a crashing export worker on %s', (backend) => {
     const ok = await exportOf(suite.server.url, fine.id, 'md', fine.observer);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('Thank you, Chair.');
-  });
+  }, 180_000);
 });
