@@ -142,11 +142,16 @@ async function main() {
 
     const health = { phase: new Samples() };
     let probing = true;
+    const probeErrors: string[] = [];
     const probe = (async () => {
       while (probing) {
         const t = performance.now();
-        await fetch(`${url}/health`).then((r) => r.arrayBuffer());
-        health.phase.push(performance.now() - t);
+        try {
+          await fetch(`${url}/health`).then((r) => r.arrayBuffer());
+          health.phase.push(performance.now() - t);
+        } catch (err) {
+          probeErrors.push(String((err as { cause?: unknown }).cause ?? err)); // reported, not fatal
+        }
         await sleep(100);
       }
     })();
@@ -203,6 +208,7 @@ async function main() {
       `export of the ${BLOCKS.toLocaleString('en')}-block record (request → last byte, under the load above):`,
     );
     for (const [format, samples] of exportTimes) console.log(line(`  ${format}`, samples));
+    if (probeErrors.length) console.log(`/health probes that failed: ${probeErrors.length} (${probeErrors[0]})`);
     if (refusals.size) console.log(`  refused: ${[...refusals].map(([s, n]) => `${n} × ${s}`).join(', ')}`);
     const p99 = quantile(busy.keys.sorted(), 0.99);
     console.log(
