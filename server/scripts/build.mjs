@@ -3,7 +3,8 @@
  * dist/, with the npm packages left as imports, and the SQL migrations beside it. Running plain
  * JavaScript rather than the TypeScript loader starts faster and holds ~40 MB less memory.
  * Engines and exporters loaded on demand (PGlite, postgres.js, docx, the editor schema) stay
- * separate chunks, loaded only when used.
+ * separate chunks, loaded only when used. The worker thread of imports and exports is a second
+ * entry, `dist/heavyWorker.js`, sharing chunks with the server.
  */
 import { cp, readFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,8 @@ const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith
 await rm(`${root}dist`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['src/main.ts'],
+  // the heavy-work worker thread is its own entry; heavy/workerEntry.ts finds it beside the chunks
+  entryPoints: { main: 'src/main.ts', heavyWorker: 'src/heavy/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { openDatabase } from './db/open.ts';
 import { createApp } from './http/app.ts';
+import { HeavyWork, type HeavyOptions } from './heavy/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { UpdateLog } from './persistence/updateLog.ts';
 import { ProjectionStore, ProjectionSweeper, Projector } from './projection/index.ts';
@@ -28,6 +29,8 @@ export interface RunningServer {
   log: UpdateLog;
   /** Keeps speaker_blocks / agenda_items following the live documents. */
   projector: Projector;
+  /** The worker threads of imports and exports. */
+  heavy: HeavyWork;
   /** Flush every room, close sockets, stop listening, close the database (unless injected). */
   close(): Promise<void>;
 }
@@ -36,6 +39,8 @@ export interface StartOptions {
   /** Use this database instead of opening one from the config (tests); it is not closed. */
   db?: Database;
   logger?: Logger;
+  /** Worker pool and heavy-request limits (tests lower them or use another worker entry). */
+  heavy?: HeavyOptions;
   /** Quiet time before an automatic version (tests shorten it; default 120 s). */
   autoVersionQuietMs?: number;
   /** Socket admission limits (tests lower them). */
@@ -59,15 +64,17 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
+  const heavy = new HeavyWork(logger, opts.heavy);
   const app = createApp({
     db,
     rooms,
     sessions,
     access,
+    heavy,
     adminToken: config.adminToken,
     logger,
     clientDir: config.clientDir,
-    afterImport: (id) => sweeper.projectStored(id),
+    afterImport: (projection) => projections.write(projection, null),
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
@@ -89,6 +96,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     access,
     log,
     projector,
+    heavy,
     close: () =>
       (closing ??= (async () => {
         server.close();
@@ -96,6 +104,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (unsaved.length) logger.error('shut down with unsaved changes', { sessions: unsaved });
         await projector.close(); // the rooms' last states, captured as they were destroyed
         await sweeper.stop();
+        await heavy.close();
         await autoVersions.close(); // likewise their last automatic versions
         for (const ws of wss.clients) ws.terminate();
         wss.close();

@@ -19,6 +19,8 @@ export interface TestServerOptions {
   autoVersionQuietMs?: number;
   /** Observer frames per second before a room batches them (lowered by the batching test). */
   observerFramesPerSecond?: number;
+  /** Worker pool and heavy-request limits, or another worker entry (heavy-work tests). */
+  heavy?: StartOptions['heavy'];
 }
 
 type StartOptions = NonNullable<Parameters<typeof startServer>[1]>;
@@ -37,6 +39,7 @@ export async function startTestServer(db: Database, opts: TestServerOptions = {}
     collabLimits: opts.collabLimits,
     autoVersionQuietMs: opts.autoVersionQuietMs,
     observerFramesPerSecond: opts.observerFramesPerSecond,
+    heavy: opts.heavy,
   });
 }
 

@@ -1,10 +1,13 @@
+import { MAX_API_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from '@rapporteur/shared/protocol';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AccessStore } from '../access/accessStore.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
 import type { Database } from '../db/database.ts';
+import type { HeavyWork } from '../heavy/index.ts';
 import type { Logger } from '../logger.ts';
+import type { ProjectionSnapshot } from '../projection/rows.ts';
 import type { SessionStore } from '../sessions/sessionStore.ts';
 import { AppError, payloadTooLarge } from './errors.ts';
 import { blockRoutes } from './routes/blocks.ts';
@@ -17,18 +20,29 @@ import { sessionRoutes } from './routes/sessions.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { mountClient } from './static.ts';
 
-/** Largest JSON body the API accepts (imports of long records included). */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** A body limit answering 413 with the limit it broke. */
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw payloadTooLarge(maxSize);
+    },
+  });
+
+/** Imports carry whole records (MAX_IMPORT_CHARS); every other request small JSON. */
+const isImport = (path: string) => path === '/api/sessions/import' || path.startsWith('/api/sessions/import/');
 
 export interface AppDeps {
   db: Database;
   rooms: RoomRegistry;
   sessions: SessionStore;
   access: AccessStore;
+  /** Imports and exports, run in worker threads. */
+  heavy: HeavyWork;
   /** The instance's admin secret (ADMIN_TOKEN); unset means loopback requests are admin. */
   adminToken?: string;
-  /** Called after an import is stored (the server projects it for search at once). */
-  afterImport?: (sessionId: string) => Promise<unknown>;
+  /** Called after an import is stored, with its rows (the server projects it for search at once). */
+  afterImport?: (projection: ProjectionSnapshot) => Promise<unknown>;
   logger: Logger;
   /** Folder of the built client; omitted in API-only tests. */
   clientDir?: string;
@@ -37,15 +51,9 @@ export interface AppDeps {
 /** Build the HTTP app: body limit, API routes, built client, and the one error mapping. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw payloadTooLarge(MAX_BODY_BYTES);
-      },
-    }),
-  );
+  const importBody = limitBody(MAX_IMPORT_BODY_BYTES);
+  const apiBody = limitBody(MAX_API_BODY_BYTES);
+  app.use('/api/*', (c, next) => (isImport(c.req.path) ? importBody : apiBody)(c, next));
   app.route('/health', healthRoutes(deps));
   app.route('/api/sessions/import', importRoutes(deps));
   app.route('/api/sessions', sessionRoutes(deps));
@@ -62,7 +70,8 @@ export function createApp(deps: AppDeps) {
   }
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json({ error: { code: err.code, message: err.message } }, err.status);
+    if (err instanceof AppError)
+      return c.json({ error: { code: err.code, message: err.message } }, err.status, err.headers);
     if (err instanceof HTTPException)
       return c.json({ error: { code: 'http_error', message: err.message } }, err.status);
     deps.logger.error('request failed', { method: c.req.method, path: c.req.path, err });

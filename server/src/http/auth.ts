@@ -57,3 +57,15 @@ export async function requireRole(c: Context, deps: AuthDeps, sessionId: string,
   if (!roleAtLeast(grant.role, needed)) throw forbidden(`this needs the ${needed} link`);
   return grant;
 }
+
+/**
+ * Who a heavy request counts against (heavy/heavyGate.ts): the admin, or the capability token by
+ * its hash; null for an anonymous reader of a public session. Never a network address.
+ */
+export async function heavyClientOf(c: Context, deps: AuthDeps): Promise<string | null> {
+  // a link's token first: without ADMIN_TOKEN every loopback request is admin, and readers
+  // behind a local reverse proxy must not all share the admin's allowance
+  const grant = await deps.access.resolve(requestToken(c));
+  if (grant) return `token:${grant.tokenHash}`;
+  return isAdmin(c, deps) ? 'admin' : null;
+}

@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly status: ContentfulStatusCode,
     message: string,
+    /** Response headers the error needs (Retry-After on 429 and 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -18,6 +20,9 @@ export const notFound = (what: string) => new AppError('not_found', 404, `${what
 export const payloadTooLarge = (limit: number) =>
   new AppError('payload_too_large', 413, `request body exceeds ${limit} bytes`);
 export const unavailable = (message: string) => new AppError('unavailable', 503, message);
+/** 429: this client already has as many heavy requests running as it may. */
+export const tooManyRequests = (message: string, retryAfterS: number) =>
+  new AppError('too_many_requests', 429, message, { 'Retry-After': String(retryAfterS) });
 
 /** Parse with a zod schema, turning its issues into one readable 400. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -14,6 +14,15 @@ export class UpdateLog {
     await this.db.query('INSERT INTO doc_updates (session_id, update) VALUES ($1, $2)', [sessionId, update]);
   }
 
+  /** A session's rows in order, unmerged (a worker thread merges them). */
+  async rows(sessionId: string): Promise<Uint8Array[]> {
+    const rows = await this.db.query<{ update: Uint8Array }>(
+      'SELECT update FROM doc_updates WHERE session_id = $1 ORDER BY id',
+      [sessionId],
+    );
+    return rows.map((r) => r.update);
+  }
+
   /** Load a session's document state: every row merged into one update (null when empty). */
   async load(sessionId: string): Promise<{ update: Uint8Array | null; rows: number }> {
     const rows = await this.db.query<{ update: Uint8Array }>(

@@ -92,3 +92,54 @@ export const MAX_PRESENCE_STATE_BYTES = 16 * 1024;
 
 /** Deepest nesting of elements accepted in the record (a list in a list in a block is 6). */
 export const MAX_RECORD_DEPTH = 64;
+
+/**
+ * Longest plain-text record the importer accepts, in UTF-16 code units. A week's plenary of 3,000
+ * statements of ~200 words is ~4 M characters; a day of 1,000 such statements is ~1.3 M (issue 17).
+ */
+export const MAX_IMPORT_CHARS = 5_000_000;
+
+/**
+ * Body bytes of an import request: every UTF-16 code unit is at most 3 bytes of UTF-8, plus room
+ * for the JSON around the text. Only an admin's request body is ever read this far.
+ */
+export const MAX_IMPORT_BODY_BYTES = 3 * MAX_IMPORT_CHARS + 64 * 1024;
+
+/**
+ * Body bytes of any other API request (versions, blocks, registry, sessions): small JSON, so a
+ * client cannot make the server buffer megabytes it will never use.
+ */
+export const MAX_API_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Speaker blocks one import may create. Building the document costs ~0.2 ms a block, so 55,000
+ * one-line statements in a 1 MB text took 24 s and ~930 MB before this limit (issue 12 item 5).
+ */
+export const MAX_IMPORT_BLOCKS = 5_000;
+
+/** Agenda items and other sections one import may create. */
+export const MAX_IMPORT_SECTIONS = 1_000;
+
+/** Longest paragraph (or bullet list) of an imported statement; a long statement is ~10,000. */
+export const MAX_PARAGRAPH_CHARS = 100_000;
+
+/**
+ * Heavy requests (imports, exports) one client (capability token, or the admin) may have running
+ * or waiting at once; further ones get 429 with Retry-After.
+ */
+export const MAX_HEAVY_PER_CLIENT = 2;
+
+/** Heavy requests anonymous readers of public sessions may have at once, all of them together. */
+export const MAX_HEAVY_ANONYMOUS = 4;
+
+/** Heavy jobs waiting for a worker thread, across all clients; beyond it the server answers 503. */
+export const MAX_HEAVY_QUEUE = 32;
+
+/** Worker threads doing heavy jobs (started on first use, stopped when idle). */
+export const HEAVY_WORKERS = 2;
+
+/** A heavy job still running after this long has its worker stopped (and replaced) and fails. */
+export const HEAVY_JOB_TIMEOUT_MS = 60_000;
+
+/** What a 429 or 503 for heavy work asks the client to wait, in seconds (Retry-After). */
+export const HEAVY_RETRY_AFTER_S = 2;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { MAX_TITLE_LENGTH } from '../protocol/limits.ts';
+import { MAX_IMPORT_CHARS, MAX_TITLE_LENGTH } from '../protocol/limits.ts';
 
-/** Longest text the importer accepts (a three-hour meeting's record is about 100 000 characters). */
-export const MAX_IMPORT_CHARS = 1_000_000;
+// named once in protocol/limits.ts; re-exported here, where the import page has always read it
+export { MAX_IMPORT_CHARS };
 
 /** Longest speaker, affiliation, group, qualifier or heading in a corrected record. */
 export const MAX_IMPORT_NAME_LENGTH = 500;

@@ -1,14 +1,14 @@
 import { SessionIdParam } from '@rapporteur/shared/api';
 import { ExportQuery } from '@rapporteur/shared/record';
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import type { AccessStore } from '../../access/accessStore.ts';
 import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { Database } from '../../db/database.ts';
-import { HTML_EXPORT_CSP, renderExport } from '../../export/index.ts';
+import { HTML_EXPORT_CSP } from '../../export/index.ts';
+import type { HeavyWork } from '../../heavy/index.ts';
 import { UpdateLog } from '../../persistence/updateLog.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
-import { type AuthDeps, isAdmin, requireRole } from '../auth.ts';
+import { type AuthDeps, heavyClientOf, isAdmin, requireRole } from '../auth.ts';
 import { notFound, parseOr400 } from '../errors.ts';
 
 interface ExportRouteDeps extends AuthDeps {
@@ -16,12 +16,15 @@ interface ExportRouteDeps extends AuthDeps {
   rooms: RoomRegistry;
   sessions: SessionStore;
   access: AccessStore;
+  heavy: HeavyWork;
 }
 
 /**
  * `GET /api/sessions/:id/export?format=md|html|txt|docx|json`: the minutes of a session. A room
  * loaded in this process is read live (it may hold edits not yet stored); otherwise the stored
- * update log is loaded into a throwaway document. Readable by anyone who may read the session.
+ * update log is rendered from its rows. Readable by anyone who may read the session. Rendering
+ * runs in a worker thread (a 3,000-block record takes seconds), within the client's allowance of
+ * heavy requests.
  */
 export function exportRoutes(deps: ExportRouteDeps) {
   const log = new UpdateLog(deps.db);
@@ -33,20 +36,11 @@ export function exportRoutes(deps: ExportRouteDeps) {
     if (!session?.public && !isAdmin(c, deps)) await requireRole(c, deps, id, 'observer');
     if (!session) throw notFound('session');
 
-    const room = await deps.rooms.peek(id).catch(() => undefined);
-    let rendered: Awaited<ReturnType<typeof renderExport>>;
-    if (room) {
-      rendered = await renderExport(query.format, session, room.doc);
-    } else {
-      const doc = new Y.Doc();
-      try {
-        const { update } = await log.load(id);
-        if (update) Y.applyUpdate(doc, update);
-        rendered = await renderExport(query.format, session, doc);
-      } finally {
-        doc.destroy();
-      }
-    }
+    const rendered = await deps.heavy.admit(await heavyClientOf(c, deps), async () => {
+      const room = await deps.rooms.peek(id).catch(() => undefined);
+      if (room) return deps.heavy.exportLive(room.doc, query.format, session);
+      return deps.heavy.exportStored(await log.rows(id), query.format, session);
+    });
 
     const headers: Record<string, string> = {
       'Content-Type': rendered.contentType,
@@ -56,7 +50,6 @@ export function exportRoutes(deps: ExportRouteDeps) {
     };
     // the export is user content served from our origin: forbid scripts whatever it holds
     if (query.format === 'html') headers['Content-Security-Policy'] = HTML_EXPORT_CSP;
-    const body = typeof rendered.body === 'string' ? rendered.body : new Uint8Array(rendered.body);
-    return c.body(body as string | Uint8Array<ArrayBuffer>, 200, headers);
+    return c.body(rendered.body as Uint8Array<ArrayBuffer>, 200, headers);
   });
 }
