@@ -2,6 +2,9 @@
 import net from 'node:net';
 import type { Database, Queryable } from '@rapporteur/server';
 
+/** The error a refused connection gives (code ECONNREFUSED, as Node's sockets report it). */
+const outageError = () => Object.assign(new Error('connection refused (injected outage)'), { code: 'ECONNREFUSED' });
+
 /** Wrap a database so that every query fails while `down` is true (an outage as the server sees it). */
 export function flakyDatabase(inner: Database): Database & { down: boolean; failures: number; appends: number } {
   const state = { down: false, failures: 0, appends: 0 };
@@ -9,7 +12,7 @@ export function flakyDatabase(inner: Database): Database & { down: boolean; fail
     async query<T>(sql: string, params?: readonly unknown[]) {
       if (state.down) {
         state.failures++;
-        throw new Error('connection refused (injected outage)');
+        throw outageError();
       }
       if (sql.startsWith('INSERT INTO doc_updates')) state.appends++;
       return q.query<T>(sql, params);
@@ -21,7 +24,7 @@ export function flakyDatabase(inner: Database): Database & { down: boolean; fail
     transaction: <T>(fn: (tx: Queryable) => Promise<T>) => {
       if (state.down) {
         state.failures++;
-        return Promise.reject(new Error('connection refused (injected outage)'));
+        return Promise.reject(outageError());
       }
       return inner.transaction((tx) => fn(guard(tx)));
     },

@@ -8,6 +8,8 @@ export const CloseCode = {
   /** RFC 6455: payload larger than the server accepts (sent by `ws` for maxPayload). */
   MessageTooBig: 1009,
   InternalError: 1011,
+  /** RFC 6455 registry (IANA): the server cannot take the socket now; stock clients retry. */
+  TryAgainLater: 1013,
   MalformedMessage: 4400,
   Unauthorized: 4401,
   Forbidden: 4403,
@@ -27,6 +29,7 @@ export const CloseReason: Record<CloseCodeId, string> = {
   [CloseCode.GoingAway]: 'going away',
   [CloseCode.MessageTooBig]: 'message too big',
   [CloseCode.InternalError]: 'internal error',
+  [CloseCode.TryAgainLater]: 'try again later',
   [CloseCode.MalformedMessage]: 'malformed message',
   [CloseCode.Unauthorized]: 'unauthorized',
   [CloseCode.Forbidden]: 'forbidden',

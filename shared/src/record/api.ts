@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_RANGE_MESSAGE, dateInRange } from '../api/sessions.ts';
 import { MAX_TITLE_LENGTH } from '../protocol/limits.ts';
 
 /** Longest text the importer accepts (a three-hour meeting's record is about 100 000 characters). */
@@ -18,7 +19,10 @@ export const ImportRequest = z.object({
     .max(MAX_TITLE_LENGTH, `title must be at most ${MAX_TITLE_LENGTH} characters`)
     .optional(),
   /** When the meeting took place (ISO 8601); otherwise a date in the title, otherwise now. */
-  startsAt: z.iso.datetime({ offset: true }).optional(),
+  startsAt: z.iso
+    .datetime({ offset: true, error: 'startsAt must be an ISO date-time with a time zone' })
+    .refine(dateInRange, `startsAt ${DATE_RANGE_MESSAGE}`)
+    .optional(),
 });
 export type ImportRequest = z.infer<typeof ImportRequest>;
 

@@ -1,3 +1,4 @@
+import { dateInRange } from '@rapporteur/shared/api';
 import { MAX_TITLE_LENGTH } from '@rapporteur/shared/protocol';
 import { ImportRequest, type ParsedRecord, parseText, summarise } from '@rapporteur/shared/record';
 import { Hono } from 'hono';
@@ -69,7 +70,8 @@ export function importRoutes(deps: ImportRouteDeps) {
     const input = await readImport(c);
     const record = parseOr400Empty(input.text);
     const summary = summarise(record);
-    const startsAt = input.startsAt ?? (summary.date ? `${summary.date}T00:00:00Z` : undefined);
+    // a date read from the title is only a guess: one outside the sane range is ignored
+    const startsAt = input.startsAt ?? (summary.date && dateInRange(summary.date) ? `${summary.date}T00:00:00Z` : undefined);
     const session = await deps.sessions.create({ title: fitTitle(input.title ?? record.title), startsAt });
     // the editor schema is loaded on the first import, not at start-up
     const { recordToDoc } = await import('@rapporteur/shared/record/toDoc');
