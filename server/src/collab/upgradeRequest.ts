@@ -85,6 +85,6 @@ export function parseUpgradeRequest(req: RawUpgrade): UpgradeRequest | UpgradeRe
   if (req.headers['sec-websocket-protocol'] !== undefined) {
     return refuse(400, 'bad_subprotocol', 'the sync endpoint speaks no WebSocket subprotocol');
   }
-  // URLSearchParams decodes leniently (a bad escape stays as typed) and never throws
+  // URLSearchParams decodes leniently (a bad escape stays as typed, bad UTF-8 becomes U+FFFD) and never throws
   return { ok: true, sessionId: decoded.toLowerCase(), params: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
 }

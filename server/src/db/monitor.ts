@@ -217,10 +217,11 @@ export async function unlessUnavailable<T>(
   const stalled = new Promise<{ stalled: true }>((resolve) => {
     if (monitor) unsubscribe = monitor.onUnavailable(() => resolve({ stalled: true }));
   });
-  const loading = load();
-  loading.catch(() => {}); // it may settle after we stopped waiting
+  const loaded = load().then((value) => ({ stalled: false as const, value }));
+  // it may fail after we stopped waiting for it: an unhandled rejection would end the process
+  loaded.catch(() => {});
   try {
-    const first = await Promise.race([loading.then((value) => ({ stalled: false as const, value })), stalled]);
+    const first = await Promise.race([loaded, stalled]);
     if (first.stalled) return fallBack(monitor?.reason ?? 'unavailable');
     return first.value;
   } catch (err) {

@@ -19,7 +19,7 @@ export const databaseUnavailable = (reason: string | null) =>
 
 /** Middleware: refuse at once while the database is known to be down, or as soon as it is noticed. */
 export function databaseGate(monitor: DatabaseMonitor): MiddlewareHandler {
-  return async (c, next) => {
+  return async (_c, next) => {
     if (!monitor.available) throw databaseUnavailable(monitor.reason);
     let unsubscribe = () => {};
     const noticed = new Promise<'unavailable'>((resolve) => {

@@ -31,7 +31,8 @@ export const APP_CSP = [
  * The API's policy: JSON loads nothing, and the printable HTML export needs only its own inline
  * <style> (everything in it is escaped text; no script may run even if escaping failed).
  */
-export const API_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const API_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Set the security headers on every answer; the API gets the stricter policy. */
 export function securityHeaders(): MiddlewareHandler {

@@ -14,8 +14,8 @@ export const HEALTH_PROBE_TIMEOUT_MS = 1_000;
  */
 export function healthRoutes(deps: { db: DatabaseMonitor; rooms: RoomRegistry; gate?: AdmissionGate }) {
   return new Hono().get('/', async (c) => {
+    const admissions = deps.gate?.stats(); // as the request found it, not after the probe
     const probe = await deps.db.probe(HEALTH_PROBE_TIMEOUT_MS);
-    const admissions = deps.gate?.stats();
     const reasons: string[] = [];
     if (!probe.ok) reasons.push(`database: ${probe.reason}`);
     if (admissions?.saturated) reasons.push(`sockets: all ${admissions.pendingLimit} admission places are taken`);

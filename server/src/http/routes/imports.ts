@@ -71,7 +71,8 @@ export function importRoutes(deps: ImportRouteDeps) {
     const record = parseOr400Empty(input.text);
     const summary = summarise(record);
     // a date read from the title is only a guess: one outside the sane range is ignored
-    const startsAt = input.startsAt ?? (summary.date && dateInRange(summary.date) ? `${summary.date}T00:00:00Z` : undefined);
+    const startsAt =
+      input.startsAt ?? (summary.date && dateInRange(summary.date) ? `${summary.date}T00:00:00Z` : undefined);
     const session = await deps.sessions.create({ title: fitTitle(input.title ?? record.title), startsAt });
     // the editor schema is loaded on the first import, not at start-up
     const { recordToDoc } = await import('@rapporteur/shared/record/toDoc');
