@@ -10,7 +10,7 @@ import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
 import { createProcessStorage } from '../helpers/database.ts';
 import { randomInt, seededRandom } from '../helpers/random.ts';
 import { alive, clientFrame, rawExchange, rssMb, upgradeRequest } from '../helpers/rawHttp.ts';
-import { appendSpeakerBlock, blockText } from '../helpers/record.ts';
+import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
 import { type ServerProcess, spawnServer } from '../helpers/server.ts';
 import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
 
@@ -218,7 +218,7 @@ describe('fuzzing the HTTP app and the upgrade gate', () => {
     clients.push(writer, reader);
     await Promise.all([writer.synced(), reader.synced()]);
     appendSpeakerBlock(writer.doc, { speaker: 'Honest' }, 'still works');
-    await waitFor(() => blockText(reader.doc, 0).toString().includes('still works'), 'an honest edit propagates');
+    await waitFor(() => recordString(reader.doc).includes('still works'), 'an honest edit propagates');
     const rssAfter = rssMb(pid);
     console.log(`http fuzz: RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`);
     expect(rssAfter - rssBefore).toBeLessThan(150);

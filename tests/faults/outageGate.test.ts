@@ -11,7 +11,7 @@ import { WebSocket } from 'ws';
 import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
 import { backends } from '../helpers/database.ts';
 import { outageStorage } from '../helpers/faults.ts';
-import { appendSpeakerBlock, blockText } from '../helpers/record.ts';
+import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
 
@@ -60,7 +60,7 @@ describe.each(backends())('the gate during a %s outage', (backend) => {
     const [a, b] = clients as [TestClient, TestClient];
     await Promise.all([a.synced(), b.synced()]);
     appendSpeakerBlock(a.doc, { speaker: 'Chair' }, 'before the outage');
-    await waitFor(() => blockText(b.doc, 0).toString().includes('before the outage'), 'b has the block');
+    await waitFor(() => recordString(b.doc).includes('before the outage'), 'b has the block');
 
     storage.down();
     const first = await timedGet(`${server.url}/api/sessions/${s.id}`, s.noteTaker);
@@ -83,7 +83,7 @@ describe.each(backends())('the gate during a %s outage', (backend) => {
     await waitFor(() => b.provider.wsconnected && b.provider.synced, 'b reconnected during the outage');
     const t = blockText(a.doc, 0);
     t.insert(t.length, ' [typed in the outage]');
-    await waitFor(() => blockText(b.doc, 0).toString().includes('[typed in the outage]'), 'b gets new typing');
+    await waitFor(() => recordString(b.doc).includes('[typed in the outage]'), 'b gets new typing');
 
     expect(await closeCodeFor(server, s.id, s.observer)).toBe(CloseCode.Unauthorized); // revoked stays revoked
     expect(await closeCodeFor(server, s.id, 'A'.repeat(43))).toBe(CloseCode.TryAgainLater); // never seen
