@@ -133,7 +133,7 @@ function hostileUpgrade(rand: Rand, s: SessionTokens): Buffer {
   if (rand() < 0.2) headers.Upgrade = pick(rand, [null, 'h2c', 'WebSocket', '']);
   if (rand() < 0.1) headers['Sec-WebSocket-Protocol'] = pick(rand, ['a', 'a, a', '%']);
   const method = rand() < 0.85 ? 'GET' : pick(rand, METHODS);
-  const parts = [Buffer.from(upgradeRequest(path, headers, method), 'latin1')];
+  const parts: Buffer[] = [Buffer.from(upgradeRequest(path, headers, method), 'latin1')];
   for (let i = randomInt(rand, 4); i > 0; i--) {
     parts.push(clientFrame(Buffer.from(Array.from({ length: randomInt(rand, 300) }, () => randomInt(rand, 256)))));
   }
