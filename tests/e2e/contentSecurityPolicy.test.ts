@@ -43,7 +43,7 @@ describe.skipIf(unavailable !== null)('the client under its Content-Security-Pol
     await ana.waitForSaved(); // the socket connected and the server acknowledged
     // Tiptap's injected stylesheet applied (an inline <style> element)
     expect(await ana.page.evaluate(`getComputedStyle(document.querySelector('.ProseMirror')).whiteSpace`)).toBe(
-      'pre-wrap',
+      'break-spaces',
     );
 
     const observerContext = await suite.freshContext();
