@@ -37,8 +37,13 @@ export function App() {
         <Suspense fallback={<p className="muted page">Loading…</p>}>
           <Switch>
             <Route path="/" component={SessionListPage} />
-            <Route path="/s/:id">{(params) => <SessionPage key={params.id} sessionId={params.id} />}</Route>
-            <Route path="/observe/:id">{(params) => <ObserverPage key={params.id} sessionId={params.id} />}</Route>
+            {/* ids are lower-cased as the server does, so one session has one offline copy */}
+            <Route path="/s/:id">
+              {(params) => <SessionPage key={params.id.toLowerCase()} sessionId={params.id.toLowerCase()} />}
+            </Route>
+            <Route path="/observe/:id">
+              {(params) => <ObserverPage key={params.id.toLowerCase()} sessionId={params.id.toLowerCase()} />}
+            </Route>
             <Route path="/search" component={SearchPage} />
             <Route path="/import" component={ImportPage} />
             <Route component={NotFoundPage} />

@@ -2,10 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { AccessStore } from './access/accessStore.ts';
+import { AdmissionGate } from './collab/admissionGate.ts';
 import { attachCollab, type CollabDeps } from './collab/upgrade.ts';
 import { RoomRegistry } from './collab/rooms.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { DatabaseMonitor } from './db/monitor.ts';
 import { openDatabase } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import { HeavyWork, type HeavyOptions } from './heavy/index.ts';
@@ -52,7 +54,10 @@ export interface StartOptions {
 /** Open the database, build the app, attach the sync endpoint and listen. */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger();
-  const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const opened = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  // every part of the server goes through the monitor, so all of them can tell an outage
+  const db = new DatabaseMonitor(opened, { logger });
+  const gate = new AdmissionGate(opts.collabLimits);
   const log = new UpdateLog(db);
   const projections = new ProjectionStore(db);
   const projector = new Projector(projections, logger);
@@ -73,6 +78,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     heavy,
     adminToken: config.adminToken,
     logger,
+    gate,
     clientDir: config.clientDir,
     afterImport: (projection) => projections.write(projection, null),
   });
@@ -81,7 +87,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
     (s as Server).once('error', reject);
   });
-  const wss = attachCollab(server, { rooms, sessions, access, logger, limits: opts.collabLimits });
+  const wss = attachCollab(server, { rooms, sessions, access, logger, gate });
   const { port } = server.address() as AddressInfo;
   sweeper.start(PROJECTION_SWEEP_MS);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -109,7 +115,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         for (const ws of wss.clients) ws.terminate();
         wss.close();
         server.closeAllConnections?.();
-        if (!opts.db) await db.close();
+        if (opts.db) db.stop();
+        else await db.close();
       })()),
   };
 }

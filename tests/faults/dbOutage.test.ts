@@ -1,39 +1,15 @@
-import { type Database, openDatabase, type RunningServer } from '@rapporteur/server';
+import type { RunningServer } from '@rapporteur/server';
 import { FLUSH_INTERVAL_MS } from '@rapporteur/shared/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { backends, createServerDatabase, createTestDatabase } from '../helpers/database.ts';
-import { flakyDatabase, tcpProxy } from '../helpers/faults.ts';
+import { backends } from '../helpers/database.ts';
+import { outageStorage } from '../helpers/faults.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
 import { startTestServer } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
 
 const OUTAGE_MS = Number(process.env.OUTAGE_MS ?? 30_000);
-
-/** Storage whose outage we control: PGlite with failing queries, or Postgres behind a cut proxy. */
-async function outageStorage(backend: 'pglite' | 'postgres') {
-  if (backend === 'pglite') {
-    const t = await createTestDatabase('pglite');
-    const flaky = flakyDatabase(t.db);
-    return { db: flaky as Database, down: () => (flaky.down = true), up: () => (flaky.down = false), drop: t.drop };
-  }
-  const target = await createServerDatabase();
-  const url = new URL(target.url);
-  const proxy = await tcpProxy(url.hostname, Number(url.port || 5432));
-  url.port = String(proxy.port);
-  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  return {
-    db,
-    down: () => proxy.cut(),
-    up: () => proxy.restore(),
-    drop: async () => {
-      await db.close();
-      await proxy.close();
-      await target.drop();
-    },
-  };
-}
 
 describe.each(backends())('a %s outage while clients type', (backend) => {
   const cleanups: (() => Promise<unknown> | unknown)[] = [];

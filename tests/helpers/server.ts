@@ -87,7 +87,9 @@ export async function spawnServer(
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    // a first start creates its embedded database: on a busy two-core machine that took over a minute
+    const startTimeout = Number(process.env.SERVER_START_TIMEOUT_MS ?? 120_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), startTimeout);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(/running at (http:\/\/[^\s]+)/);

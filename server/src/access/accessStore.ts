@@ -1,10 +1,17 @@
 import { linkPath, ROLES, type Role, type SessionLinks } from '@rapporteur/shared/api';
 import type { Database } from '../db/database.ts';
+import { type OutagePolicy, unlessUnavailable } from '../db/monitor.ts';
 import { hashToken, newToken, plausibleToken } from './tokens.ts';
 import { TtlCache } from './ttlCache.ts';
 
 /** How long a resolved token is trusted without asking the database again (another process's rotation). */
 const GRANT_TTL_MS = 5_000;
+
+/**
+ * How long the database's last answer about a token may stand in for it while the database is
+ * unavailable (only for sockets to rooms in memory: see resolve()).
+ */
+const LAST_KNOWN_TTL_MS = 60 * 60_000;
 
 /** What a valid token grants. */
 export interface TokenGrant {
@@ -16,6 +23,8 @@ export interface TokenGrant {
 /** Capability tokens of sessions: minted, resolved, revoked. Only hashes are stored. */
 export class AccessStore {
   private readonly grants = new TtlCache<string, TokenGrant | null>(GRANT_TTL_MS);
+  /** The database's last answer per token hash (null: unknown or revoked), for outages. */
+  private readonly lastKnown = new TtlCache<string, TokenGrant | null>(LAST_KNOWN_TTL_MS);
 
   constructor(private readonly db: Database) {}
 
@@ -43,9 +52,14 @@ export class AccessStore {
       ]);
       return gone;
     });
-    for (const hash of revoked) this.grants.delete(hash); // this process forgets them at once
+    for (const hash of revoked) {
+      this.grants.delete(hash); // this process forgets them at once
+      this.lastKnown.set(hash, null); // and an outage cannot bring them back
+    }
     // and knows the new one: whoever opens a link just made joins without a look-up
-    this.grants.set(tokenHash, { sessionId, role, tokenHash });
+    const grant = { sessionId, role, tokenHash };
+    this.grants.set(tokenHash, grant);
+    this.lastKnown.set(tokenHash, grant);
     return { token, revoked };
   }
 
@@ -56,16 +70,32 @@ export class AccessStore {
     return { observer: links.observer!, noteTaker: links['note-taker']!, editor: links.editor! };
   }
 
-  /** What a token grants, or null for an unknown, revoked or malformed token. */
-  async resolve(token: string | null | undefined): Promise<TokenGrant | null> {
+  /**
+   * What a token grants, or null for an unknown, revoked or malformed token. `duringOutage` says
+   * what to do while the database is unavailable (by default: wait for it, as HTTP routes do):
+   * `fail` at once, or answer with the database's `lastKnown` answer about this token (within
+   * LAST_KNOWN_TTL_MS, else fail). The socket gate uses the latter for rooms already in memory,
+   * so reconnecting note-takers keep typing through an outage. A link revoked by this process is
+   * remembered as revoked, so an outage cannot revive it; a token never seen gets the error.
+   */
+  async resolve(
+    token: string | null | undefined,
+    opts: { duringOutage?: OutagePolicy } = {},
+  ): Promise<TokenGrant | null> {
     if (!token || !plausibleToken(token)) return null;
     const tokenHash = hashToken(token);
-    return this.grants.getOr(tokenHash, async () => {
-      const [row] = await this.db.query<{ session_id: string; role: Role }>(
-        'SELECT session_id, role FROM session_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
-        [tokenHash],
-      );
-      return row ? { sessionId: row.session_id, role: row.role, tokenHash } : null;
-    });
+    const lookup = () =>
+      this.grants.getOr(tokenHash, async () => {
+        const [row] = await this.db.query<{ session_id: string; role: Role }>(
+          'SELECT session_id, role FROM session_tokens WHERE token_hash = $1 AND revoked_at IS NULL',
+          [tokenHash],
+        );
+        const grant = row ? { sessionId: row.session_id, role: row.role, tokenHash } : null;
+        this.lastKnown.set(tokenHash, grant);
+        return grant;
+      });
+    if (!opts.duringOutage) return lookup();
+    const lastKnown = opts.duringOutage === 'lastKnown';
+    return unlessUnavailable(this.db, lookup, () => (lastKnown ? this.lastKnown.get(tokenHash) : undefined));
   }
 }

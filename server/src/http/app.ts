@@ -3,12 +3,16 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AccessStore } from '../access/accessStore.ts';
+import type { AdmissionGate } from '../collab/admissionGate.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
 import type { Database } from '../db/database.ts';
 import type { HeavyWork } from '../heavy/index.ts';
+import { DatabaseMonitor, monitorOf } from '../db/monitor.ts';
+import { describeFailure, isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Logger } from '../logger.ts';
 import type { ProjectionSnapshot } from '../projection/rows.ts';
 import type { SessionStore } from '../sessions/sessionStore.ts';
+import { databaseGate, databaseUnavailable } from './databaseGate.ts';
 import { AppError, payloadTooLarge } from './errors.ts';
 import { blockRoutes } from './routes/blocks.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -18,6 +22,7 @@ import { registryRoutes } from './routes/registry.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { versionRoutes } from './routes/versions.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { mountClient } from './static.ts';
 
 /** A body limit answering 413 with the limit it broke. */
@@ -46,15 +51,24 @@ export interface AppDeps {
   logger: Logger;
   /** Folder of the built client; omitted in API-only tests. */
   clientDir?: string;
+  /** Socket admission accounting, reported by /health. */
+  gate?: AdmissionGate;
 }
 
-/** Build the HTTP app: body limit, API routes, built client, and the one error mapping. */
+/**
+ * Build the HTTP app: security headers, the database gate and body limit on the API, the routes,
+ * the built client, and the one error mapping.
+ */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  // a database given without its monitor (API tests) is watched here
+  const monitor = monitorOf(deps.db) ?? new DatabaseMonitor(deps.db);
+  app.use('*', securityHeaders());
+  app.use('/api/*', databaseGate(monitor));
   const importBody = limitBody(MAX_IMPORT_BODY_BYTES);
   const apiBody = limitBody(MAX_API_BODY_BYTES);
   app.use('/api/*', (c, next) => (isImport(c.req.path) ? importBody : apiBody)(c, next));
-  app.route('/health', healthRoutes(deps));
+  app.route('/health', healthRoutes({ ...deps, db: monitor }));
   app.route('/api/sessions/import', importRoutes(deps));
   app.route('/api/sessions', sessionRoutes(deps));
   app.route('/api/sessions', exportRoutes(deps));
@@ -70,8 +84,12 @@ export function createApp(deps: AppDeps) {
   }
 
   app.onError((err, c) => {
-    if (err instanceof AppError)
-      return c.json({ error: { code: err.code, message: err.message } }, err.status, err.headers);
+    if (isDatabaseUnavailable(err)) err = databaseUnavailable(describeFailure(err));
+    if (err instanceof AppError) {
+      const headers: Record<string, string> = { ...err.headers };
+      if (err.status === 503) headers['Retry-After'] ??= '2'; // every 503 here is "try again shortly"
+      return c.json({ error: { code: err.code, message: err.message } }, err.status, headers);
+    }
     if (err instanceof HTTPException)
       return c.json({ error: { code: 'http_error', message: err.message } }, err.status);
     deps.logger.error('request failed', { method: c.req.method, path: c.req.path, err });

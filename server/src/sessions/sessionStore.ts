@@ -1,6 +1,7 @@
 import type { CreateSessionRequest, Session } from '@rapporteur/shared/api';
 import { TtlCache } from '../access/ttlCache.ts';
 import type { Database } from '../db/database.ts';
+import { type OutagePolicy, unlessUnavailable } from '../db/monitor.ts';
 
 interface SessionRow {
   id: string;
@@ -32,12 +33,21 @@ const COLUMNS = 'id, title, status, public, starts_at, created_at, updated_at';
 export class SessionStore {
   /** Recent reads for the socket gate (many joiners at once); this process's changes evict. */
   private readonly recent = new TtlCache<string, Session | null>(5_000);
+  /** The last row read or written per session, to stand in for the database during an outage. */
+  private readonly lastKnown = new TtlCache<string, Session | null>(60 * 60_000);
 
   constructor(private readonly db: Database) {}
 
-  /** Like get(), but may answer from a read of the last few seconds (the socket gate). */
-  getRecent(id: string): Promise<Session | null> {
-    return this.recent.getOr(id, () => this.get(id));
+  /**
+   * Like get(), but may answer from a read of the last few seconds (the socket gate). While the
+   * database is unavailable, `duringOutage` fails at once or answers with the last row known
+   * (rooms in memory: status and publication change through writes, which this process sees).
+   */
+  getRecent(id: string, opts: { duringOutage?: OutagePolicy } = {}): Promise<Session | null> {
+    const lookup = () => this.recent.getOr(id, () => this.get(id));
+    if (!opts.duringOutage) return lookup();
+    const lastKnown = opts.duringOutage === 'lastKnown';
+    return unlessUnavailable(this.db, lookup, () => (lastKnown ? this.lastKnown.get(id) : undefined));
   }
 
   /** Create a session and return it. */
@@ -49,6 +59,7 @@ export class SessionStore {
     );
     const session = toSession(row!);
     this.recent.set(id, session); // its first joiners usually follow within seconds
+    this.lastKnown.set(id, session);
     return session;
   }
 
@@ -63,7 +74,9 @@ export class SessionStore {
   /** One session, or null when the id is unknown. */
   async get(id: string): Promise<Session | null> {
     const [row] = await this.db.query<SessionRow>(`SELECT ${COLUMNS} FROM sessions WHERE id = $1`, [id]);
-    return row ? toSession(row) : null;
+    const session = row ? toSession(row) : null;
+    this.lastKnown.set(id, session);
+    return session;
   }
 
   /** Whether a session exists (the socket gate). */
@@ -79,7 +92,7 @@ export class SessionStore {
       [id, status, by],
     );
     this.recent.delete(id);
-    return row ? toSession(row) : null;
+    return this.remember(id, row);
   }
 
   /** Publish or unpublish (readable without a token). */
@@ -89,6 +102,12 @@ export class SessionStore {
       [id, isPublic],
     );
     this.recent.delete(id);
-    return row ? toSession(row) : null;
+    return this.remember(id, row);
+  }
+
+  private remember(id: string, row: SessionRow | undefined): Session | null {
+    const session = row ? toSession(row) : null;
+    this.lastKnown.set(id, session);
+    return session;
   }
 }

@@ -4,6 +4,7 @@ import { normaliseName } from '../registry/normalise.ts';
 import { REGISTRY_KINDS } from '../registry/types.ts';
 import { SPEAKER_KINDS } from '../schema/attributes.ts';
 import { intParam, textParam } from './search.ts';
+import { uuidInput } from './sessions.ts';
 
 /** Longest name or affiliation in the registry. */
 export const MAX_REGISTRY_NAME = 200;
@@ -80,7 +81,7 @@ export const ADDABLE_KINDS = ['civil-society', 'person', 'intergovernmental', 'o
 
 /** Body of `POST /api/registry`: add an organisation or a named person, on behalf of a session. */
 export const CreateRegistryEntryRequest = z.object({
-  sessionId: z.uuid('sessionId must be a UUID'),
+  sessionId: uuidInput('sessionId must be a UUID'),
   name: requiredName('name', MAX_REGISTRY_NAME),
   kind: z.enum(ADDABLE_KINDS, { error: `kind must be one of ${ADDABLE_KINDS.join(', ')}` }),
   aliases: Aliases.default([]),
@@ -91,7 +92,7 @@ export type CreateRegistryEntryRequest = z.infer<typeof CreateRegistryEntryReque
 /** Body of `PATCH /api/registry/:id`: any of the fields; `sessionId` names the editor's session. */
 export const PatchRegistryEntryRequest = z
   .object({
-    sessionId: z.uuid('sessionId must be a UUID').optional(),
+    sessionId: uuidInput('sessionId must be a UUID').optional(),
     name: requiredName('name', MAX_REGISTRY_NAME).optional(),
     kind: RegistryKindSchema.optional(),
     aliases: Aliases.optional(),
@@ -106,7 +107,7 @@ export const PatchRegistryEntryRequest = z
 export type PatchRegistryEntryRequest = z.infer<typeof PatchRegistryEntryRequest>;
 
 /** Path parameter of `PATCH /api/registry/:id`. */
-export const RegistryIdParam = z.object({ id: z.uuid('registry id must be a UUID') });
+export const RegistryIdParam = z.object({ id: uuidInput('registry id must be a UUID') });
 
 /** Someone who already spoke in the session, as the blocks name them. */
 export const SessionSpeaker = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BLOCK_STATUSES, SPEAKER_KINDS } from '../schema/attributes.ts';
+import { DATE_RANGE_MESSAGE, dateInRange, uuidInput } from './sessions.ts';
 
 /** Longest search query accepted (a query is a few words; 10 KB of operators is an attack). */
 export const MAX_QUERY_LENGTH = 500;
@@ -40,9 +41,11 @@ export function intParam(name: string, min: number, max: number, fallback: numbe
 }
 
 /** A day (`2017-01-24`) or an instant (`2017-01-24T10:00:00Z`, with offset). */
-export const DateParam = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'must be a date (YYYY-MM-DD) or an ISO date-time with a time zone',
-});
+export const DateParam = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: 'must be a date (YYYY-MM-DD) or an ISO date-time with a time zone',
+  })
+  .refine(dateInRange, DATE_RANGE_MESSAGE);
 
 /**
  * The half-open instant range [after, before) that `from` and `to` mean. A bare date is a whole
@@ -68,7 +71,7 @@ export const SearchQuery = z
     speaker: textParam('speaker', MAX_FILTER_LENGTH),
     /** Part of the affiliation or of "on behalf of" (case-insensitive). */
     affiliation: textParam('affiliation', MAX_FILTER_LENGTH),
-    session: z.preprocess(blankToUndefined, z.uuid('session must be a session id (UUID)').optional()),
+    session: z.preprocess(blankToUndefined, uuidInput('session must be a session id (UUID)').optional()),
     from: z.preprocess(blankToUndefined, DateParam.optional()),
     to: z.preprocess(blankToUndefined, DateParam.optional()),
     limit: intParam('limit', 1, MAX_SEARCH_LIMIT, 20),

@@ -1,6 +1,28 @@
 import { z } from 'zod';
 import { MAX_TITLE_LENGTH } from '../protocol/limits.ts';
 
+/**
+ * A UUID in a request, lower-cased: ids are compared as strings (rooms, token grants, caches), so
+ * `6F1C…` and `6f1c…` must be one session, not two disconnected rooms.
+ */
+export const uuidInput = (message?: string) => z.uuid(message).transform((s) => s.toLowerCase());
+
+/**
+ * Instants a request may name: from 1900 to 2199. Postgres refuses year 0 (and JavaScript dates
+ * reach years Postgres cannot store); minutes from before 1900 or after 2199 are a typing slip.
+ */
+export const EARLIEST_DATE = '1900-01-01T00:00:00Z';
+export const LATEST_DATE = '2200-01-01T00:00:00Z';
+
+/** Whether an ISO date or date-time lies within [EARLIEST_DATE, LATEST_DATE). */
+export function dateInRange(iso: string): boolean {
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  return Number.isFinite(t) && t >= Date.parse(EARLIEST_DATE) && t < Date.parse(LATEST_DATE);
+}
+
+/** The message of a date outside the range. */
+export const DATE_RANGE_MESSAGE = 'must be between the years 1900 and 2199';
+
 /** Lifecycle of a session: live while minuted, in review, final (locked). */
 export const SessionStatus = z.enum(['live', 'review', 'final']);
 export type SessionStatus = z.infer<typeof SessionStatus>;
@@ -14,7 +36,10 @@ export const CreateSessionRequest = z.object({
     .max(MAX_TITLE_LENGTH, `title must be at most ${MAX_TITLE_LENGTH} characters`)
     .refine((t) => !t.includes('\u0000'), 'title may not contain NUL characters'),
   /** When the meeting starts (ISO 8601); defaults to the time of creation. */
-  startsAt: z.iso.datetime({ offset: true }).optional(),
+  startsAt: z.iso
+    .datetime({ offset: true, error: 'startsAt must be an ISO date-time with a time zone' })
+    .refine(dateInRange, `startsAt ${DATE_RANGE_MESSAGE}`)
+    .optional(),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
@@ -32,7 +57,7 @@ export const Session = z.object({
 export type Session = z.infer<typeof Session>;
 
 /** Path parameter of session routes. */
-export const SessionIdParam = z.object({ id: z.uuid('session id must be a UUID') });
+export const SessionIdParam = z.object({ id: uuidInput('session id must be a UUID') });
 
 /** The error body every failing API call returns. */
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

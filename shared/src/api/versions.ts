@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPARED_BLOCK_ATTRIBUTES } from '../diff/records.ts';
 import { reviewFields, speakerBlockFields } from './blockFields.ts';
+import { uuidInput } from './sessions.ts';
 
 /** Longest version name accepted. */
 export const MAX_VERSION_NAME_LENGTH = 120;
@@ -37,8 +38,8 @@ export type VersionMeta = z.infer<typeof VersionMeta>;
 
 /** Path parameters of a version route. */
 export const VersionParams = z.object({
-  id: z.uuid('session id must be a UUID'),
-  vid: z.uuid('version id must be a UUID'),
+  id: uuidInput('session id must be a UUID'),
+  vid: uuidInput('version id must be a UUID'),
 });
 
 /** Response of `GET /api/sessions/:id/versions`: newest first. */
@@ -78,7 +79,7 @@ export type VersionResponse = z.infer<typeof VersionResponse>;
 /** Query of the diff route: another version's id, or `current` (the live text; the default). */
 export const VersionDiffQuery = z.object({
   against: z
-    .union([z.literal('current'), z.uuid()], { error: 'against must be a version id or "current"' })
+    .union([z.literal('current'), uuidInput()], { error: 'against must be a version id or "current"' })
     .default('current'),
 });
 export type VersionDiffQuery = z.infer<typeof VersionDiffQuery>;

@@ -29,6 +29,26 @@ export const MAX_CONNECTIONS_PER_ADDRESS = 2_000;
 export const MAX_PENDING_ADMISSIONS = 512;
 
 /**
+ * Longest a socket may wait in admission (token check, room load). Past it the socket is closed
+ * with 1013 "try again later" and its place given back, whatever the database is doing.
+ */
+export const ADMISSION_TIMEOUT_MS = 10_000;
+
+/**
+ * Frames (and their bytes) a socket may have delivered while it is being admitted. Its socket
+ * is paused during admission, so an honest client sends nothing that counts here; the caps bound
+ * what a client that ignores the handshake could make the server hold.
+ */
+export const MAX_EARLY_FRAMES = 256;
+export const MAX_EARLY_BYTES = MAX_MESSAGE_BYTES;
+
+/**
+ * A refused socket is sent its close code, then destroyed at the latest this long after, even if
+ * the client never answers the closing handshake (ws would otherwise wait 30 s).
+ */
+export const REFUSED_SOCKET_GRACE_MS = 1_000;
+
+/**
  * Awareness changes are collected per room and broadcast once per tick: one encoded frame for
  * all receivers however many carets moved, and a flood from one socket cannot be amplified by
  * the stock client's habit of re-sending every awareness update it receives.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_RANGE_MESSAGE, dateInRange } from '../api/sessions.ts';
 import { MAX_IMPORT_CHARS, MAX_TITLE_LENGTH } from '../protocol/limits.ts';
 
 // named once in protocol/limits.ts; re-exported here, where the import page has always read it
@@ -60,7 +61,10 @@ export const ImportRequest = z
       .max(MAX_TITLE_LENGTH, `title must be at most ${MAX_TITLE_LENGTH} characters`)
       .optional(),
     /** When the meeting took place (ISO 8601); otherwise a date in the title, otherwise now. */
-    startsAt: z.iso.datetime({ offset: true }).optional(),
+    startsAt: z.iso
+      .datetime({ offset: true, error: 'startsAt must be an ISO date-time with a time zone' })
+      .refine(dateInRange, `startsAt ${DATE_RANGE_MESSAGE}`)
+      .optional(),
   })
   .refine((r) => (r.text === undefined) !== (r.record === undefined), {
     message: 'text or record is required (one of them)',

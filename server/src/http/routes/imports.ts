@@ -1,3 +1,4 @@
+import { dateInRange } from '@rapporteur/shared/api';
 import { MAX_TITLE_LENGTH } from '@rapporteur/shared/protocol';
 import { ImportRequest } from '@rapporteur/shared/record';
 import { Hono } from 'hono';
@@ -93,7 +94,9 @@ export function importRoutes(deps: ImportRouteDeps) {
     const built = await deps.heavy.admit('admin', () => deps.heavy.importRecord(sourceOf(input), true));
     const { summary, update, projection } = built;
     if (!update || !projection) throw new Error('the import worker returned no document');
-    const startsAt = input.startsAt ?? (summary.date ? `${summary.date}T00:00:00Z` : undefined);
+    // a date read from the title is only a guess: one outside the sane range is ignored
+    const startsAt =
+      input.startsAt ?? (summary.date && dateInRange(summary.date) ? `${summary.date}T00:00:00Z` : undefined);
     const session = await deps.sessions.create({ title: fitTitle(input.title ?? built.title), startsAt });
     try {
       await log.append(session.id, update);
