@@ -45,8 +45,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
       cockpit.takeNext();
     } else if (isNextSpeakerKey(e)) {
       e.preventDefault();
-      const block = current(pos);
-      startNextSpeaker(editor, { node: block, pos }, pos + block.nodeSize);
+      startNextSpeaker(editor, { node: current(pos), pos });
     } else if (isInsertAgendaKey(e)) {
       e.preventDefault();
       insertAgendaItem(editor, agendaItemPosition(current(pos), pos));

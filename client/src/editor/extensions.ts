@@ -6,7 +6,9 @@ import { ReactNodeViewRenderer } from '@tiptap/react';
 import { cockpitExtensions, withMarkerViews } from '../cockpit/cockpitExtensions.ts';
 import type { UserIdentity } from '../user/identity.ts';
 import type { CollabSession } from './collabSession.ts';
+import { BlockIdentity, bindViewsToBlocks } from './blockIdentity.ts';
 import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
+import { awarenessPeers } from './peers.ts';
 import { RecordKeymap } from './recordKeymap.ts';
 import { NearSelection } from './nearSelection.ts';
 import { renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
@@ -23,15 +25,16 @@ export function editorExtensions(session: CollabSession, user: UserIdentity): An
       recordExtensions({
         speakerBlock: SpeakerBlock.extend({
           addNodeView() {
-            return ReactNodeViewRenderer(SpeakerBlockView, { update: renderOnlyOnHeaderChange });
+            return bindViewsToBlocks(ReactNodeViewRenderer(SpeakerBlockView, { update: renderOnlyOnHeaderChange }));
           },
         }),
       }),
     ),
     Collaboration.configure({ document: session.doc, field: RECORD_FIELD }),
     CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
-    RecordKeymap,
+    RecordKeymap.configure({ peers: awarenessPeers(session.provider.awareness) }),
     NearSelection,
+    BlockIdentity,
     FreshIdsOnPaste,
     ...cockpitExtensions(session),
   ];

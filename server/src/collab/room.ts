@@ -14,6 +14,7 @@ import type { Logger } from '../logger.ts';
 import { readAwarenessEntries, writeAwarenessEntries } from './awarenessFilter.ts';
 import { colourCorrections } from './colours.ts';
 import { revertReview, setsReviewStatus, snapshotReview } from './reviewGuard.ts';
+import { BlockGuard } from './blockGuard.ts';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import {
   type ClientMessage,
@@ -61,6 +62,8 @@ export interface RoomOptions {
 export class Room {
   readonly sessionId: string;
   readonly doc = new Y.Doc();
+  /** Final blocks read-only for note-takers; changes after review marked (blockGuard.ts). */
+  private readonly blocks = new BlockGuard(this.doc, () => this.facts.status);
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   readonly queue: WriteQueue;
@@ -245,6 +248,7 @@ export class Room {
     }
     const guard = conn.identity.role !== 'editor' && setsReviewStatus(update, this.doc, structs);
     const before = guard ? snapshotReview(this.doc.getXmlFragment(RECORD_FIELD)) : null;
+    const blocks = this.blocks.before(conn.identity, conn, update);
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch {
@@ -253,6 +257,7 @@ export class Room {
     if (before && revertReview(this.doc.getXmlFragment(RECORD_FIELD), before) > 0) {
       this.logger.warn('reverted a review-status change by a non-editor', { sessionId: this.sessionId, conn: conn.id });
     }
+    if (this.blocks.after(blocks).undone) this.logger.warn('undid a change to a final block', { conn: conn.id });
   }
 
   private approximateSize(): number {

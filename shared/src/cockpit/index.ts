@@ -1,3 +1,4 @@
 export * from './claims.ts';
+export * from './handoff.ts';
 export * from './nextSpeaker.ts';
 export * from './speakersList.ts';
