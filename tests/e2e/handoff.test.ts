@@ -77,4 +77,37 @@ describe.skipIf(unavailable !== null)('hand-offs between note-takers in Chromium
       expect(openers.has('')).toBe(false);
     });
   }
+
+  it('a block someone is typing in says so before you type, and your first keystroke there asks once', async () => {
+    const s = await suite.newSession('Typing here');
+    const ana = await open(s, 'Ana');
+    await ana.session.waitForBlocks(1);
+    await typeStatement(ana.session, 'Chair', 'The floor is open.');
+    const ben = await open(s, 'Ben');
+    await expect.poll(async () => (await blocks(ben.session))[0]?.text).toBe('The floor is open.');
+    expect(await ben.typingBadges(0).count()).toBe(0); // Ana stopped typing before Ben came
+
+    // Ana goes on typing, slowly; Ben sees it before he types
+    const more = ' We will now hear the delegations on the draft resolution.';
+    const anaTyping = ana.page.keyboard.type(more, { delay: 120 });
+    await expect.poll(() => ben.typingBadges(0).allTextContents()).toEqual(['Ana is typing…']);
+    await ben.session.clickIntoBody(0);
+    await ben.page.keyboard.type('#');
+    await ben.claimPrompt(0).waitFor();
+    expect(await ben.claimPrompt(0).textContent()).toContain('Ana is typing in this statement right now');
+    await anaTyping;
+    expect((await blocks(ben.session))[0]!.text).not.toContain('#'); // held back, not typed
+    await ben.page.keyboard.press('Enter'); // "type here anyway"
+    await ben.claimPrompt(0).waitFor({ state: 'detached' });
+    await ben.page.keyboard.type('#');
+    expect(await ben.claimPrompt(0).count()).toBe(0); // asked once for this block
+    for (const p of [ana, ben]) {
+      await expect
+        .poll(async () => (await blocks(p.session))[0]!.text.split('#').length, { timeout: 15_000 })
+        .toBe(3);
+      expect((await blocks(p.session))[0]!.text.replaceAll('#', '')).toBe(`The floor is open.${more}`);
+    }
+    // once Ana stops, the sign goes by itself
+    await expect.poll(() => ben.typingBadges(0).count(), { timeout: 20_000 }).toBe(0);
+  });
 });

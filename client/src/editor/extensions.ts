@@ -6,7 +6,9 @@ import { ReactNodeViewRenderer } from '@tiptap/react';
 import { cockpitExtensions, withMarkerViews } from '../cockpit/cockpitExtensions.ts';
 import type { UserIdentity } from '../user/identity.ts';
 import type { CollabSession } from './collabSession.ts';
+import { sessionCockpit } from '../cockpit/sessionCockpit.ts';
 import { BlockIdentity, bindViewsToBlocks } from './blockIdentity.ts';
+import { finalBlockLock } from './finalBlockLock.ts';
 import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
 import { awarenessPeers } from './peers.ts';
 import { RecordKeymap } from './recordKeymap.ts';
@@ -35,6 +37,9 @@ export function editorExtensions(session: CollabSession, user: UserIdentity): An
     RecordKeymap.configure({ peers: awarenessPeers(session.provider.awareness) }),
     NearSelection,
     BlockIdentity,
+    finalBlockLock(() =>
+      sessionCockpit(session).notices.say('This block is final: only an editor can change it, or reopen it.'),
+    ),
     FreshIdsOnPaste,
     ...cockpitExtensions(session),
   ];

@@ -4,7 +4,7 @@
  * the one alone in the session, or the one with the lowest client id among those present. Two
  * clients that meet only after both inserted end up with two blocks, which is harmless.
  */
-import { openerId, setClaim } from '@rapporteur/shared/cockpit';
+import { openerId } from '@rapporteur/shared/cockpit';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import type { Editor } from '@tiptap/core';
 import type { CollabSession } from './collabSession.ts';
@@ -37,7 +37,6 @@ export function seedWhenEmpty(editor: Editor, session: CollabSession): () => voi
       type: 'doc',
       content: [{ type: 'speakerBlock', attrs, content: [{ type: 'paragraph' }] }],
     });
-    setClaim(provider.awareness, attrs.id); // the block is its opener's, like any other
     stop();
   };
 
