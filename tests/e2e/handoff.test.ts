@@ -54,7 +54,10 @@ describe.skipIf(unavailable !== null)('hand-offs between note-takers in Chromium
       const expectedOrder =
         gapMs >= 300
           ? // the later press saw the earlier block and went after it: the order the keys were pressed
-            [['Argentina', anaText], ['Brazil', benText]]
+            [
+              ['Argentina', anaText],
+              ['Brazil', benText],
+            ]
           : null;
       for (const p of [ana, ben]) {
         await expect
@@ -62,7 +65,9 @@ describe.skipIf(unavailable !== null)('hand-offs between note-takers in Chromium
           .toBe(2);
       }
       if (process.env.HANDOFF_DEBUG) {
-        console.log(JSON.stringify({ ana: await ana.record(), ben: await ben.record(), benFocus: await ben.focused() }, null, 1));
+        console.log(
+          JSON.stringify({ ana: await ana.record(), ben: await ben.record(), benFocus: await ben.focused() }, null, 1),
+        );
       }
       const [onAna, onBen] = [await summary(ana), await summary(ben)];
       expect(onBen).toEqual(onAna); // converged
@@ -70,7 +75,11 @@ describe.skipIf(unavailable !== null)('hand-offs between note-takers in Chromium
       const rest = onAna.slice(1).map((b) => [b.speaker, b.text]);
       expect(onAna).toHaveLength(3); // no block left behind empty
       if (expectedOrder) expect(rest).toEqual(expectedOrder);
-      else expect(rest.sort()).toEqual([['Argentina', anaText], ['Brazil', benText]]);
+      else
+        expect(rest.sort()).toEqual([
+          ['Argentina', anaText],
+          ['Brazil', benText],
+        ]);
       // each block is its opener's
       const openers = new Set(onAna.slice(1).map((b) => b.openedBy));
       expect(openers.size).toBe(2);
@@ -102,9 +111,7 @@ describe.skipIf(unavailable !== null)('hand-offs between note-takers in Chromium
     await ben.page.keyboard.type('#');
     expect(await ben.claimPrompt(0).count()).toBe(0); // asked once for this block
     for (const p of [ana, ben]) {
-      await expect
-        .poll(async () => (await blocks(p.session))[0]!.text.split('#').length, { timeout: 15_000 })
-        .toBe(3);
+      await expect.poll(async () => (await blocks(p.session))[0]!.text.split('#').length, { timeout: 15_000 }).toBe(3);
       expect((await blocks(p.session))[0]!.text.replaceAll('#', '')).toBe(`The floor is open.${more}`);
     }
     // once Ana stops, the sign goes by itself

@@ -41,7 +41,10 @@ describe.each(backends())('block rules enforced by the server on %s', (backend) 
     appendSpeakerBlock(eve.doc, { speaker: 'Chair' }, 'The floor is open.');
     appendSpeakerBlock(eve.doc, { speaker: 'Peru' }, 'We support the draft.');
     blockEl(eve.doc, 0).setAttribute('status', 'final');
-    await waitFor(() => blockEl(ben.doc, 1) !== undefined && blockEl(ben.doc, 0).getAttribute('status') === 'final', 'Ben has the final block');
+    await waitFor(
+      () => blockEl(ben.doc, 1) !== undefined && blockEl(ben.doc, 0).getAttribute('status') === 'final',
+      'Ben has the final block',
+    );
 
     // one transaction: typing in the final block and in the draft beside it
     ben.doc.transact(() => {
@@ -70,7 +73,10 @@ describe.each(backends())('block rules enforced by the server on %s', (backend) 
     blockEl(eve.doc, 0).setAttribute('status', 'draft');
     await waitFor(() => blockEl(ben.doc, 0).getAttribute('status') === 'draft', 'Ben sees it reopened');
     blockText(ben.doc, 0).insert(0, 'Chair: ');
-    await waitFor(() => blockText(eve.doc, 0).toString() === 'Chair: The floor is open.', 'typing in a reopened block syncs');
+    await waitFor(
+      () => blockText(eve.doc, 0).toString() === 'Chair: The floor is open.',
+      'typing in a reopened block syncs',
+    );
   });
 
   it('marks what a note-taker changes after a check, or once in review, with their name; an editor clears it', async () => {
@@ -95,7 +101,9 @@ describe.each(backends())('block rules enforced by the server on %s', (backend) 
 
     await setStatus(s, 'review');
     await waitFor(
-      () => (suite.server.rooms.loadedRoom(s.id)?.awareness.getLocalState() as { server?: { status?: string } })?.server?.status === 'review',
+      () =>
+        (suite.server.rooms.loadedRoom(s.id)?.awareness.getLocalState() as { server?: { status?: string } })?.server
+          ?.status === 'review',
       'the room knows the session is in review',
     );
     blockText(ben.doc, 1).insert(blockText(ben.doc, 1).length, ' We agree.');

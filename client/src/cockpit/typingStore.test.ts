@@ -20,7 +20,7 @@ function setup() {
 }
 
 describe('TypingStore', () => {
-  it("shows who is typing in a block until a few seconds after their last announcement", () => {
+  it('shows who is typing in a block until a few seconds after their last announcement', () => {
     const { doc, awareness, store, ben } = setup();
     ben({ blockId: 'b1', at: 1 });
     expect(store.typistsIn('b1')).toEqual([{ clientId: 7, name: 'Ben', color: '#1f6feb' }]);

@@ -53,7 +53,10 @@ export class TypingStore extends Store<TypingState> {
       const until = since + TYPING_RECENT_MS;
       if (until <= now) continue;
       nextExpiry = Math.min(nextExpiry, until);
-      byBlock.set(blockId, [...(byBlock.get(blockId) ?? []), typist].sort((a, b) => a.clientId - b.clientId));
+      byBlock.set(
+        blockId,
+        [...(byBlock.get(blockId) ?? []), typist].sort((a, b) => a.clientId - b.clientId),
+      );
     }
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = Number.isFinite(nextExpiry) ? setTimeout(() => this.refresh(), nextExpiry - now + 10) : undefined;

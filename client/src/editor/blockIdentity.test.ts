@@ -10,6 +10,7 @@ describe('node views bound to their block', () => {
   it("refuses to become another block's view, before the inner view records anything", () => {
     const seen: string[] = [];
     const render: NodeViewRenderer = () => ({
+      dom: {} as HTMLElement, // no DOM needed here
       update(node) {
         seen.push(String(node.attrs.id));
         return true;

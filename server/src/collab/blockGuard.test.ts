@@ -27,7 +27,11 @@ function setup(status = 'live') {
   block(room, 'Peru', 'We support the draft.', 'checked');
   block(room, 'Chile', 'Thank you.');
   const session = { status };
-  const guard = new BlockGuard(room, () => session.status, () => new Date('2017-01-24T10:00:00Z'));
+  const guard = new BlockGuard(
+    room,
+    () => session.status,
+    () => new Date('2017-01-24T10:00:00Z'),
+  );
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
   const send = (edit: (d: Y.Doc) => void, writer = { role: 'note-taker', name: 'Ben' }) => {
@@ -53,7 +57,11 @@ describe('BlockGuard', () => {
       para(d, 2).insert(para(d, 2).length, ' We agree.');
     });
     expect(result.undone).toBe(true);
-    expect(summary(room)).toEqual(['Chair:The floor is open.', 'Peru:We support the draft.', 'Chile:Thank you. We agree.']);
+    expect(summary(room)).toEqual([
+      'Chair:The floor is open.',
+      'Peru:We support the draft.',
+      'Chile:Thank you. We agree.',
+    ]);
     expect(summary(client)).toEqual(summary(room));
   });
 
@@ -74,7 +82,10 @@ describe('BlockGuard', () => {
     const editor = { role: 'editor', name: 'Eve' };
     expect(send((d) => para(d, 0).insert(0, 'Opening: '), editor).undone).toBe(false);
     send((d) => para(d, 1).insert(0, 'Peru: '), editor);
-    expect(summary(room).slice(0, 2)).toEqual(['Chair:Opening: The floor is open.', 'Peru:Peru: We support the draft.']);
+    expect(summary(room).slice(0, 2)).toEqual([
+      'Chair:Opening: The floor is open.',
+      'Peru:Peru: We support the draft.',
+    ]);
     expect(blocks(room).map((b) => b.getAttribute('changedBy') ?? '')).toEqual(['', '', '']);
   });
 

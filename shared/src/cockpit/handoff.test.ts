@@ -26,7 +26,7 @@ describe('hand-off rules', () => {
     expect(mayReuseBlank(block({ id: 'b', openedBy: '1', speaker: 'Peru' }), 1, present)).toBe(false);
   });
 
-  it("goes after the current block and after blocks others opened just before, not after older ones", () => {
+  it('goes after the current block and after blocks others opened just before, not after older ones', () => {
     const chair = block({ id: 'chair', openedBy: '1', startedAt: ago(300) }, 'The floor is open.');
     const anas = block({ id: 'ana', openedBy: '2', startedAt: ago(1) });
     const carlos = block({ id: 'carlos', openedBy: '3', startedAt: ago(5) }, 'Colombia');
