@@ -46,6 +46,12 @@ describe('setsReviewStatus', () => {
       fresh.setAttribute('status', 'draft');
       fresh.setAttribute('changedBy', '');
     });
+    const older = new Y.XmlElement('speakerBlock'); // written before the changed mark existed
+    frag.push([older]);
+    older.setAttribute('status', 'draft');
+    const withOlder = snapshotReview(frag);
+    older.setAttribute('changedBy', ''); // what an editor writes for a block it edits
+    expect(revertReview(frag, withOlder)).toBe(0);
     expect(revertReview(frag, before)).toBe(2);
     expect(checked.getAttributes()).toMatchObject({ status: 'checked', changedBy: 'Ben' });
     expect(fresh.getAttributes()).toMatchObject({ status: 'draft', changedBy: '' });

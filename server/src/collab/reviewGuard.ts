@@ -84,7 +84,10 @@ export function revertReview(fragment: Y.XmlFragment, before: ReviewSnapshot): n
       for (const key of REVIEW_ATTRIBUTES) {
         const now = el.getAttribute(key) as unknown;
         const wanted = old ? old[key] : INITIAL[key];
-        if (now === wanted || now === undefined || (old === undefined && now === INITIAL[key])) continue;
+        // an absent attribute reads as its initial value: writing that value changes nothing (the
+        // editor writes every attribute of a block it edits, those older blocks lack included)
+        const same = (now ?? INITIAL[key]) === (wanted ?? INITIAL[key]);
+        if (same || now === undefined || (old === undefined && now === INITIAL[key])) continue;
         if (wanted === undefined || wanted === null) el.removeAttribute(key);
         else el.setAttribute(key, wanted as string);
         reverted++;
