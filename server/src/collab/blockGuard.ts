@@ -67,10 +67,15 @@ export class BlockGuard {
     const guarded: Guarded = { writer, origin, undo: null, deletedFinals: [], touched: new Set() };
     if (finals.length > 0) {
       guarded.undo = new Y.UndoManager(finals, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-      const { ds } = Y.decodeUpdate(update);
+      let ds: ReturnType<typeof Y.decodeUpdate>['ds'] | null = null;
+      try {
+        ds = Y.decodeUpdate(update).ds;
+      } catch {
+        // malformed: applying it fails too, and the room closes the sender
+      }
       for (const el of finals) {
         const item = el._item;
-        if (item && Y.isDeleted(ds, item.id)) guarded.deletedFinals.push({ copy: el.clone(), left: item.left });
+        if (ds && item && Y.isDeleted(ds, item.id)) guarded.deletedFinals.push({ copy: el.clone(), left: item.left });
       }
     }
     this.watching = guarded;
