@@ -1,26 +1,25 @@
 /**
  * Tell the others which block this page's user is typing in (issue 13, item 2): after each local
- * change to the document, the block it changed is announced in awareness, at most every
- * TYPING_PING_MS for the same block. Header fields count too: their changes are transactions on
- * the block, found from the transaction's first step rather than from the selection (the focus
- * is in an input then, not in the text).
+ * change to a block's text, the block it changed is announced in awareness, at most every
+ * TYPING_PING_MS for the same block. Only text counts (replace steps): header fields and the
+ * review status are attributes, where two people's edits never interleave (the last one wins),
+ * and an editor checking a block is not typing in it.
  */
 import { setTyping, TYPING_PING_MS } from '@rapporteur/shared/cockpit';
 import { Extension } from '@tiptap/core';
 import { isChangeOrigin } from '@tiptap/extension-collaboration';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
 import type { Awareness } from 'y-protocols/awareness';
 
 /** Id of the top-level speaker block a local transaction changed, or null. */
 export function changedBlockId(tr: Transaction): string | null {
   const step = tr.steps[0];
-  if (!step) return null;
+  if (!(step instanceof ReplaceStep)) return null;
   let pos: number | null = null;
   step.getMap().forEach((_from, _to, newFrom) => {
     pos ??= newFrom;
   });
-  const stepPos = (step as { pos?: unknown }).pos; // attribute steps map no range
-  if (pos === null && typeof stepPos === 'number') pos = stepPos;
   if (pos === null) return null;
   // the document after the first step (positions of later steps would need mapping)
   const doc = tr.docs[1] ?? tr.doc;

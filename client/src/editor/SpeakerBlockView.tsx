@@ -161,7 +161,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
         </span>
       </fieldset>
       <ClaimPrompt blockId={attrs.id} />
-      <NodeViewContent className="sb-body" contentEditable={locked ? false : undefined} />
+      <NodeViewContent className="sb-body" />
     </NodeViewWrapper>
   );
 }
