@@ -88,7 +88,7 @@ export async function spawnServer(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     // a first start creates its embedded database: on a busy two-core machine that took over a minute
-    const startTimeout = Number(process.env.SERVER_START_TIMEOUT_MS ?? 120_000);
+    const startTimeout = Number(process.env.SERVER_START_TIMEOUT_MS ?? 180_000);
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), startTimeout);
     const onData = (d: Buffer) => {
       out += d.toString();

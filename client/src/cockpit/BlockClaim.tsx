@@ -4,8 +4,10 @@ import { answerGuard } from './claimGuard.ts';
 import { useCockpit } from './context.ts';
 import { cockpitHint } from './keys.ts';
 import { useMaybeStore } from './store.ts';
+import type { Typist } from './typingStore.ts';
 
 const NO_CLAIMS: readonly Claim[] = [];
+const NO_TYPISTS: readonly Typist[] = [];
 
 /**
  * Who is minuting this block. Someone else's claim shows as their name in their colour; your own
@@ -52,6 +54,31 @@ export function BlockClaim({ blockId }: { blockId: string }) {
 }
 
 /**
+ * Who else is typing in this block right now (seen through presence in the last few seconds),
+ * shown before you type there: "Ben is typing…" in their colour.
+ */
+export function BlockTypists({ blockId }: { blockId: string }) {
+  const cockpit = useCockpit();
+  const typists = useMaybeStore(cockpit?.session.typing ?? null, (t) => t.get(blockId) ?? NO_TYPISTS, NO_TYPISTS);
+  if (!cockpit || typists.length === 0) return null;
+  return (
+    <span className="sb-typists" data-testid="block-typists">
+      {typists.map((t) => (
+        <span
+          key={t.clientId}
+          className="claim-badge typing-badge"
+          data-testid="typing-badge"
+          style={{ '--person': t.color } as CSSProperties}
+        >
+          <span className="swatch" aria-hidden="true" />
+          {t.name} is typing…
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/**
  * The question before typing into a block someone else claimed (see claimGuard.ts), shown on
  * that block. The keys answer it without leaving the text: Enter types here anyway, Escape not.
  */
@@ -63,7 +90,9 @@ export function ClaimPrompt({ blockId }: { blockId: string }) {
   return (
     <div className="claim-prompt" role="alert" contentEditable={false} data-testid="claim-prompt">
       <span>
-        <strong style={{ color: prompt.color }}>{prompt.name}</strong> is minuting this statement. Type here anyway?
+        <strong style={{ color: prompt.color }}>{prompt.name}</strong>{' '}
+        {prompt.reason === 'typing' ? 'is typing in this statement right now' : 'is minuting this statement'}. Type here
+        anyway?
       </span>
       <button type="button" className="primary" onMouseDown={(e) => e.preventDefault()} onClick={() => answer(true)}>
         Type here <kbd>Enter</kbd>

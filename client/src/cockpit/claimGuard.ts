@@ -1,6 +1,7 @@
 /**
- * Typing into a statement someone else claimed asks first ("Ana is minuting this: type here
- * anyway?"), once per block. The keystrokes made while the question is open are held back, not
+ * Typing into a statement someone else claimed, or someone else is typing in right now (seen
+ * through presence, typingStore.ts), asks first ("Ana is minuting this: type here anyway?"),
+ * once per block. The keystrokes made while the question is open are held back, not
  * lost: Enter answers yes and inserts them, Escape drops them. Only local input is guarded;
  * remote changes never pass through these handlers.
  */
@@ -20,8 +21,8 @@ function blockIdAt(state: EditorState): string | null {
 }
 
 /** The guard as a ProseMirror plugin over one session's claims. */
-export function claimGuardPlugin(cockpit: Pick<SessionCockpit, 'claims' | 'guard'>): Plugin {
-  const { claims, guard } = cockpit;
+export function claimGuardPlugin(cockpit: Pick<SessionCockpit, 'claims' | 'guard' | 'typing'>): Plugin {
+  const { claims, guard, typing } = cockpit;
   const { awareness } = claims;
 
   /** True (and the question asked) when input here must wait for a yes. */
@@ -29,8 +30,13 @@ export function claimGuardPlugin(cockpit: Pick<SessionCockpit, 'claims' | 'guard
     const id = blockIdAt(state);
     if (!id || guard.isConfirmed(id)) return false;
     const claim = claimedByOther(awareness.getStates() as Map<number, Record<string, unknown>>, id, awareness.clientID);
-    if (!claim) return false;
-    guard.ask(id, claim.user?.name || 'Someone', claim.user?.color || '#6b7280', text);
+    if (claim) {
+      guard.ask(id, claim.user?.name || 'Someone', claim.user?.color || '#6b7280', text, 'claim');
+      return true;
+    }
+    const typist = typing.typistsIn(id)[0];
+    if (!typist) return false;
+    guard.ask(id, typist.name, typist.color, text, 'typing');
     return true;
   };
 
@@ -77,7 +83,7 @@ export function claimGuardPlugin(cockpit: Pick<SessionCockpit, 'claims' | 'guard
 }
 
 /** The guard as an editor extension; above the record's keymap so Enter answers the question. */
-export function claimGuardExtension(cockpit: Pick<SessionCockpit, 'claims' | 'guard'>) {
+export function claimGuardExtension(cockpit: Pick<SessionCockpit, 'claims' | 'guard' | 'typing'>) {
   return Extension.create({
     name: 'claimGuard',
     priority: 1100,

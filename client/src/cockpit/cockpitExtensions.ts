@@ -1,6 +1,7 @@
 /**
  * The editor extensions the cockpit adds: the claim guard, its keys (next speaker from the list,
- * claim the block) and the keys and id upkeep of action items and decisions.
+ * claim the block), the keys and id upkeep of action items and decisions, and the announcement
+ * of which block this page is typing in.
  */
 import type { AnyExtension } from '@tiptap/core';
 import { Extension } from '@tiptap/core';
@@ -11,6 +12,7 @@ import { COCKPIT_KEYS } from './keys.ts';
 import { MarkerKeys } from './markerExtensions.ts';
 import { type SessionCockpit, sessionCockpit } from './sessionCockpit.ts';
 import { takeNextSpeaker } from './takeNextSpeaker.ts';
+import { typingPresence } from './typingPresence.ts';
 
 function cockpitKeys(cockpit: SessionCockpit) {
   return Extension.create({
@@ -41,7 +43,7 @@ function cockpitKeys(cockpit: SessionCockpit) {
 /** The cockpit's extensions for the editor of `collab`. */
 export function cockpitExtensions(collab: CollabSession): AnyExtension[] {
   const cockpit = sessionCockpit(collab);
-  return [claimGuardExtension(cockpit), cockpitKeys(cockpit), MarkerKeys];
+  return [claimGuardExtension(cockpit), cockpitKeys(cockpit), MarkerKeys, typingPresence(collab.provider.awareness)];
 }
 
 export { withMarkerViews } from './markerExtensions.ts';

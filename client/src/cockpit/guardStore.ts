@@ -13,6 +13,8 @@ export interface GuardPrompt {
   color: string;
   /** Text typed while the question was open, inserted if the answer is yes. */
   pending: string;
+  /** Why we ask: the block is claimed, or someone is typing in it right now. */
+  reason: 'claim' | 'typing';
 }
 
 /** The open question (or null) and the blocks already confirmed. */
@@ -29,12 +31,13 @@ export class GuardStore extends Store<GuardPrompt | null> {
   }
 
   /** Ask (or keep asking) about `blockId`, holding back `text`. */
-  ask(blockId: string, name: string, color: string, text = ''): void {
+  ask(blockId: string, name: string, color: string, text = '', reason: GuardPrompt['reason'] = 'claim'): void {
     const open = this.get();
     this.set({
       blockId,
       name,
       color,
+      reason,
       pending: open?.blockId === blockId ? open.pending + text : text,
     });
   }

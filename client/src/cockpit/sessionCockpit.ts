@@ -10,12 +10,15 @@ import { GuardStore } from './guardStore.ts';
 import { NoticeStore } from './notices.ts';
 import { PanelStore } from './panelStore.ts';
 import { sessionToken } from './registryApi.ts';
+import { TypingStore } from './typingStore.ts';
 
 /** Everything the cockpit keeps per session. */
 export interface SessionCockpit {
   collab: CollabSession;
   claims: ClaimsStore;
   guard: GuardStore;
+  /** Who else is typing in which block (issue 13, item 2). */
+  typing: TypingStore;
   notices: NoticeStore;
   directory: DirectoryStore;
   panel: PanelStore;
@@ -31,6 +34,7 @@ export function sessionCockpit(collab: CollabSession): SessionCockpit {
       collab,
       claims: new ClaimsStore(collab.provider.awareness),
       guard: new GuardStore(),
+      typing: new TypingStore(collab.provider.awareness),
       notices: new NoticeStore(),
       directory: new DirectoryStore(collab.sessionId, sessionToken(collab.sessionId)),
       panel: new PanelStore(),

@@ -6,7 +6,13 @@
  * still empty, is moved on to the next waiting speaker; a block already written in is left alone
  * and the note-taker told.
  */
-import { nextSpeakerInsertion, type SpeakersListEntry, takeNext, watchTake } from '@rapporteur/shared/cockpit';
+import {
+  nextSpeakerInsertion,
+  openerId,
+  type SpeakersListEntry,
+  takeNext,
+  watchTake,
+} from '@rapporteur/shared/cockpit';
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { type SessionCockpit, selfName } from './sessionCockpit.ts';
@@ -37,7 +43,9 @@ export function takeNextSpeaker(editor: Editor, cockpit: SessionCockpit): TakeOu
     return { kind: 'empty' };
   }
   const { state, view } = editor;
-  const ins = nextSpeakerInsertion(state.doc, state.selection.from, entry);
+  const ins = nextSpeakerInsertion(state.doc, state.selection.from, entry, {
+    openedBy: openerId(cockpit.claims.awareness.clientID),
+  });
   const tr = state.tr.insert(ins.pos, state.schema.nodeFromJSON(ins.node));
   tr.setSelection(TextSelection.create(tr.doc, ins.cursor)).scrollIntoView();
   view.dispatch(tr);

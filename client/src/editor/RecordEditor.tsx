@@ -49,6 +49,8 @@ export function RecordEditor({ session, user, readOnly, canReview = false, onlyU
     () => ({ canReview: canReview && !readOnly, name: user.name }),
     [canReview, readOnly, user.name],
   );
+  // editors may change final blocks (finalBlockLock.ts); the flag is read on every transaction
+  editor.storage.finalBlockLock.canEdit = reviewer.canReview;
   const frameClass = ['record-frame', readOnly && 'read-only', onlyUnchecked && 'only-unchecked']
     .filter(Boolean)
     .join(' ');

@@ -1,7 +1,7 @@
 import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { BlockClaim, ClaimPrompt } from '../cockpit/BlockClaim.tsx';
+import { BlockClaim, BlockTypists, ClaimPrompt } from '../cockpit/BlockClaim.tsx';
 import { BlockClock } from '../cockpit/BlockClock.tsx';
 import { useCockpit } from '../cockpit/context.ts';
 import { isTakeNextKey } from '../cockpit/keys.ts';
@@ -13,6 +13,7 @@ import { takeHeaderFocus } from './focusRequest.ts';
 import { isInsertAgendaKey, isNextSpeakerKey } from './keys.ts';
 import { KIND_LABELS } from './labels.ts';
 import { useReadOnly } from './readOnly.ts';
+import { useReviewer } from './review.ts';
 import { TimeField } from './TimeField.tsx';
 
 /**
@@ -26,6 +27,9 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
   const status = oneOf(BLOCK_STATUSES, attrs.status, 'draft');
   const speakerRef = useRef<HTMLInputElement>(null);
   const readOnly = useReadOnly();
+  // a final block is read-only for note-takers (the server undoes their changes to it)
+  const reviewer = useReviewer();
+  const locked = status === 'final' && !reviewer.canReview;
   const cockpit = useCockpit();
 
   useEffect(() => {
@@ -45,8 +49,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
       cockpit.takeNext();
     } else if (isNextSpeakerKey(e)) {
       e.preventDefault();
-      const block = current(pos);
-      startNextSpeaker(editor, { node: block, pos }, pos + block.nodeSize);
+      startNextSpeaker(editor, { node: current(pos), pos });
     } else if (isInsertAgendaKey(e)) {
       e.preventDefault();
       insertAgendaItem(editor, agendaItemPosition(current(pos), pos));
@@ -73,13 +76,15 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
   return (
     <NodeViewWrapper
       as="section"
-      className={`speaker-block status-${status}`}
+      className={['speaker-block', `status-${status}`, locked && 'locked', attrs.changedBy && 'changed']
+        .filter(Boolean)
+        .join(' ')}
       data-speaker-block=""
       data-id={attrs.id}
       id={blockElementId(attrs.id)}
       aria-label={`Statement by ${label}`}
     >
-      <fieldset className="sb-header" contentEditable={false} disabled={readOnly}>
+      <fieldset className="sb-header" contentEditable={false} disabled={readOnly || locked}>
         <legend className="visually-hidden">Speaker</legend>
         <SpeakerHeaderField
           field="speaker"
@@ -122,6 +127,8 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
             status={status}
             statusBy={attrs.statusBy ?? ''}
             statusAt={attrs.statusAt ?? ''}
+            changedBy={attrs.changedBy ?? ''}
+            changedAt={attrs.changedAt ?? ''}
             onChange={set}
             onKeyDown={onKeyDown}
           />
@@ -150,6 +157,7 @@ export function SpeakerBlockView({ node, editor, getPos, updateAttributes }: Nod
           />
           <BlockClock blockId={attrs.id} startedAt={attrs.startedAt} />
           <BlockClaim blockId={attrs.id} />
+          <BlockTypists blockId={attrs.id} />
         </span>
       </fieldset>
       <ClaimPrompt blockId={attrs.id} />

@@ -1,13 +1,18 @@
 /**
  * Editing actions of the record, shared by the keyboard map, the toolbar and the node view.
  * New blocks go after the top-level block holding the cursor (or at the end), never inside
- * another speaker's statement.
+ * another speaker's statement; "next speaker" follows the hand-off rules of
+ * shared/src/cockpit/handoff.ts.
  */
+import { handOffPosition, isBlankSpeakerBlock, mayReuseBlank, openerId } from '@rapporteur/shared/cockpit';
 import { newBlockId, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
 import type { Editor } from '@tiptap/core';
 import type { Node as PMNode, ResolvedPos } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import { requestHeaderFocus } from './focusRequest.ts';
+import { peersOf } from './peers.ts';
+
+export { isBlankSpeakerBlock };
 
 /** Position just after the top-level block that holds the selection; the document end if none. */
 export function afterCurrentBlock(editor: Editor): number {
@@ -27,8 +32,8 @@ export function enclosingSpeakerBlock($pos: ResolvedPos): { node: PMNode; pos: n
   return null;
 }
 
-/** Attributes of a speaker block that starts now. */
-export function freshSpeakerAttrs(now: Date = new Date()): SpeakerBlockAttrs {
+/** Attributes of a speaker block that starts now, opened by `openedBy` (a client id, or ''). */
+export function freshSpeakerAttrs(now: Date = new Date(), openedBy = ''): SpeakerBlockAttrs {
   return {
     id: newBlockId(),
     speaker: '',
@@ -39,28 +44,27 @@ export function freshSpeakerAttrs(now: Date = new Date()): SpeakerBlockAttrs {
     status: 'draft',
     statusBy: '',
     statusAt: '',
+    openedBy,
+    changedBy: '',
+    changedAt: '',
   };
 }
 
 /**
- * Insert a new speaker block (time = now) at `at` or after the current block, and have its
- * speaker field take the cursor as soon as it is on screen.
+ * Insert a new speaker block (time = now) at `at` or after the current block, opened by this page
+ * and claimed by it, and have its speaker field take the cursor as soon as it is on screen.
  */
 export function insertSpeakerBlock(editor: Editor, at: number = afterCurrentBlock(editor)): string {
-  const attrs = freshSpeakerAttrs();
+  const peers = peersOf(editor);
+  const attrs = freshSpeakerAttrs(new Date(), openerId(peers.self));
   requestHeaderFocus(attrs.id);
   editor
     .chain()
     .insertContentAt(at, { type: 'speakerBlock', attrs, content: [{ type: 'paragraph' }] }, { updateSelection: false })
     .scrollIntoView()
     .run();
+  peers.claim(attrs.id);
   return attrs.id;
-}
-
-/** True for a speaker block nobody has written anything in yet (header or body). */
-export function isBlankSpeakerBlock(node: PMNode): boolean {
-  const a = node.attrs as Partial<SpeakerBlockAttrs>;
-  return node.type.name === 'speakerBlock' && !a.speaker && !a.affiliation && !a.onBehalfOf && node.textContent === '';
 }
 
 /**
@@ -111,19 +115,26 @@ export function focusBlockHeader(editor: Editor, blockPos: number, field: 'last'
 
 /**
  * The "next speaker" key (Ctrl/Cmd+Enter) or button, from inside `block` (by default the one
- * holding the selection; none outside blocks), inserting at `at` (by default after that block):
- * a new speaker block after it, timed now, with the cursor in its speaker field. A blank block
- * (nothing written in it yet, like the one an empty session opens with) is used instead of
- * leaving it behind empty: its time becomes now and its speaker field takes the cursor.
+ * holding the selection; none outside blocks): a new speaker block, timed now, opened by and
+ * claimed for this page, with the cursor in its speaker field. It goes after `block` and after
+ * the blocks other note-takers opened just before (see handOffPosition); outside any block, after
+ * the current top-level node. A blank block (nothing written in it yet, like the one an empty
+ * session opens with) is used instead of leaving it behind empty, unless another note-taker who
+ * is still here opened it: theirs is never reused or entered.
  */
 export function startNextSpeaker(
   editor: Editor,
   block: { node: PMNode; pos: number } | null = enclosingSpeakerBlock(editor.state.selection.$from),
-  at: number = afterCurrentBlock(editor),
 ): void {
-  if (block && isBlankSpeakerBlock(block.node)) {
-    editor.view.dispatch(editor.state.tr.setNodeAttribute(block.pos, 'startedAt', new Date().toISOString()));
+  const peers = peersOf(editor);
+  if (block && mayReuseBlank(block.node, peers.self, peers.present())) {
+    const tr = editor.state.tr
+      .setNodeAttribute(block.pos, 'startedAt', new Date().toISOString())
+      .setNodeAttribute(block.pos, 'openedBy', openerId(peers.self));
+    editor.view.dispatch(tr);
+    peers.claim(String(block.node.attrs.id));
     if (focusBlockHeader(editor, block.pos, 'speaker')) return;
   }
+  const at = block ? handOffPosition(editor.state.doc, block.pos, peers.self) : afterCurrentBlock(editor);
   insertSpeakerBlock(editor, at);
 }

@@ -6,7 +6,11 @@ import { ReactNodeViewRenderer } from '@tiptap/react';
 import { cockpitExtensions, withMarkerViews } from '../cockpit/cockpitExtensions.ts';
 import type { UserIdentity } from '../user/identity.ts';
 import type { CollabSession } from './collabSession.ts';
+import { sessionCockpit } from '../cockpit/sessionCockpit.ts';
+import { BlockIdentity, bindViewsToBlocks } from './blockIdentity.ts';
+import { finalBlockLock } from './finalBlockLock.ts';
 import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
+import { awarenessPeers } from './peers.ts';
 import { RecordKeymap } from './recordKeymap.ts';
 import { NearSelection } from './nearSelection.ts';
 import { renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
@@ -24,7 +28,7 @@ export function editorExtensions(session: CollabSession, user: UserIdentity): An
       recordExtensions({
         speakerBlock: SpeakerBlock.extend({
           addNodeView() {
-            return ReactNodeViewRenderer(SpeakerBlockView, { update: renderOnlyOnHeaderChange });
+            return bindViewsToBlocks(ReactNodeViewRenderer(SpeakerBlockView, { update: renderOnlyOnHeaderChange }));
           },
         }),
       }),
@@ -32,8 +36,12 @@ export function editorExtensions(session: CollabSession, user: UserIdentity): An
     Collaboration.configure({ document: session.doc, field: RECORD_FIELD }),
     schemaGateExtension(session.schema),
     CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
-    RecordKeymap,
+    RecordKeymap.configure({ peers: awarenessPeers(session.provider.awareness) }),
     NearSelection,
+    BlockIdentity,
+    finalBlockLock(() =>
+      sessionCockpit(session).notices.say('This block is final: only an editor can change it, or reopen it.'),
+    ),
     FreshIdsOnPaste,
     ...cockpitExtensions(session),
   ];

@@ -5,8 +5,18 @@ import { Plugin, PluginKey } from '@tiptap/pm/state';
 
 const BLOCKS_WITH_IDS = new Set(['speakerBlock', 'agendaItem']);
 
-/** Review attributes a copy starts over with: a pasted statement has not been checked. */
-const REVIEW_RESET: Record<string, string> = { status: 'draft', statusBy: '', statusAt: '' };
+/**
+ * Attributes a copy starts over with: a pasted statement has not been checked, changed since, or
+ * opened by anyone (it is a new block).
+ */
+const REVIEW_RESET: Record<string, string> = {
+  status: 'draft',
+  statusBy: '',
+  statusAt: '',
+  openedBy: '',
+  changedBy: '',
+  changedAt: '',
+};
 
 function pastedAttrs(attrs: Record<string, unknown>, id: string): Record<string, unknown> {
   const next: Record<string, unknown> = { ...attrs, id };

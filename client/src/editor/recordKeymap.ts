@@ -1,15 +1,23 @@
 import { Extension } from '@tiptap/core';
 import { enclosingSpeakerBlock, focusBlockHeader, insertAgendaItem, startNextSpeaker } from './commands.ts';
 import { KEYS } from './keys.ts';
+import { NO_PEERS, type Peers } from './peers.ts';
 
 /**
  * Keys of the record body. Priority above StarterKit so Mod-Enter means "next speaker" rather
  * than HardBreak's line break; Shift-Tab yields to the list keymap inside list items, where it
- * outdents.
+ * outdents. Its storage holds the session's peers (`peers` option), which "next speaker" needs
+ * from every entry point (see peers.ts).
  */
-export const RecordKeymap = Extension.create({
+export const RecordKeymap = Extension.create<{ peers: Peers }, { peers: Peers }>({
   name: 'recordKeymap',
   priority: 1000,
+  addOptions() {
+    return { peers: NO_PEERS };
+  },
+  addStorage() {
+    return { peers: this.options.peers };
+  },
   addKeyboardShortcuts() {
     return {
       [KEYS.nextSpeaker]: ({ editor }) => {

@@ -9,11 +9,19 @@ describe('review attributes', () => {
       status: 'checked',
       statusBy: 'Ana',
       statusAt: '2017-01-24T10:05:00.000Z',
+      changedBy: '',
+      changedAt: '',
     });
     expect(reviewAttrs('final', 'Ben', now).status).toBe('final');
   });
 
   it('clear both when a block goes back to draft', () => {
-    expect(reviewAttrs('draft', 'Ana', now)).toEqual({ status: 'draft', statusBy: '', statusAt: '' });
+    expect(reviewAttrs('draft', 'Ana', now)).toEqual({
+      status: 'draft',
+      statusBy: '',
+      statusAt: '',
+      changedBy: '',
+      changedAt: '',
+    });
   });
 });

@@ -17,16 +17,17 @@ export function useReviewer(): Reviewer {
   return useContext(ReviewContext);
 }
 
+/** The attributes an editor's review writes. */
+export type ReviewAttrs = Pick<SpeakerBlockAttrs, 'status' | 'statusBy' | 'statusAt' | 'changedBy' | 'changedAt'>;
+
 /**
  * The attributes that record a review: who and when for checked and final; a block set back to
- * draft carries neither (the values a new block starts with).
+ * draft carries neither (the values a new block starts with). Any review clears the "changed
+ * since" mark: the editor has seen the block as it is now.
  */
-export function reviewAttrs(
-  status: BlockStatus,
-  by: string,
-  now: Date = new Date(),
-): Pick<SpeakerBlockAttrs, 'status' | 'statusBy' | 'statusAt'> {
+export function reviewAttrs(status: BlockStatus, by: string, now: Date = new Date()): ReviewAttrs {
+  const seen = { changedBy: '', changedAt: '' };
   return status === 'draft'
-    ? { status, statusBy: '', statusAt: '' }
-    : { status, statusBy: by.trim(), statusAt: now.toISOString() };
+    ? { status, statusBy: '', statusAt: '', ...seen }
+    : { status, statusBy: by.trim(), statusAt: now.toISOString(), ...seen };
 }

@@ -4,6 +4,7 @@
  * the one alone in the session, or the one with the lowest client id among those present. Two
  * clients that meet only after both inserted end up with two blocks, which is harmless.
  */
+import { openerId } from '@rapporteur/shared/cockpit';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import type { Editor } from '@tiptap/core';
 import type { CollabSession } from './collabSession.ts';
@@ -30,7 +31,7 @@ export function seedWhenEmpty(editor: Editor, session: CollabSession): () => voi
     // only people with an editor count (they set `user`); the server drops others' carets anyway
     const present = [...provider.awareness.getStates()].filter(([, s]) => s.user).map(([id]) => id);
     if (!isSeeder(doc.clientID, present)) return;
-    const attrs = freshSpeakerAttrs();
+    const attrs = freshSpeakerAttrs(new Date(), openerId(provider.awareness.clientID));
     requestHeaderFocus(attrs.id);
     editor.commands.setContent({
       type: 'doc',

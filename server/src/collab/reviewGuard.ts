@@ -1,13 +1,18 @@
 import * as Y from 'yjs';
 
-/** Block attributes only editors may set to anything but their initial value. */
-const REVIEW_ATTRIBUTES = new Set(['status', 'statusBy', 'statusAt']);
-const INITIAL: Record<string, unknown> = { status: 'draft', statusBy: '', statusAt: '' };
+/**
+ * Block attributes only editors (and the server, see blockGuard.ts) may change: the review status,
+ * who set it and when, and the "changed after review" mark. A note-taker's new block may carry
+ * their initial values, nothing else.
+ */
+const REVIEW_ATTRIBUTES = new Set(['status', 'statusBy', 'statusAt', 'changedBy', 'changedAt']);
+const INITIAL: Record<string, unknown> = { status: 'draft', statusBy: '', statusAt: '', changedBy: '', changedAt: '' };
 
 /**
- * True when an update, about to be applied to `doc`, sets a block's review status (checked,
- * final, or who and when) — which only editors may do. A new block's `status: 'draft'` is
- * allowed, so note-takers can create blocks.
+ * True when an update, about to be applied to `doc`, writes a block's review attributes (status,
+ * who and when, the changed mark), which only editors may change. Writing their initial values
+ * is flagged too: on an existing block it would clear a review (checked back to draft, a mark
+ * wiped); `revertReview` lets new blocks keep them, so note-takers can create blocks.
  *
  * Attributes of a Y.XmlElement are map items keyed by `parentSub`. The encoding carries the key
  * only for an item without a left origin; an overwrite of an existing attribute names its left
@@ -42,7 +47,7 @@ export function setsReviewStatus(
     if (values.length !== 1) continue; // map values are single-entry ContentAny; text runs are not
     const key = keyOf(s);
     if (key === null || !REVIEW_ATTRIBUTES.has(key)) continue;
-    if (value !== null && value !== undefined && value !== INITIAL[key]) return true;
+    if (value !== undefined) return true;
   }
   return false;
 }
@@ -79,7 +84,10 @@ export function revertReview(fragment: Y.XmlFragment, before: ReviewSnapshot): n
       for (const key of REVIEW_ATTRIBUTES) {
         const now = el.getAttribute(key) as unknown;
         const wanted = old ? old[key] : INITIAL[key];
-        if (now === wanted || now === undefined || (old === undefined && now === INITIAL[key])) continue;
+        // an absent attribute reads as its initial value: writing that value changes nothing (the
+        // editor writes every attribute of a block it edits, those older blocks lack included)
+        const same = (now ?? INITIAL[key]) === (wanted ?? INITIAL[key]);
+        if (same || now === undefined || (old === undefined && now === INITIAL[key])) continue;
         if (wanted === undefined || wanted === null) el.removeAttribute(key);
         else el.setAttribute(key, wanted as string);
         reverted++;

@@ -15,6 +15,7 @@ import type { Logger } from '../logger.ts';
 import { type AwarenessEntry, readAwarenessEntries, writeAwarenessEntries } from './awarenessFilter.ts';
 import { colourCorrections } from './colours.ts';
 import { revertReview, setsReviewStatus, snapshotReview } from './reviewGuard.ts';
+import { BlockGuard } from './blockGuard.ts';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import { recordSchema, schemaRules } from '@rapporteur/shared/schema';
 import {
@@ -78,6 +79,8 @@ export interface RoomOptions {
 export class Room {
   readonly sessionId: string;
   readonly doc = new Y.Doc();
+  /** Final blocks read-only for note-takers; changes after review marked (blockGuard.ts). */
+  private readonly blocks = new BlockGuard(this.doc, () => this.facts.status);
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<Connection>();
   readonly queue: WriteQueue;
@@ -328,6 +331,7 @@ export class Room {
     const structs = decoded.structs;
     const guard = conn.identity.role !== 'editor' && setsReviewStatus(update, this.doc, structs);
     const before = guard ? snapshotReview(this.doc.getXmlFragment(RECORD_FIELD)) : null;
+    const blocks = this.blocks.before(conn.identity, conn, update);
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch {
@@ -336,6 +340,7 @@ export class Room {
     if (before && revertReview(this.doc.getXmlFragment(RECORD_FIELD), before) > 0) {
       this.logger.warn('reverted a review-status change by a non-editor', { sessionId: this.sessionId, conn: conn.id });
     }
+    if (this.blocks.after(blocks).undone) this.logger.warn('undid a change to a final block', { conn: conn.id });
   }
 
   private applyAwareness(conn: Connection, update: Uint8Array): void {

@@ -12,9 +12,10 @@ export interface AgendaItemRecord {
 
 /**
  * A speaker block extracted from the document, ready for projection, export and tests: its
- * header attributes (the id made unique, names trimmed) and where and what it says.
+ * header attributes (the id made unique, names trimmed) and where and what it says. The
+ * coordination attributes (who opened it, changed since review) stay in the live document.
  */
-export interface SpeakerBlockRecord extends SpeakerBlockAttrs {
+export interface SpeakerBlockRecord extends Omit<SpeakerBlockAttrs, 'openedBy' | 'changedBy' | 'changedAt'> {
   /** Index among the speaker blocks of the document (0-based). */
   position: number;
   agendaItemId: string | null;

@@ -41,7 +41,7 @@ describe('nextSpeakerInsertion', () => {
       doc,
       3,
       { name: ' Brazil ', onBehalfOf: 'Group of 77 and China', kind: 'member-state' },
-      { now, id: 'new-1' },
+      { now, id: 'new-1', openedBy: '42' },
     );
     expect(r.node).toEqual({
       type: 'speakerBlock',
@@ -53,6 +53,7 @@ describe('nextSpeakerInsertion', () => {
         kind: 'member-state',
         startedAt: '2017-01-24T10:15:00.000Z',
         status: 'draft',
+        openedBy: '42',
       },
       content: [{ type: 'paragraph' }],
     });

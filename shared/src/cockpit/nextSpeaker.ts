@@ -32,6 +32,7 @@ export interface NextSpeakerInsertion {
       kind: SpeakerKind;
       startedAt: string;
       status: 'draft';
+      openedBy: string;
     };
     content: [{ type: 'paragraph' }];
   };
@@ -77,7 +78,7 @@ export function nextSpeakerInsertion(
   doc: PMNode,
   cursor: number,
   speaker: NextSpeakerInput,
-  opts: { now?: Date; id?: string } = {},
+  opts: { now?: Date; id?: string; openedBy?: string } = {},
 ): NextSpeakerInsertion {
   const pos = endOfCurrentItem(doc, cursor);
   return {
@@ -92,6 +93,7 @@ export function nextSpeakerInsertion(
         kind: oneOf(SPEAKER_KINDS, speaker.kind, 'other'),
         startedAt: (opts.now ?? new Date()).toISOString(),
         status: 'draft',
+        openedBy: opts.openedBy ?? '',
       },
       content: [{ type: 'paragraph' }],
     },

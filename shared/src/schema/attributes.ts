@@ -26,6 +26,14 @@ export interface SpeakerBlockAttrs {
   /** Who set the review status, and when (ISO); empty for drafts. */
   statusBy: string;
   statusAt: string;
+  /**
+   * Coordination between note-takers and editors, kept out of the projection and exports (so
+   * optional): the awareness client id of whoever opened the block, and who changed it after
+   * its review (or once the session was in review) and when; '' when none.
+   */
+  openedBy?: string;
+  changedBy?: string;
+  changedAt?: string;
 }
 
 /** Normalise an attribute value read from the document into one of the allowed values. */

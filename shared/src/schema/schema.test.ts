@@ -6,9 +6,12 @@ describe('record schema', () => {
     const block = recordSchema.nodes.speakerBlock!;
     expect(Object.keys(block.spec.attrs ?? {}).sort()).toEqual([
       'affiliation',
+      'changedAt',
+      'changedBy',
       'id',
       'kind',
       'onBehalfOf',
+      'openedBy',
       'speaker',
       'startedAt',
       'status',

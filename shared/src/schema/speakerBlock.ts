@@ -44,6 +44,17 @@ export const SpeakerBlock = Node.create({
       /** Who set the review status (checked/final), and when (ISO); only editors may. */
       statusBy: dataAttr('status-by', ''),
       statusAt: dataAttr('status-at', ''),
+      /**
+       * The awareness client id of the note-taker who opened the block ("next speaker"): the
+       * block is theirs, so another note-taker's "next speaker" never reuses or enters it.
+       */
+      openedBy: dataAttr('opened-by', ''),
+      /**
+       * Who changed the block after its review (checked, or the session in review), and when;
+       * set by the server, cleared by an editor's next review of the block.
+       */
+      changedBy: dataAttr('changed-by', ''),
+      changedAt: dataAttr('changed-at', ''),
       status: {
         ...dataAttr('status', 'draft'),
         parseHTML: (el: HTMLElement) => oneOf(BLOCK_STATUSES, el.getAttribute('data-status'), 'draft'),

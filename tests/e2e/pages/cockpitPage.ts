@@ -111,6 +111,11 @@ export class CockpitPage {
     return this.session.speakerBlocks.nth(i).getByTestId('claim-button');
   }
 
+  /** "Ben is typing…" on the i-th block. */
+  typingBadges(i: number): Locator {
+    return this.session.speakerBlocks.nth(i).getByTestId('typing-badge');
+  }
+
   /** The question asked before typing into a block someone else claimed. */
   claimPrompt(i: number): Locator {
     return this.session.speakerBlocks.nth(i).getByTestId('claim-prompt');

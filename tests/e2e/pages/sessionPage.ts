@@ -202,6 +202,26 @@ export class SessionPage {
     return this.speakerBlocks.nth(i).getByTestId('review-note');
   }
 
+  /** "read-only" on the i-th block (a final block, for a note-taker). */
+  lockedNote(i: number): Locator {
+    return this.speakerBlocks.nth(i).getByTestId('locked-note');
+  }
+
+  /** "changed after check by …" / "changed in review by …" on the i-th block. */
+  changeNote(i: number): Locator {
+    return this.speakerBlocks.nth(i).getByTestId('change-note');
+  }
+
+  /** Mark the change on the i-th block as seen (editors). */
+  async markChangeSeen(i: number): Promise<void> {
+    await this.speakerBlocks.nth(i).getByTestId('change-seen').click();
+  }
+
+  /** The short message the cockpit shows (a refused edit, a lost race). */
+  get notice(): Locator {
+    return this.page.getByTestId('cockpit-notice');
+  }
+
   /** Switch "Show only blocks not yet checked". */
   async showOnlyUnchecked(on: boolean): Promise<void> {
     await this.page.getByLabel('Show only blocks not yet checked').setChecked(on);
