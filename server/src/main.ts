@@ -12,6 +12,16 @@ try {
 }
 
 const server = await startServer(config, { logger });
+if (server.adminUrl) {
+  // the only time the secret exists in clear: it is stored hashed (issue 13, item 9)
+  logger.info(`Admin URL (shown this once, keep it private): ${server.adminUrl}`);
+} else if (config.adminToken) {
+  logger.info('Admin: open this address with ?admin=<ADMIN_TOKEN>');
+} else {
+  logger.info(
+    'Admin: open the admin URL printed at the first start (lost it? stop the server and run `pnpm rapporteur admin-url --new`)',
+  );
+}
 logger.info(`Rapporteur is running at ${server.url}`, {
   database: server.db.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'postgres (DATABASE_URL)',
 });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { AccessStore } from './access/accessStore.ts';
+import { adminUrl, loadAdminSecret } from './access/adminSecret.ts';
 import { attachCollab, type CollabDeps } from './collab/upgrade.ts';
 import { RoomRegistry } from './collab/rooms.ts';
 import type { Config } from './config.ts';
@@ -28,6 +29,11 @@ export interface RunningServer {
   log: UpdateLog;
   /** Keeps speaker_blocks / agenda_items following the live documents. */
   projector: Projector;
+  /**
+   * The admin URL, only on the start that created the admin secret (the one time it is known
+   * in clear); null on later starts and when ADMIN_TOKEN is set.
+   */
+  adminUrl: string | null;
   /** Flush every room, close sockets, stop listening, close the database (unless injected). */
   close(): Promise<void>;
 }
@@ -59,12 +65,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
+  const admin = await loadAdminSecret(db, config.adminToken);
   const app = createApp({
     db,
     rooms,
     sessions,
     access,
-    adminToken: config.adminToken,
+    admin: admin.secret,
     logger,
     clientDir: config.clientDir,
     afterImport: (id) => sweeper.projectStored(id),
@@ -79,9 +86,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   sweeper.start(PROJECTION_SWEEP_MS);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
+  const url = `http://${shownHost}:${port}`;
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${shownHost}:${port}`,
+    url,
+    adminUrl: admin.created ? adminUrl(url, admin.created) : null,
     port,
     db,
     rooms,

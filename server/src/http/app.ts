@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AccessStore } from '../access/accessStore.ts';
+import type { AdminSecret } from '../access/adminSecret.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
 import type { Database } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
@@ -25,8 +26,8 @@ export interface AppDeps {
   rooms: RoomRegistry;
   sessions: SessionStore;
   access: AccessStore;
-  /** The instance's admin secret (ADMIN_TOKEN); unset means loopback requests are admin. */
-  adminToken?: string;
+  /** The instance's admin secret (stored, or ADMIN_TOKEN). */
+  admin: AdminSecret;
   /** Called after an import is stored (the server projects it for search at once). */
   afterImport?: (sessionId: string) => Promise<unknown>;
   logger: Logger;
