@@ -98,7 +98,8 @@ export async function spawnServer(
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    // a first start creates the embedded database: minutes, not seconds, on a loaded 2-core machine
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 150_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = out.match(/running at (http:\/\/[^\s]+)/);

@@ -16,6 +16,8 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   const access = useSessionAccess(sessionId);
   const [user, setUser] = useState<UserIdentity | null>(() => loadIdentity());
   const [renaming, setRenaming] = useState(false);
+  // opened by "Create session": the links are shown at once, to be handed out
+  const [justCreated] = useState(() => (window.history.state as { created?: boolean } | null)?.created === true);
   // the session as last heard from the server: status and publication change while the page is open
   const [session, setSession] = useState<Session | null>(null);
   const token = access.kind === 'ready' || access.kind === 'unreachable' ? access.token : null;
@@ -66,12 +68,14 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
           {access.message} You can keep writing: your text is kept on this device and sent when the connection is back.
         </p>
       )}
-      {access.kind === 'ready' && (access.role === 'editor' || access.admin || access.links) && (
+      {access.kind === 'ready' && (isEditor || access.links) && (
         <SharePanel
           sessionId={sessionId}
           token={access.token}
           links={access.links}
-          canMint={access.role === 'editor' || access.admin}
+          // minting follows the role of this page, never a note-taker's (issue 13, item 9)
+          canMint={isEditor}
+          open={justCreated}
         />
       )}
       {access.kind === 'loading' ? (

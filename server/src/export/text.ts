@@ -36,7 +36,9 @@ export function exportText(record: ParsedRecord, summary?: Summary): string {
     }
   }
   if (summary && hasSummary(summary)) {
-    out.push(headingLine(SUMMARY_HEADING), ...[...summary.actions, ...summary.decisions].map((i) => oneLine(i.line)));
+    // a heading in capitals, as the published records write "MORNING SESSION": no Markdown "##"
+    // in plain text (issue 13, item 13), and it reads back as a heading all the same
+    out.push(SUMMARY_HEADING.toUpperCase(), ...[...summary.actions, ...summary.decisions].map((i) => oneLine(i.line)));
   }
   return `${out.join('\n\n')}\n`;
 }
