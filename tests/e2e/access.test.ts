@@ -74,7 +74,10 @@ describe.skipIf(unavailable !== null)('access in Chromium', () => {
 
   it('a note-taker is offered no link making, and a tokenless visitor of a session gets no controls', async () => {
     const s = await suite.newSession('Roles are links');
-    const ana = await SessionPage.open(await suite.freshContext(), suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    const ana = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
+      token: s.noteTaker,
+      name: 'Ana',
+    });
     expect(await ana.page.getByRole('button', { name: /^Make/ }).count()).toBe(0);
     expect(await ana.page.getByText('Links to hand out').count()).toBe(0);
 

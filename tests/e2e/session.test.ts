@@ -23,7 +23,9 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     await expect.poll(() => page.locator('#create-title-error').textContent()).toBe('Give the session a title.');
     expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
-    await page.getByLabel('Title', { exact: true }).fill('CND intersessional: 24 January 2017 – Operational recommendations');
+    await page
+      .getByLabel('Title', { exact: true })
+      .fill('CND intersessional: 24 January 2017 – Operational recommendations');
     await page.getByRole('button', { name: 'Create session' }).click();
     const session = new SessionPage(page, suite.url);
     await session.giveNameIfAsked('Ana');

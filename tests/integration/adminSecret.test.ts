@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, createProcessStorage, createTestDatabase } from '../helpers/database.ts';
 import { type ServerProcess, spawnServer } from '../helpers/server.ts';
 
-
 /** The admin URL a server process printed, or null. */
 const printedAdminUrl = (output: string): string | null => output.match(/Admin URL[^:]*: (http:\/\/\S+)/)?.[1] ?? null;
 

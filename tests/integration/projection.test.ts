@@ -113,9 +113,12 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
     expect(blocks).toHaveLength(15);
     expect(blocks[0]!.speaker).toBe('UNODC');
     const found = (await (
-      await fetch(`${suite.server.url}/api/search?q=${encodeURIComponent('"money laundering"')}&session=${session.id}`, {
-        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-      })
+      await fetch(
+        `${suite.server.url}/api/search?q=${encodeURIComponent('"money laundering"')}&session=${session.id}`,
+        {
+          headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+        },
+      )
     ).json()) as { total: number };
     expect(found.total).toBeGreaterThan(0);
     // nothing left to do the second time

@@ -42,7 +42,8 @@ export function SessionListPage() {
     return () => ctl.abort();
   }, [attempt]);
 
-  if (state.kind === 'visitor') return <VisitorWelcome rejected={state.rejected} onSecret={() => setAttempt((n) => n + 1)} />;
+  if (state.kind === 'visitor')
+    return <VisitorWelcome rejected={state.rejected} onSecret={() => setAttempt((n) => n + 1)} />;
 
   return (
     <div className="page">
@@ -93,8 +94,8 @@ function VisitorWelcome({ rejected, onSecret }: { rejected: boolean; onSecret():
         </p>
       )}
       <p>
-        <strong>Joining a meeting?</strong> Open the link you were given: note-takers, editors and observers each
-        have their own. Published minutes can be read on the <Link href="/search">Search</Link> page.
+        <strong>Joining a meeting?</strong> Open the link you were given: note-takers, editors and observers each have
+        their own. Published minutes can be read on the <Link href="/search">Search</Link> page.
       </p>
       <p>
         <strong>Running this server?</strong> Open the admin URL it printed when it first started; with it you can
