@@ -53,6 +53,13 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
     setAskingName(false);
   };
 
+  const canWrite =
+    access.kind === 'unreachable' || (access.kind === 'ready' && access.role !== null && access.role !== 'observer');
+  const isEditor = access.kind === 'ready' && access.role === 'editor';
+  // a reader never needs a name; a note-taker who came to read one statement, only to type
+  const nameLater = !canWrite || openedAtBlock;
+  useAskNameOnInput(recordArea, user === null && canWrite && nameLater, () => setAskingName(true));
+
   if (access.kind === 'denied' || access.kind === 'missing' || access.kind === 'failed') {
     return (
       <AccessProblem
@@ -63,13 +70,6 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
       />
     );
   }
-
-  const canWrite =
-    access.kind === 'unreachable' || (access.kind === 'ready' && access.role !== null && access.role !== 'observer');
-  const isEditor = access.kind === 'ready' && access.role === 'editor';
-  // a reader never needs a name; a note-taker who came to read one statement, only to type
-  const nameLater = !canWrite || openedAtBlock;
-  useAskNameOnInput(recordArea, user === null && canWrite && nameLater, () => setAskingName(true));
 
   return (
     <div className="session-page">
