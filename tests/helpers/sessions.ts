@@ -49,11 +49,11 @@ export async function importSessionHttp(
   baseUrl: string,
   text: string,
   title: string,
-  adminToken?: string,
+  adminToken = TEST_ADMIN_TOKEN,
 ): Promise<SessionTokens> {
   const res = await fetch(`${baseUrl}/api/sessions/import?title=${encodeURIComponent(title)}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/plain', ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) },
+    headers: { 'content-type': 'text/plain', authorization: `Bearer ${adminToken}` },
     body: text,
   });
   if (res.status !== 201) throw new Error(`import: ${res.status} ${await res.text()}`);

@@ -55,12 +55,13 @@ export function CreateSessionForm() {
           aria-invalid={titleError ? true : undefined}
           aria-describedby={titleError ? 'create-title-error' : undefined}
         />
-        {titleError && (
-          <span id="create-title-error" className="field-error" role="alert">
-            {titleError}
-          </span>
-        )}
       </label>
+      {/* outside the label, so the field's name stays "Title"; tied to it by aria-describedby */}
+      {titleError && (
+        <p id="create-title-error" className="field-error" role="alert">
+          {titleError}
+        </p>
+      )}
       <div className="form-row">
         <label className="field">
           <span>
