@@ -12,7 +12,7 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Folder of the built client served at `/`. */
   clientDir: string;
-  /** Admin secret for creating and listing sessions; unset: only loopback requests may. */
+  /** Admin secret for creating and listing sessions; unset: the one stored at first start. */
   adminToken: string | undefined;
 }
 

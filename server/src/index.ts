@@ -1,3 +1,4 @@
+export { loadAdminSecret, type AdminSecret } from './access/adminSecret.ts';
 export { parseConfig, type Config } from './config.ts';
 export type { Database, Queryable } from './db/database.ts';
 export { migrate } from './db/migrate.ts';

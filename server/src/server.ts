@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { AccessStore } from './access/accessStore.ts';
 import { AdmissionGate } from './collab/admissionGate.ts';
+import { adminUrl, loadAdminSecret } from './access/adminSecret.ts';
 import { attachCollab, type CollabDeps } from './collab/upgrade.ts';
 import { RoomRegistry } from './collab/rooms.ts';
 import type { Config } from './config.ts';
@@ -33,6 +34,11 @@ export interface RunningServer {
   projector: Projector;
   /** The worker threads of imports and exports. */
   heavy: HeavyWork;
+  /**
+   * The admin URL, only on the start that created the admin secret (the one time it is known
+   * in clear); null on later starts and when ADMIN_TOKEN is set.
+   */
+  adminUrl: string | null;
   /** Flush every room, close sockets, stop listening, close the database (unless injected). */
   close(): Promise<void>;
 }
@@ -70,13 +76,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
   const heavy = new HeavyWork(logger, opts.heavy);
+  const admin = await loadAdminSecret(db, config.adminToken);
   const app = createApp({
     db,
     rooms,
     sessions,
     access,
     heavy,
-    adminToken: config.adminToken,
+    admin: admin.secret,
     logger,
     gate,
     clientDir: config.clientDir,
@@ -92,9 +99,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   sweeper.start(PROJECTION_SWEEP_MS);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
+  const url = `http://${shownHost}:${port}`;
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${shownHost}:${port}`,
+    url,
+    adminUrl: admin.created ? adminUrl(url, admin.created) : null,
     port,
     db,
     rooms,

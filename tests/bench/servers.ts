@@ -61,6 +61,8 @@ export interface Target {
   output(): string;
 }
 
+/** The admin secret our server runs with in the benchmark (it creates sessions over HTTP). */
+const BENCH_ADMIN_TOKEN = 'bench-admin-secret-0123456789abcdef';
 const PEERS_DIR = fileURLToPath(new URL('./peers/', import.meta.url));
 
 /** Options shared by all servers. */
@@ -130,7 +132,7 @@ async function startOurs(opts: StartOptions): Promise<Target> {
   const proc = await spawnScript(path.join(REPO_ROOT, 'server/dist/main.js'), {
     cwd: path.join(REPO_ROOT, 'server'),
     nodeArgs: [...deployedNodeFlags(), ...profArgs(opts)],
-    env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: '', ...storage.env },
+    env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: BENCH_ADMIN_TOKEN, ...storage.env },
     ready: /running at http:\/\/127\.0\.0\.1:(\d+)/,
   });
   const url = `http://127.0.0.1:${proc.port}`;
@@ -142,7 +144,7 @@ async function startOurs(opts: StartOptions): Promise<Target> {
     newRoom: async (title) => {
       const res = await fetch(`${url}/api/sessions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
         body: JSON.stringify({ title }),
       });
       if (!res.ok) throw new Error(`POST /api/sessions: ${res.status} ${await res.text()}`);

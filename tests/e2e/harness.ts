@@ -47,7 +47,7 @@ export function browserSuite(): BrowserSuite {
     storage = await createProcessStorage('pglite');
     server = await start();
     browser = await launchBrowser();
-  });
+  }, 240_000); // the first start creates the embedded database: slow when the machine is loaded
 
   afterEach(async () => {
     for (const ctx of contexts.splice(0)) await ctx.close();

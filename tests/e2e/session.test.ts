@@ -4,6 +4,7 @@
  * status says "saved" only once the server has stored it.
  */
 import { describe, expect, it } from 'vitest';
+import { TEST_ADMIN_TOKEN } from '../helpers/server.ts';
 import { browserUnavailable } from './browser.ts';
 import { browserSuite } from './harness.ts';
 import { SessionPage } from './pages/sessionPage.ts';
@@ -16,11 +17,15 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
 
   it('a session created on the list page opens ready to minute, with links to hand out', async () => {
     const page = await (await suite.freshContext()).newPage();
-    await page.goto(suite.url);
+    await page.goto(`${suite.url}/?admin=${TEST_ADMIN_TOKEN}`);
     await page.getByRole('button', { name: 'Create session' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('title is required'); // the server's words
+    // in plain words, beside the field (issue 13, item 11)
+    await expect.poll(() => page.locator('#create-title-error').textContent()).toBe('Give the session a title.');
+    expect(await page.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
 
-    await page.getByLabel('Title').fill('CND intersessional: 24 January 2017 – Operational recommendations');
+    await page
+      .getByLabel('Title', { exact: true })
+      .fill('CND intersessional: 24 January 2017 – Operational recommendations');
     await page.getByRole('button', { name: 'Create session' }).click();
     const session = new SessionPage(page, suite.url);
     await session.giveNameIfAsked('Ana');
@@ -31,7 +36,7 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
       .toBe('CND intersessional: 24 January 2017 – Operational recommendations');
     await session.waitForBlocks(1);
 
-    await page.getByText('Share this session').click();
+    // shown at once after creating (issue 13, item 10)
     const noteTakerLink = await page.getByLabel('Note-takers link').inputValue();
     expect(noteTakerLink).toMatch(new RegExp(`^${suite.url}/s/[0-9a-f-]{36}\\?token=`));
     // a colleague opening that link joins as a note-taker

@@ -7,6 +7,12 @@ import { createLogger, type Database, parseConfig, type RunningServer, startServ
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * The admin secret test servers run with (ADMIN_TOKEN), unless a test passes its own or clears it
+ * (`ADMIN_TOKEN: ''`) to exercise the secret the server creates and prints itself.
+ */
+export const TEST_ADMIN_TOKEN = 'test-admin-secret-0123456789abcdef';
+
 /** What a test server may need beyond the defaults (everything optional). */
 export interface TestServerOptions {
   /** Folder of the built client to serve (none by default). */
@@ -31,6 +37,7 @@ export async function startTestServer(db: Database, opts: TestServerOptions = {}
     PORT: '0',
     HOST: '127.0.0.1',
     CLIENT_DIR: opts.clientDir ?? 'no-client',
+    ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     ...opts.env,
   });
   return startServer(config, {
@@ -81,7 +88,14 @@ export async function spawnServer(
     : ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')];
   const child = spawn(process.execPath, args, {
     cwd: path.join(REPO_ROOT, 'server'),
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(opts.port ?? 0), CLIENT_DIR: 'no-client', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(opts.port ?? 0),
+      CLIENT_DIR: 'no-client',
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

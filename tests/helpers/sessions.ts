@@ -1,5 +1,6 @@
 /** Create sessions with their capability tokens, in process or over HTTP. */
 import type { RunningServer } from '@rapporteur/server';
+import { TEST_ADMIN_TOKEN } from './server.ts';
 
 export interface SessionTokens {
   id: string;
@@ -22,15 +23,15 @@ export async function newSession(server: RunningServer, title = 'CND intersessio
   };
 }
 
-/** Create a session over HTTP (from loopback, so no admin token is needed by default). */
+/** Create a session over HTTP as the admin (the test servers' ADMIN_TOKEN by default). */
 export async function createSessionHttp(
   baseUrl: string,
   title = 'CND intersessional',
-  adminToken?: string,
+  adminToken = TEST_ADMIN_TOKEN,
 ): Promise<SessionTokens> {
   const res = await fetch(`${baseUrl}/api/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
     body: JSON.stringify({ title }),
   });
   if (res.status !== 201) throw new Error(`create session: ${res.status} ${await res.text()}`);
@@ -48,11 +49,11 @@ export async function importSessionHttp(
   baseUrl: string,
   text: string,
   title: string,
-  adminToken?: string,
+  adminToken = TEST_ADMIN_TOKEN,
 ): Promise<SessionTokens> {
   const res = await fetch(`${baseUrl}/api/sessions/import?title=${encodeURIComponent(title)}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/plain', ...(adminToken ? { authorization: `Bearer ${adminToken}` } : {}) },
+    headers: { 'content-type': 'text/plain', authorization: `Bearer ${adminToken}` },
     body: text,
   });
   if (res.status !== 201) throw new Error(`import: ${res.status} ${await res.text()}`);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/clients.ts';
 import { backends } from '../helpers/database.ts';
 import { appendSpeakerBlock } from '../helpers/record.ts';
+import { TEST_ADMIN_TOKEN } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
 import { useTestServer } from '../helpers/testServer.ts';
 import { readFixture } from '@rapporteur/shared/testing';
@@ -11,6 +12,7 @@ import { readFixture } from '@rapporteur/shared/testing';
 // the fixture lives beside the repository; these tests are skipped where it is absent
 const fixture = readFixture() ?? '';
 const withFixture = fixture ? describe : describe.skip;
+const asAdmin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 const tokenOf = (link: string) => new URL(link, 'http://x').searchParams.get('token')!;
 
 interface ImportResponse {
@@ -23,14 +25,18 @@ withFixture.each(backends())('import and export on %s', (backend) => {
   const suite = useTestServer(backend);
 
   const post = (path: string, body: string, type = 'application/json') =>
-    fetch(`${suite.server.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+    fetch(`${suite.server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': type, ...asAdmin },
+      body,
+    });
   const importFixture = async (): Promise<ImportResponse> => {
     const res = await post('/api/sessions/import', JSON.stringify({ text: fixture }));
     expect(res.status).toBe(201);
     return (await res.json()) as ImportResponse;
   };
   const exportOf = (id: string, format: string) =>
-    fetch(`${suite.server.url}/api/sessions/${id}/export?format=${format}`);
+    fetch(`${suite.server.url}/api/sessions/${id}/export?format=${format}`, { headers: asAdmin });
 
   it('importing the fixture creates a session whose live document holds its fifteen statements', async () => {
     const imported = await importFixture();
@@ -118,7 +124,9 @@ withFixture.each(backends())('import and export on %s', (backend) => {
     expect(json.attendance.map((g) => g.kind)).toEqual(['member-state', 'un-entity', 'civil-society']);
     const docx = new Uint8Array(await (await exportOf(session.id, 'docx')).arrayBuffer());
     expect(Buffer.from(docx.subarray(0, 2)).toString()).toBe('PK');
-    const inline = await fetch(`${suite.server.url}/api/sessions/${session.id}/export?format=html&disposition=inline`);
+    const inline = await fetch(`${suite.server.url}/api/sessions/${session.id}/export?format=html&disposition=inline`, {
+      headers: asAdmin,
+    });
     expect(inline.headers.get('content-disposition')).toMatch(/^inline; /);
     expect(inline.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
@@ -164,7 +172,7 @@ withFixture.each(backends())('import and export on %s', (backend) => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain(
       'format must be one of md, html, txt, docx, json',
     );
-    expect((await fetch(`${suite.server.url}/api/sessions/${id}/export`)).status).toBe(400);
+    expect((await fetch(`${suite.server.url}/api/sessions/${id}/export`, { headers: asAdmin })).status).toBe(400);
     expect((await exportOf('7c1b2d4e-0000-4000-8000-000000000000', 'md')).status).toBe(404);
     expect((await exportOf('not-a-uuid', 'md')).status).toBe(400);
   });

@@ -13,6 +13,7 @@ import { waitFor } from '../helpers/clients.ts';
 import { backends } from '../helpers/database.ts';
 import { expectedOf, tableOf } from '../helpers/randomRecord.ts';
 import { appendSpeakerBlock, blockText, typeChars } from '../helpers/record.ts';
+import { TEST_ADMIN_TOKEN } from '../helpers/server.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
 import { useTestServer } from '../helpers/testServer.ts';
 
@@ -96,7 +97,7 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
     const text = readFixture()!;
     const res = await fetch(`${suite.server.url}/api/sessions/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       body: JSON.stringify({ text }),
     });
     expect(res.status).toBe(201);
@@ -112,7 +113,12 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
     expect(blocks).toHaveLength(15);
     expect(blocks[0]!.speaker).toBe('UNODC');
     const found = (await (
-      await fetch(`${suite.server.url}/api/search?q=${encodeURIComponent('"money laundering"')}&session=${session.id}`)
+      await fetch(
+        `${suite.server.url}/api/search?q=${encodeURIComponent('"money laundering"')}&session=${session.id}`,
+        {
+          headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+        },
+      )
     ).json()) as { total: number };
     expect(found.total).toBeGreaterThan(0);
     // nothing left to do the second time

@@ -61,12 +61,36 @@ export function forgetAccess(sessionId: string): void {
   write(sessionKey(sessionId), null);
 }
 
+/** One role's link to hand out: who it is for, what it lets them do, and the link itself. */
+export interface RoleLink {
+  role: Role;
+  label: string;
+  /** What a person opening the link can do, in plain words. */
+  can: string;
+  path: string;
+}
+
 /** The link to hand to each role, when this browser created the session. */
-export function roleLinks(links: SessionLinks): Array<{ role: Role; label: string; path: string }> {
+export function roleLinks(links: SessionLinks): RoleLink[] {
   return [
-    { role: 'note-taker', label: 'Note-takers', path: links.noteTaker },
-    { role: 'editor', label: 'Editors', path: links.editor },
-    { role: 'observer', label: 'Observers (read-only)', path: links.observer },
+    {
+      role: 'note-taker',
+      label: 'Note-takers',
+      can: 'type the record live, several at once',
+      path: links.noteTaker,
+    },
+    {
+      role: 'editor',
+      label: 'Editors',
+      can: 'everything note-takers can, plus check and finalise blocks, versions, publish, make new links',
+      path: links.editor,
+    },
+    {
+      role: 'observer',
+      label: 'Observers',
+      can: 'read the record as it is typed; cannot change anything, not shown to others',
+      path: links.observer,
+    },
   ];
 }
 

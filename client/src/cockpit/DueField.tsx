@@ -1,5 +1,5 @@
-import { type ComponentProps, useEffect, useState } from 'react';
-import { formatDue, parseDue } from './due.ts';
+import { type ComponentProps, useEffect, useId, useState } from 'react';
+import { DUE_FORMATS_HINT, formatDue, parseDue } from './due.ts';
 
 /** Props of an action item's due-date field. */
 export interface DueFieldProps extends Omit<ComponentProps<'input'>, 'value' | 'onChange'> {
@@ -10,13 +10,15 @@ export interface DueFieldProps extends Omit<ComponentProps<'input'>, 'value' | '
 
 /**
  * A due date typed as people write it ("1/2", "1 Feb 2017", "2017-02-01"; see due.ts), shown as
- * "1 Feb 2017". Commits when the field is left or Enter is pressed; an unreadable date reverts
- * and says so.
+ * "1 Feb 2017". Commits when the field is left or Enter is pressed. An unreadable date is never
+ * cleared: the text stays as typed, and what the field accepts is said right beside it (a
+ * tooltip alone went unseen: issue 13, item 11).
  */
 export function DueField({ value, onCommit, onKeyDown, onBlur, ...rest }: DueFieldProps) {
   const shown = formatDue(value);
   const [draft, setDraft] = useState(shown);
   const [invalid, setInvalid] = useState(false);
+  const hintId = `${useId()}-due-hint`;
   useEffect(() => setDraft(shown), [shown]);
 
   const commit = () => {
@@ -24,7 +26,6 @@ export function DueField({ value, onCommit, onKeyDown, onBlur, ...rest }: DueFie
     const parsed = parseDue(draft);
     if (parsed === null) {
       setInvalid(true);
-      setDraft(shown);
       return;
     }
     setInvalid(false);
@@ -32,27 +33,35 @@ export function DueField({ value, onCommit, onKeyDown, onBlur, ...rest }: DueFie
   };
 
   return (
-    <input
-      {...rest}
-      type="text"
-      value={draft}
-      placeholder="due"
-      autoComplete="off"
-      spellCheck={false}
-      aria-invalid={invalid || undefined}
-      title={invalid ? 'Type a date such as 1 Feb 2017, 1/2/2017 or 2017-02-01' : 'Due date'}
-      onChange={(e) => {
-        setInvalid(false);
-        setDraft(e.target.value);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === 'Tab') commit();
-        onKeyDown?.(e);
-      }}
-      onBlur={(e) => {
-        commit();
-        onBlur?.(e);
-      }}
-    />
+    <>
+      <input
+        {...rest}
+        type="text"
+        value={draft}
+        placeholder="due"
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? hintId : undefined}
+        title="Due date"
+        onChange={(e) => {
+          setInvalid(false);
+          setDraft(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === 'Tab') commit();
+          onKeyDown?.(e);
+        }}
+        onBlur={(e) => {
+          commit();
+          onBlur?.(e);
+        }}
+      />
+      {invalid && (
+        <span id={hintId} className="due-hint" role="alert" contentEditable={false}>
+          Not a date: {DUE_FORMATS_HINT}
+        </span>
+      )}
+    </>
   );
 }

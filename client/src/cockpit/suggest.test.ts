@@ -16,6 +16,15 @@ function sources(session: SessionName[] = [], extra: DirectoryEntry[] = []): Sug
 const names = (list: { name: string }[]) => list.map((s) => s.name);
 
 describe('suggest', () => {
+  it('never offers back exactly what was typed when only this session knows it (issue 13, item 11)', () => {
+    const own: SessionName = { name: 'Secr', field: 'owner', kind: 'other', affiliation: '' };
+    const other: SessionName = { name: 'Secretariat team', field: 'owner', kind: 'other', affiliation: '' };
+    expect(names(suggest('owner', 'Secr', sources([own, other])))).not.toContain('Secr');
+    expect(names(suggest('owner', 'secr', sources([own, other])))).toContain('Secretariat team');
+    // a registry name typed in full is still offered (choosing it sets the kind)
+    expect(names(suggest('speaker', 'Malta', sources()))).toContain('Malta');
+  });
+
   it('finds the Russian Federation from "Russ" and from the short form "Russia", as a member state', () => {
     const [first] = suggest('speaker', 'Russ', sources());
     expect(first).toMatchObject({ name: 'Russian Federation', speakerKind: 'member-state', source: 'registry' });

@@ -128,7 +128,12 @@ export function suggest(field: SuggestField, query: string, src: SuggestSources,
   for (const r of src.rankDirectory(query, kinds ? { kinds } : {})) {
     add(fromEntry(r.entry, r.score + bonus(r.entry.kind), r.matched, r.via));
   }
+  // a name of this session that is exactly what was typed, and that the registry does not know,
+  // is the field's own text coming back (a half-typed owner stored a moment ago): offering it
+  // adds nothing and reads as if the field were guessing from itself (issue 13, item 11)
+  const typed = normaliseName(query);
   return [...out.values()]
+    .filter((s) => !(s.source === 'session' && s.registryId === null && normaliseName(s.name) === typed))
     .sort(
       (a, b) =>
         b.score - a.score ||

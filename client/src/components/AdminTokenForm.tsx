@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { saveAdminToken } from '../api/credentials.ts';
 
 /**
- * Away from the server's own machine, listing and creating sessions needs the server's
- * ADMIN_TOKEN. Asked for only after the server said so; kept on this browser.
+ * The admin secret typed by hand (the part after `?admin=` of the admin URL, or ADMIN_TOKEN), for
+ * when opening the admin URL is not convenient. Kept on this browser.
  */
 export function AdminTokenForm({ onSaved }: { onSaved(): void }) {
   const [token, setToken] = useState('');
@@ -16,10 +16,10 @@ export function AdminTokenForm({ onSaved }: { onSaved(): void }) {
   return (
     <form className="admin-token form-row" onSubmit={submit}>
       <label className="field">
-        <span>Admin token</span>
+        <span>Admin secret</span>
         <input type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
       </label>
-      <button type="submit">Use token</button>
+      <button type="submit">Use secret</button>
     </form>
   );
 }

@@ -10,13 +10,19 @@ export function CreateSessionForm() {
   const [title, setTitle] = useState('');
   const [startsAt, setStartsAt] = useState('');
   const [busy, setBusy] = useState(false);
+  // said beside the field it is about, in plain words (issue 13, item 11)
+  const [titleError, setTitleError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
-    setBusy(true);
     setError(null);
+    if (!title.trim()) {
+      setTitleError('Give the session a title.');
+      return;
+    }
+    setBusy(true);
     try {
       // datetime-local has no zone: read it as the user's local time and send an absolute instant
       const start = startsAt ? new Date(startsAt) : null;
@@ -25,7 +31,7 @@ export function CreateSessionForm() {
       // the links are shown only now: keep them, and open the session as its editor
       const token = tokenOfLink(session.links.editor);
       if (token) saveAccess(session.id, { token, links: session.links });
-      navigate(`/s/${session.id}`);
+      navigate(`/s/${session.id}`, { state: { created: true } });
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -33,20 +39,29 @@ export function CreateSessionForm() {
   }
 
   return (
-    <form className="card create-form" onSubmit={submit} aria-labelledby="create-heading">
+    <form className="card create-form" onSubmit={submit} aria-labelledby="create-heading" noValidate>
       <h2 id="create-heading">New session</h2>
       <label className="field">
         <span>Title</span>
         <input
           name="title"
           value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            if (e.target.value.trim()) setTitleError(null);
+          }}
           placeholder="CND intersessional: 24 January 2017 – Operational recommendations on …"
           autoComplete="off"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'create-error' : undefined}
+          aria-invalid={titleError ? true : undefined}
+          aria-describedby={titleError ? 'create-title-error' : undefined}
         />
       </label>
+      {/* outside the label, so the field's name stays "Title"; tied to it by aria-describedby */}
+      {titleError && (
+        <p id="create-title-error" className="field-error" role="alert">
+          {titleError}
+        </p>
+      )}
       <div className="form-row">
         <label className="field">
           <span>

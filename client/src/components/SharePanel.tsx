@@ -9,8 +9,10 @@ export interface SharePanelProps {
   token: string | null;
   /** Links this browser kept from creating the session, if any. */
   links?: SessionLinks;
-  /** Whether this browser may mint links (editor of the session, or server admin). */
+  /** Whether this page may mint links (the session's editor). */
   canMint: boolean;
+  /** Open at once (just after creating the session, when the links must be handed out). */
+  open?: boolean;
 }
 
 const ROLE_KEY: Record<Role, keyof SessionLinks> = {
@@ -20,14 +22,15 @@ const ROLE_KEY: Record<Role, keyof SessionLinks> = {
 };
 
 /**
- * The links to hand out: note-takers join with theirs, observers follow read-only. Links are
- * shown by the server only once, so the ones this browser kept are listed, and an editor can
- * make new ones.
+ * The links to hand out, one per role, each labelled with what it lets a person do and with its
+ * own copy button (the links differ only in their random tokens, so the label is what tells them
+ * apart). Links are shown by the server only once, so the ones this browser kept are listed, and
+ * an editor can make new ones.
  */
-export function SharePanel({ sessionId, token, links: initial, canMint }: SharePanelProps) {
+export function SharePanel({ sessionId, token, links: initial, canMint, open = false }: SharePanelProps) {
   const [links, setLinks] = useState<Partial<SessionLinks>>(initial ?? {});
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
+  const [copied, setCopied] = useState<Role | null>(null);
 
   const make = async (role: Role) => {
     setError(null);
@@ -42,10 +45,10 @@ export function SharePanel({ sessionId, token, links: initial, canMint }: ShareP
     }
   };
 
-  const copy = async (url: string) => {
+  const copy = async (role: Role, url: string) => {
     try {
       await navigator.clipboard.writeText(url);
-      setCopied(url);
+      setCopied(role);
     } catch {
       setError('Copying is blocked here; select the link and copy it by hand.');
     }
@@ -53,14 +56,18 @@ export function SharePanel({ sessionId, token, links: initial, canMint }: ShareP
 
   const rows = roleLinks({ observer: '', noteTaker: '', editor: '', ...links });
   return (
-    <details className="share">
-      <summary>Share this session</summary>
+    <details className="share" open={open}>
+      <summary>Links to hand out</summary>
       <ul className="share-links">
-        {rows.map(({ role, label, path }) => {
+        {rows.map(({ role, label, can, path }) => {
           const url = path ? new URL(path, window.location.origin).toString() : '';
+          const noun = label.toLowerCase().replace(/s$/, '');
           return (
-            <li key={role} className="share-row">
-              <span className="share-role">{label}</span>
+            <li key={role} className="share-row" data-role={role}>
+              <span className="share-role">
+                <strong id={`share-${role}`}>{label}</strong>
+                <span className="share-can">{can}</span>
+              </span>
               {url ? (
                 <>
                   <input
@@ -70,13 +77,13 @@ export function SharePanel({ sessionId, token, links: initial, canMint }: ShareP
                     aria-label={`${label} link`}
                     onFocus={(e) => e.target.select()}
                   />
-                  <button type="button" onClick={() => copy(url)}>
-                    {copied === url ? 'Copied' : 'Copy'}
+                  <button type="button" onClick={() => copy(role, url)} aria-describedby={`share-${role}`}>
+                    {copied === role ? `Copied ${noun} link` : `Copy ${noun} link`}
                   </button>
                 </>
               ) : canMint ? (
                 <button type="button" onClick={() => make(role)}>
-                  Make a link
+                  Make {role === 'editor' ? 'an' : 'a'} {noun} link
                 </button>
               ) : (
                 <span className="muted">ask the editor</span>

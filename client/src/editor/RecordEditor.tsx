@@ -1,5 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Cockpit } from '../cockpit/Cockpit.tsx';
 import type { UserIdentity } from '../user/identity.ts';
 import type { CollabSession } from './collabSession.ts';
@@ -24,12 +24,23 @@ export interface RecordEditorProps {
 
 /** The live record of one session: toolbar and the collaborative editor. */
 export function RecordEditor({ session, user, readOnly, canReview = false, onlyUnchecked = false }: RecordEditorProps) {
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   const editor = useEditor(
     {
       extensions: editorExtensions(session, user),
       editable: !readOnly,
       editorProps: {
-        attributes: { class: 'record', 'aria-label': 'Record of the meeting', spellcheck: 'true' },
+        // a text field to assistive technology: what it is, that it takes many lines (issue 13,
+        // item 15); a function, so ProseMirror re-reads it when setEditable changes the view's props
+        attributes: () => ({
+          class: 'record',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Record of the meeting',
+          'aria-readonly': String(readOnlyRef.current),
+          spellcheck: 'true',
+        }),
       },
     },
     [session],

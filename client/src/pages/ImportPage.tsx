@@ -53,7 +53,7 @@ export function ImportPage() {
       // the links are shown only at creation: keep them, and open the session as its editor
       const token = tokenOfLink(session.links.editor);
       if (token) saveAccess(session.id, { token, links: session.links });
-      navigate(`/s/${session.id}`);
+      navigate(`/s/${session.id}`, { state: { created: true } });
     } catch (err) {
       const needsAdmin = err instanceof ApiRequestError && (err.status === 401 || err.status === 403);
       setError({ message: errorMessage(err), needsAdmin });

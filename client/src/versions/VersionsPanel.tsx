@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useDialogFocus } from '../a11y/useDialogFocus.ts';
 import { useRequest } from '../api/useRequest.ts';
 import { listVersions, type RestoreVersionResponse } from '../api/versions.ts';
 import { SaveVersionForm } from './SaveVersionForm.tsx';
@@ -32,6 +33,9 @@ export function VersionsPanel({
   const [selection, setSelection] = useState<VersionSelection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const list = useRequest((signal) => listVersions(sessionId, token, signal), [sessionId, token, round]);
+  const panel = useRef<HTMLElement>(null);
+  // a side panel, not modal: focus moves in when it opens and back to "Versions" when it closes
+  useDialogFocus(panel);
   const versions = list.kind === 'ready' ? list.value : list.kind === 'loading' ? (list.previous ?? []) : [];
 
   useEffect(() => {
@@ -53,7 +57,7 @@ export function VersionsPanel({
   };
 
   return (
-    <aside className="versions-panel" role="dialog" aria-modal="false" aria-labelledby="versions-heading">
+    <aside ref={panel} className="versions-panel" role="dialog" aria-modal="false" aria-labelledby="versions-heading">
       <header className="versions-head">
         <h2 id="versions-heading">Versions</h2>
         <button type="button" onClick={onClose} aria-label="Close versions">

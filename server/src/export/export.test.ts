@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { exportDocx, xmlSafe } from './docx.ts';
 import { exportHtml } from './html.ts';
-import { exportJson } from './json.ts';
+import { exportJson, type JsonParagraph } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
 import { buildMinutes, fileStem } from './minutes.ts';
 import { exportText } from './text.ts';
@@ -143,11 +143,22 @@ withFixture('minutes shape', () => {
         speaker,
         affiliation,
         onBehalfOf,
-        paragraphs,
+        // the parse format joins a list's items with "\n"; JSON keeps them as items
+        paragraphs: (paragraphs as JsonParagraph[]).map((p) => (typeof p === 'string' ? p : p.items.join('\n'))),
       })),
     }));
     expect(parsed.sections).toMatchObject(asParsed);
     expect(json.sections[0].blocks[4]).toMatchObject({ kind: 'member-state', status: 'draft' });
+    // Malta's bullet list: three items, not one string with line breaks
+    const malta = json.sections[0].blocks.find((b: { speaker: string }) => b.speaker === 'Malta');
+    const list = malta.paragraphs.find((p: JsonParagraph) => typeof p !== 'string');
+    expect(list).toMatchObject({ list: 'bulleted' });
+    expect(list.items).toHaveLength(3);
+    expect(list.items[2]).toBe('to strengthen the use of the CND post UNGASS website.');
+    const strings = json.sections.flatMap((s: { blocks: { paragraphs: JsonParagraph[] }[] }) =>
+      s.blocks.flatMap((b) => b.paragraphs.filter((p) => typeof p === 'string')),
+    );
+    expect(strings.some((p: string) => p.includes('\n'))).toBe(false);
   });
 
   it('renders a Word document', async () => {
@@ -249,8 +260,11 @@ describe('summary of actions and decisions', () => {
       'Action: Secretariat — Circulate the revised draft (due 2017-02-01)',
       'Decision: The report is adopted.',
     ]);
+    // a plain-text heading in the fixture's style, no Markdown mixed into plain text
+    expect(text).toContain('\n\nSUMMARY OF ACTIONS AND DECISIONS\n\n');
+    expect(text).not.toMatch(/^#/m);
     const last = reread.sections.at(-1)!;
-    expect(last.heading).toBe('Summary of actions and decisions');
+    expect(last.heading).toBe('SUMMARY OF ACTIONS AND DECISIONS');
     expect(last.blocks).toMatchObject([
       {
         speaker: '',

@@ -2,9 +2,28 @@
  * Minutes as JSON: the parse format (`title`, `sections[].heading`, `blocks[]` with speaker,
  * affiliation, onBehalfOf, paragraphs) extended with what the document knows besides (ids,
  * kinds, review status, times, word counts, attendance), so it can be read by the same tools.
+ * A list stays a list (issue 13, item 13): in `paragraphs` it is `{ list, items }`, never its
+ * items joined into one string, which no reader could tell from a paragraph with line breaks.
  */
-import { bodyToParagraphs } from '@rapporteur/shared/record';
+import type { BodyPart } from '@rapporteur/shared/blocks';
 import type { Minutes } from './minutes.ts';
+
+/** One entry of a block's `paragraphs`: a paragraph's text, or a list with its items. */
+export type JsonParagraph = string | { list: 'bulleted' | 'numbered'; items: string[] };
+
+/** The body of a block as JSON paragraphs, empty paragraphs and list items left out. */
+export function jsonParagraphs(body: BodyPart[]): JsonParagraph[] {
+  const out: JsonParagraph[] = [];
+  for (const part of body) {
+    if (part.type === 'paragraph') {
+      if (part.text.trim()) out.push(part.text.trim());
+      continue;
+    }
+    const items = part.items.map((i) => i.trim()).filter(Boolean);
+    if (items.length) out.push({ list: part.ordered ? 'numbered' : 'bulleted', items });
+  }
+  return out;
+}
 
 /** Render minutes as a JSON document (pretty-printed, newline-terminated). */
 export function exportJson(minutes: Minutes): string {
@@ -12,7 +31,7 @@ export function exportJson(minutes: Minutes): string {
     heading: section.heading,
     blocks: section.entries.map((entry) => {
       if (entry.type === 'note') {
-        return { speaker: '', affiliation: null, onBehalfOf: null, paragraphs: bodyToParagraphs(entry.body) };
+        return { speaker: '', affiliation: null, onBehalfOf: null, paragraphs: jsonParagraphs(entry.body) };
       }
       const b = entry.block;
       return {
@@ -24,13 +43,13 @@ export function exportJson(minutes: Minutes): string {
         status: b.status,
         startedAt: b.startedAt || null,
         wordCount: b.wordCount,
-        paragraphs: bodyToParagraphs(b.body),
+        paragraphs: jsonParagraphs(b.body),
       };
     }),
   }));
   const doc = {
     format: 'rapporteur-minutes',
-    version: 1,
+    version: 2, // 2: lists are { list, items } rather than one string joined with "\n"
     sessionId: minutes.sessionId,
     title: minutes.title,
     date: minutes.date || null,

@@ -5,7 +5,7 @@
  * Attendance and date are left out on purpose: they are not part of that convention and would
  * read back as statements.
  */
-import { headingLine, type ParsedRecord, renderPlain } from '@rapporteur/shared/record';
+import { type ParsedRecord, renderPlain } from '@rapporteur/shared/record';
 import { hasSummary, SUMMARY_HEADING, type Summary } from './summary.ts';
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -16,9 +16,11 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
  * back as a section of plain paragraphs).
  */
 export function exportText(record: ParsedRecord, summary?: Summary): string {
+  // the summary heading in capitals, as published records write "MORNING SESSION": no Markdown
+  // "##" in plain text (issue 13, item 13), and it reads back as a heading all the same
   const trailer =
     summary && hasSummary(summary)
-      ? [headingLine(SUMMARY_HEADING), ...[...summary.actions, ...summary.decisions].map((i) => oneLine(i.line))]
+      ? [SUMMARY_HEADING.toUpperCase(), ...[...summary.actions, ...summary.decisions].map((i) => oneLine(i.line))]
       : [];
   return renderPlain(record, trailer);
 }

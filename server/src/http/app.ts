@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AccessStore } from '../access/accessStore.ts';
 import type { AdmissionGate } from '../collab/admissionGate.ts';
+import type { AdminSecret } from '../access/adminSecret.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
 import type { Database } from '../db/database.ts';
 import type { HeavyWork } from '../heavy/index.ts';
@@ -44,8 +45,8 @@ export interface AppDeps {
   access: AccessStore;
   /** Imports and exports, run in worker threads. */
   heavy: HeavyWork;
-  /** The instance's admin secret (ADMIN_TOKEN); unset means loopback requests are admin. */
-  adminToken?: string;
+  /** The instance's admin secret (stored, or ADMIN_TOKEN). */
+  admin: AdminSecret;
   /** Called after an import is stored, with its rows (the server projects it for search at once). */
   afterImport?: (projection: ProjectionSnapshot) => Promise<unknown>;
   logger: Logger;

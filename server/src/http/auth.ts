@@ -1,14 +1,13 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Role, roleAtLeast, TOKEN_QUERY_PARAM } from '@rapporteur/shared/api';
 import type { Context } from 'hono';
 import type { AccessStore, TokenGrant } from '../access/accessStore.ts';
-import { secretEquals } from '../access/tokens.ts';
+import type { AdminSecret } from '../access/adminSecret.ts';
 import { AppError } from './errors.ts';
 
 export interface AuthDeps {
   access: AccessStore;
-  /** The instance's admin secret; when unset, requests from the loopback address are admin. */
-  adminToken?: string;
+  /** The instance's admin secret (never a network address: behind a proxy everyone is local). */
+  admin: AdminSecret;
 }
 
 export const unauthorized = (message = 'a valid token is required') => new AppError('unauthorized', 401, message);
@@ -21,29 +20,17 @@ export function requestToken(c: Context): string | null {
   return c.req.query(TOKEN_QUERY_PARAM) ?? null;
 }
 
-function isLoopback(c: Context): boolean {
-  try {
-    const address = getConnInfo(c).remote.address ?? '';
-    return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-  } catch {
-    return false; // no socket behind the request (app.request in tests): not loopback
-  }
-}
-
-/** Whether the request may administer the instance (create and list sessions, mint links). */
+/** Whether the request carries the admin secret (create and list sessions, mint any link). */
 export function isAdmin(c: Context, deps: AuthDeps): boolean {
-  if (deps.adminToken) {
-    const token = requestToken(c);
-    return token !== null && secretEquals(token, deps.adminToken);
-  }
-  return isLoopback(c);
+  const token = requestToken(c);
+  return token !== null && deps.admin.matches(token);
 }
 
-/** Require admin rights, or answer 401 (no credentials) / 403 (not from loopback). */
+/** Require the admin secret, or answer 401. */
 export function requireAdmin(c: Context, deps: AuthDeps): void {
-  if (isAdmin(c, deps)) return;
-  if (deps.adminToken) throw unauthorized('the admin token is required');
-  throw forbidden('sessions can only be created from this machine unless ADMIN_TOKEN is set');
+  if (!isAdmin(c, deps)) {
+    throw unauthorized('this needs the admin URL the server printed when it first started');
+  }
 }
 
 /**
@@ -63,8 +50,7 @@ export async function requireRole(c: Context, deps: AuthDeps, sessionId: string,
  * its hash; null for an anonymous reader of a public session. Never a network address.
  */
 export async function heavyClientOf(c: Context, deps: AuthDeps): Promise<string | null> {
-  // a link's token first: without ADMIN_TOKEN every loopback request is admin, and readers
-  // behind a local reverse proxy must not all share the admin's allowance
+  // a link's token first: each link has its own allowance, whoever else holds the admin secret
   const grant = await deps.access.resolve(requestToken(c));
   if (grant) return `token:${grant.tokenHash}`;
   return isAdmin(c, deps) ? 'admin' : null;

@@ -1,0 +1,25 @@
+/**
+ * `pnpm build`: the web client (vite) and the server (esbuild), then the build stamp, so that
+ * `pnpm start` knows the build matches the sources. The hash is taken before building: an edit
+ * made during the build makes the next start build again, never the reverse.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, sourceHash, writeStamp } from './buildStamp.mjs';
+
+/** Run one build step in the foreground; stop with its exit code when it fails. */
+function step(cwd, command, args) {
+  const res = spawnSync(command, args, { cwd: path.join(ROOT, cwd), stdio: 'inherit' });
+  if (res.status !== 0) process.exit(res.status ?? 1);
+}
+
+/** Build everything and stamp it. */
+export function buildAll() {
+  const hash = sourceHash();
+  step('client', path.join(ROOT, 'client/node_modules/.bin/vite'), ['build']);
+  step('server', process.execPath, ['scripts/build.mjs']);
+  writeStamp(hash);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) buildAll();
