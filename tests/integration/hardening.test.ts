@@ -14,7 +14,7 @@ import { backends, createTestDatabase } from '../helpers/database.ts';
 import { flakyDatabase } from '../helpers/faults.ts';
 import { rawExchange, upgradeRequest } from '../helpers/rawHttp.ts';
 import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
-import { startTestServer } from '../helpers/server.ts';
+import { startTestServer, TEST_ADMIN_TOKEN } from '../helpers/server.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
 import { useTestServer } from '../helpers/testServer.ts';
 
@@ -95,7 +95,7 @@ describe.each(backends())('hardening of the app and the gate (%s)', (backend) =>
     const create = (startsAt: string) =>
       fetch(`${suite.server.url}/api/sessions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
         body: JSON.stringify({ title: 'dated', startsAt }),
       });
     for (const startsAt of ['0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '9999-12-31T00:00:00Z']) {
@@ -111,7 +111,7 @@ describe.each(backends())('hardening of the app and the gate (%s)', (backend) =>
     await search.arrayBuffer();
     const imported = await fetch(`${suite.server.url}/api/sessions/import?title=Old`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       body: JSON.stringify({ text: 'Meeting of 0000-01-01\n\nChair: Opening.', startsAt: '0000-01-01T00:00:00Z' }),
     });
     expect(imported.status).toBe(400);

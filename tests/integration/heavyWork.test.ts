@@ -13,6 +13,7 @@ import { CRASH_TITLE } from '../helpers/crashingWorker.ts';
 import { backends } from '../helpers/database.ts';
 import { longRecordDoc, longRecordText, manyOpenersText } from '../helpers/longRecord.ts';
 import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
+import { TEST_ADMIN_TOKEN } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
 import { useTestServer } from '../helpers/testServer.ts';
 
@@ -26,7 +27,11 @@ interface Imported {
 const tokenOf = (link: string) => new URL(link, 'http://x').searchParams.get('token')!;
 
 const importText = (url: string, text: string) =>
-  fetch(`${url}/api/sessions/import`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
+  fetch(`${url}/api/sessions/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    body: text,
+  });
 
 const exportOf = (url: string, id: string, format: string, token?: string) =>
   fetch(

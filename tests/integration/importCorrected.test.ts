@@ -3,6 +3,7 @@ import { parseText } from '@rapporteur/shared/record';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/clients.ts';
 import { backends } from '../helpers/database.ts';
+import { TEST_ADMIN_TOKEN } from '../helpers/server.ts';
 import { useTestServer } from '../helpers/testServer.ts';
 
 const tokenOf = (link: string) => new URL(link, 'http://x').searchParams.get('token')!;
@@ -12,7 +13,7 @@ describe.each(backends())('importing a record corrected in the preview on %s', (
   const post = (body: unknown) =>
     fetch(`${suite.server.url}/api/sessions/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
       body: JSON.stringify(body),
     });
 
