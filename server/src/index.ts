@@ -8,3 +8,4 @@ export { createLogger } from './logger.ts';
 export { startServer, type RunningServer } from './server.ts';
 export { UpdateLog } from './persistence/updateLog.ts';
 export { SessionStore } from './sessions/sessionStore.ts';
+export { Leases } from './cluster/lease.ts';

@@ -19,7 +19,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     // the warm ones for a while, so the first joiner after a quiet spell does not pay for them
     idle_timeout: 600,
   });
-  const run = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
+  const run = (q: postgres.Sql | postgres.TransactionSql | postgres.ReservedSql): Queryable => ({
     async query<T>(text: string, params: readonly unknown[] = []) {
       const rows = await q.unsafe(text, toParams(params));
       return rows as unknown as T[];
@@ -28,6 +28,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return {
     engine: 'postgres',
     ...run(sql),
+    reserve: async () => {
+      const reserved = await sql.reserve();
+      return { ...run(reserved), release: () => reserved.release() };
+    },
     transaction: async (fn) => (await sql.begin((tx) => fn(run(tx)))) as Awaited<ReturnType<typeof fn>>,
     close: () => sql.end({ timeout: 5 }),
   };
