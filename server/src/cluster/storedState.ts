@@ -27,10 +27,15 @@ export class StoredState {
   /** Per client: sorted, non-overlapping, non-touching [from, to) pairs, flattened. */
   private readonly ranges = new Map<number, number[]>();
 
-  /** Everything before each clock of a state vector is stored (loaded from, or announced by, the database). */
-  addStateVector(stateVector: Uint8Array | ReadonlyMap<number, number>): void {
+  /**
+   * Everything before each clock of a state vector is stored (loaded from the database, or another
+   * process's stored prefix); returns whether the stored prefix of any client grew.
+   */
+  addStateVector(stateVector: Uint8Array | ReadonlyMap<number, number>): boolean {
     const sv = stateVector instanceof Uint8Array ? Y.decodeStateVector(stateVector) : stateVector;
-    for (const [client, clock] of sv) if (clock > 0) this.add(client, 0, clock);
+    const ranges: ClockRange[] = [];
+    for (const [client, clock] of sv) ranges.push({ client, from: 0, to: clock });
+    return this.addRanges(ranges);
   }
 
   /** These clock ranges are stored; returns whether the stored prefix of any client grew. */
@@ -71,7 +76,7 @@ export class StoredState {
     const merged: number[] = [];
     let i = 0;
     // ranges wholly before the new one (not touching it)
-    while (i < list.length && list[i + 1]! < from) merged.push(list[i]!, list[i + 1]!), (i += 2);
+    for (; i < list.length && list[i + 1]! < from; i += 2) merged.push(list[i]!, list[i + 1]!);
     let lo = from;
     let hi = to;
     // ranges overlapping or touching it are absorbed
@@ -81,7 +86,7 @@ export class StoredState {
       i += 2;
     }
     merged.push(lo, hi);
-    while (i < list.length) merged.push(list[i]!, list[i + 1]!), (i += 2);
+    for (; i < list.length; i += 2) merged.push(list[i]!, list[i + 1]!);
     this.ranges.set(client, merged);
   }
 }
