@@ -184,6 +184,7 @@ describe('Relay', () => {
     const { rooms: [a] } = cluster(1, hub);
     a!.doc.getText('t').insert(0, 'before B');
     a!.relay.onCommitted(a!, Y.encodeStateAsUpdate(a!.doc));
+    await new Promise((r) => setTimeout(r, 20)); // A's update is published before B subscribes
     const { rooms: [b] } = cluster(1, hub);
     await until(() => b!.text() === 'before B', 'catch-up');
     await until(() => b!.persisted.get(a!.doc.clientID) === 8, 'stored prefix from the exchange');
