@@ -10,8 +10,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { type Database, openDatabase, type RunningServer } from '@rapporteur/server';
 import { createServerDatabase } from './database.ts';
-import { REPO_ROOT, type ServerProcess, spawnServer } from './server.ts';
+import { REPO_ROOT, type ServerProcess, spawnServer, startTestServer, type TestServerOptions } from './server.ts';
 
 /** The shared Redis of this machine (and of CI). */
 export const SHARED_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -200,6 +201,59 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       await stopChild(haproxy);
       await Promise.all(processes.map((p) => p.kill('SIGKILL')));
       await rm(dir, { recursive: true, force: true });
+      await database.drop();
+    },
+  };
+}
+
+/** Why in-process cluster tests cannot run here (they need Postgres and Redis), or null. */
+export async function redisClusterUnavailable(): Promise<string | null> {
+  if (!process.env.DATABASE_URL) return 'DATABASE_URL is not set (clustered mode needs a Postgres server)';
+  const redis = new URL(SHARED_REDIS_URL);
+  if (!(await reachable(redis.hostname, Number(redis.port || 6379)))) return `no Redis answers at ${SHARED_REDIS_URL}`;
+  return null;
+}
+
+/** Several clustered servers in this process, each with its own connection pool, on one fresh database. */
+export interface InProcessCluster {
+  servers: RunningServer[];
+  databaseUrl: string;
+  /** A database handle for the test's own queries. */
+  db: Database;
+  stop(): Promise<void>;
+}
+
+/** Start `n` clustered servers in this process (fast; for tests that look inside the processes). */
+export async function startInProcessCluster(
+  n: number,
+  opts: Omit<TestServerOptions, 'env'> & { redisUrl?: string; env?: Record<string, string> } = {},
+): Promise<InProcessCluster> {
+  const database = await createServerDatabase();
+  const pools: Database[] = [];
+  const servers: RunningServer[] = [];
+  const tag = `${process.pid}-${Date.now().toString(36)}`;
+  for (let i = 0; i < n; i++) {
+    const db = await openDatabase({ databaseUrl: database.url, dataDir: '' });
+    pools.push(db);
+    servers.push(
+      await startTestServer(db, {
+        ...opts,
+        env: {
+          DATABASE_URL: database.url,
+          REDIS_URL: opts.redisUrl ?? SHARED_REDIS_URL,
+          PROCESS_ID: `t${i + 1}-${tag}`,
+          ...opts.env,
+        },
+      }),
+    );
+  }
+  return {
+    servers,
+    databaseUrl: database.url,
+    db: pools[0]!,
+    stop: async () => {
+      for (const s of servers) await s.close();
+      for (const db of pools) await db.close();
       await database.drop();
     },
   };

@@ -14,12 +14,11 @@
  */
 import * as Y from 'yjs';
 import { COMPACT_AFTER_ROWS } from '@rapporteur/shared/protocol';
-import type { RoomHooks } from '../collab/room.ts';
+import type { Room, RoomHooks } from '../collab/room.ts';
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
 import type { Leases } from './lease.ts';
 import type { Relay } from './relay.ts';
-import type { RelayedRoom } from './relayedRoom.ts';
 
 export interface OwnershipOptions {
   leases: Leases;
@@ -40,7 +39,7 @@ export interface OwnershipOptions {
 }
 
 interface Owned {
-  room: RelayedRoom;
+  room: Room;
   owner: boolean;
   /** The document's state vector now and then, to tell how long something has been unstored. */
   snapshots: { at: number; vector: Map<number, number> }[];
@@ -67,26 +66,26 @@ export class Ownership {
   }
 
   /** RoomHooks. */
-  onLoad(room: RelayedRoom): void {
+  onLoad(room: Room): void {
     const owned: Owned = { room, owner: false, snapshots: [], lastCompaction: Date.now(), busy: false };
     this.rooms.set(room.sessionId, owned);
     void this.claim(owned);
   }
 
   /** RoomHooks: the owner's hooks follow edits from every process. */
-  onUpdate(room: RelayedRoom, update: Uint8Array, origin: unknown): void {
+  onUpdate(room: Room, update: Uint8Array, origin: unknown): void {
     const owned = this.rooms.get(room.sessionId);
     if (!owned?.owner) return;
-    for (const h of this.opts.ownerHooks) h.onUpdate?.(room as never, update, origin);
+    for (const h of this.opts.ownerHooks) h.onUpdate?.(room, update, origin);
   }
 
   /** RoomHooks. */
-  onDestroy(room: RelayedRoom): void {
+  onDestroy(room: Room): void {
     const owned = this.rooms.get(room.sessionId);
     if (!owned || owned.room !== room) return;
     this.rooms.delete(room.sessionId);
     if (owned.owner) {
-      for (const h of this.opts.ownerHooks) h.onDestroy?.(room as never);
+      for (const h of this.opts.ownerHooks) h.onDestroy?.(room);
       void this.opts.leases.release(leaseName(room.sessionId));
     }
   }
@@ -97,7 +96,7 @@ export class Ownership {
       const owned = this.rooms.get(name.slice('room:'.length));
       if (!owned?.owner) continue;
       owned.owner = false;
-      for (const h of this.opts.ownerHooks) h.onDestroy?.(owned.room as never);
+      for (const h of this.opts.ownerHooks) h.onDestroy?.(owned.room);
     }
   }
 
@@ -115,7 +114,7 @@ export class Ownership {
     }
     owned.owner = true;
     this.opts.logger.info('room owner', { sessionId: owned.room.sessionId, process: this.opts.processId });
-    for (const h of this.opts.ownerHooks) h.onLoad?.(owned.room as never);
+    for (const h of this.opts.ownerHooks) h.onLoad?.(owned.room);
   }
 
   private tick(): void {

@@ -82,6 +82,9 @@ class FakeRoom implements RelayedRoom {
   async flush() {
     return true;
   }
+  applyRemote(update: Uint8Array) {
+    Y.applyUpdate(this.doc, update, RELAY_ORIGIN);
+  }
   announcePersisted(sv: Uint8Array) {
     this.persisted = Y.decodeStateVector(sv);
   }

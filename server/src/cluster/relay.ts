@@ -47,20 +47,20 @@ export class Relay {
   }
 
   /** RoomHooks: publish what this process integrated (never what the relay itself applied). */
-  onUpdate(room: RelayedRoom, update: Uint8Array, origin: unknown): void {
+  onUpdate(room: { sessionId: string }, update: Uint8Array, origin: unknown): void {
     if (origin === RELAY_ORIGIN) return;
     this.links.get(room.sessionId)?.localUpdate(update);
   }
 
   /** Persistence hook: this process committed `update` for the room. */
-  onCommitted(room: RelayedRoom, update: Uint8Array): void {
+  onCommitted(room: { sessionId: string }, update: Uint8Array): void {
     this.links.get(room.sessionId)?.committed(update);
   }
 
   /** RoomHooks: the room is unloaded here. */
-  onDestroy(room: RelayedRoom): void {
+  onDestroy(room: { sessionId: string; doc: unknown }): void {
     const link = this.links.get(room.sessionId);
-    if (!link) return;
+    if (!link?.holds(room.doc)) return;
     link.close();
     this.links.delete(room.sessionId);
   }

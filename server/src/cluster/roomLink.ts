@@ -259,10 +259,10 @@ export class RoomLink {
   private handle(msg: RelayMessage, peer: Peer): void {
     switch (msg.kind) {
       case 'update':
-        Y.applyUpdate(this.room.doc, msg.update, RELAY_ORIGIN);
+        this.room.applyRemote(msg.update);
         return;
       case 'diff':
-        if (msg.target === this.bus.processId) Y.applyUpdate(this.room.doc, msg.update, RELAY_ORIGIN);
+        if (msg.target === this.bus.processId) this.room.applyRemote(msg.update);
         return;
       case 'stored':
         if (this.stored.addRanges(msg.ranges)) this.announce();
@@ -383,6 +383,11 @@ export class RoomLink {
     this.room.setLocked(true);
     this.flushOutbound(); // what the writers sent goes out before our answer (one ordered channel)
     return this.room.flush(Date.now() + 10_000);
+  }
+
+  /** Whether this link is the one of the room with this document (a reloaded room gets a new link). */
+  holds(doc: unknown): boolean {
+    return this.room.doc === doc;
   }
 
   /** The room is unloaded: say goodbye and stop. */

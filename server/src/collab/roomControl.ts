@@ -6,12 +6,8 @@
  */
 import type { Room } from './room.ts';
 import type { RoomRegistry } from './rooms.ts';
+import type { SessionFacts } from './types.ts';
 
-/** Session facts as the routes know them. */
-export interface SessionFacts {
-  status: string;
-  public: boolean;
-}
 
 /** Hooks beside this process's rooms (the cluster's relay). */
 export interface ControlHooks {
@@ -34,14 +30,14 @@ export class RoomControl {
   setFacts(sessionId: string, facts: SessionFacts): void {
     const locked = facts.status === 'final';
     const room = this.rooms.loadedRoom(sessionId);
-    room?.setLocked(locked);
-    room?.setSessionFacts(facts);
+    room?.state.setLocked(locked);
+    room?.state.setSessionFacts(facts);
     for (const h of this.hooks) h.onFacts?.(sessionId, { status: facts.status, public: facts.public, locked });
   }
 
   /** Close the sockets opened with these token hashes; returns how many this process closed. */
   revoke(sessionId: string, tokenHashes: readonly string[]): number {
-    const closed = this.rooms.loadedRoom(sessionId)?.closeTokens(new Set(tokenHashes)) ?? 0;
+    const closed = this.rooms.loadedRoom(sessionId)?.state.closeTokens(new Set(tokenHashes)) ?? 0;
     for (const h of this.hooks) h.onRevoke?.(sessionId, tokenHashes);
     return closed;
   }
@@ -54,7 +50,7 @@ export class RoomControl {
     const across = this.hooks.find((h) => h.finalise);
     if (!across?.finalise) {
       const room = this.rooms.loadedRoom(sessionId);
-      return room ? room.finalise() : true;
+      return room ? room.state.finalise() : true;
     }
     // in a cluster, writers may be connected to other processes: take part through our own room
     const room = await this.rooms.acquire(sessionId);
