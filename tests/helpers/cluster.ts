@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Database, openDatabase, type RunningServer } from '@rapporteur/server';
+import { type Bus, type Database, openDatabase, type RunningServer } from '@rapporteur/server';
 import { createServerDatabase } from './database.ts';
 import { REPO_ROOT, type ServerProcess, spawnServer, startTestServer, type TestServerOptions } from './server.ts';
 
@@ -256,5 +256,27 @@ export async function startInProcessCluster(
       for (const db of pools) await db.close();
       await database.drop();
     },
+  };
+}
+
+/** A bus that loses the messages `drop` picks (as pub/sub may), passing everything else through. */
+export function droppingBus(bus: Bus, drop: (message: Uint8Array) => boolean): Bus {
+  return {
+    get processId() {
+      return bus.processId;
+    },
+    get stats() {
+      return bus.stats;
+    },
+    subscribe: (channel, handler) => bus.subscribe(channel, handler),
+    unsubscribe: (channel) => bus.unsubscribe(channel),
+    publish: (channel, message) => {
+      if (!drop(message)) bus.publish(channel, message);
+    },
+    heartbeat: (sessionId, ttlMs) => bus.heartbeat(sessionId, ttlMs),
+    leave: (sessionId) => bus.leave(sessionId),
+    members: (sessionId) => bus.members(sessionId),
+    onReconnect: (fn) => bus.onReconnect(fn),
+    close: () => bus.close(),
   };
 }

@@ -5,10 +5,15 @@
  */
 import { type Bus, readRelayMessage, type RunningServer } from '@rapporteur/server';
 import { CloseCode } from '@rapporteur/shared/protocol';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { type InProcessCluster, redisClusterUnavailable, startInProcessCluster } from '../helpers/cluster.ts';
+import {
+  droppingBus,
+  type InProcessCluster,
+  redisClusterUnavailable,
+  startInProcessCluster,
+} from '../helpers/cluster.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
 import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
 
@@ -48,10 +53,6 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
     return c;
   };
   const converged = (cs: TestClient[]) => cs.every((c) => recordString(c.doc) === recordString(cs[0]!.doc));
-
-  beforeAll(() => {
-    // the relay's default timing is for production; these tests shorten it (see TIMING)
-  });
 
   it('clients spread over three processes co-edit one session, converge, and see each other', async () => {
     const { servers } = await start();
@@ -105,16 +106,11 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
   it('a client is told "saved" for a relayed edit only once the process that received it stored it', async () => {
     // B's Redis messages announcing what it stored are dropped: A cannot know they are stored
     let dropStored = true;
-    const wrap = (bus: Bus): Bus => ({
-      ...bus,
-      processId: bus.processId,
-      stats: bus.stats,
-      publish: (channel, message) => {
+    const wrap = (bus: Bus) =>
+      droppingBus(bus, (message) => {
         const m = readRelayMessage(message);
-        if (dropStored && m?.kind === 'stored' && m.sender.startsWith('t2-')) return;
-        bus.publish(channel, message);
-      },
-    });
+        return dropStored && m?.kind === 'stored' && m.sender.startsWith('t2-');
+      });
     const { servers } = await start(2, { wrapClusterBus: wrap, clusterTiming: { ...TIMING, syncIntervalMs: 60_000 } });
     const s = await createSessionHttp(servers[0]!.url, 'saved');
     const [a, b] = [connect(servers[0]!, s), connect(servers[1]!, s)];
@@ -131,15 +127,7 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
 
   it('repairs a dropped pub/sub message through the state-vector exchange', async () => {
     let drop = false;
-    const wrap = (bus: Bus): Bus => ({
-      ...bus,
-      processId: bus.processId,
-      stats: bus.stats,
-      publish: (channel, message) => {
-        if (drop && readRelayMessage(message)?.kind === 'update') return;
-        bus.publish(channel, message);
-      },
-    });
+    const wrap = (bus: Bus) => droppingBus(bus, (message) => drop && readRelayMessage(message)?.kind === 'update');
     const { servers } = await start(2, { wrapClusterBus: wrap });
     const s = await createSessionHttp(servers[0]!.url, 'dropped');
     const [a, b] = [connect(servers[0]!, s), connect(servers[1]!, s)];
@@ -188,7 +176,7 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
     const res = await fetch(`${servers[0]!.url}/api/sessions/${s.id}/links`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${s.editor}` },
-      body: JSON.stringify({ role: 'noteTaker', rotate: true }),
+      body: JSON.stringify({ role: 'note-taker', rotate: true }),
     });
     expect(res.status).toBe(201);
     expect(await closed).toBe(CloseCode.Unauthorized);
@@ -217,6 +205,7 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
     const cs = servers.map((server) => connect(server, s));
     await Promise.all(cs.map((c) => c.synced()));
     appendSpeakerBlock(cs[0]!.doc, { speaker: 'Chair' });
+    await waitFor(() => converged(cs), 'block everywhere');
     const started = Date.now();
     while (Date.now() - started < 4_000) {
       cs.forEach((c, i) => {
