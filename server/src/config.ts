@@ -88,6 +88,10 @@ export function parseConfig(env: Record<string, string | undefined>, root = REPO
 }
 
 function defaultProcessId(): string {
-  const host = os.hostname().replace(/[^A-Za-z0-9.-]/g, '').slice(0, 40) || 'host';
+  const host =
+    os
+      .hostname()
+      .replace(/[^A-Za-z0-9.-]/g, '')
+      .slice(0, 40) || 'host';
   return `${host}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }

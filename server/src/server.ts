@@ -89,9 +89,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         wrapBus: opts.wrapClusterBus,
       })
     : null;
-  const hooks: RoomHooks[] = cluster
-    ? cluster.hooks
-    : [new PersistenceHook({ log, logger }), projector, autoVersions];
+  const hooks: RoomHooks[] = cluster ? cluster.hooks : [new PersistenceHook({ log, logger }), projector, autoVersions];
   const rooms = new RoomRegistry(log, logger, hooks, { observerFramesPerSecond: opts.observerFramesPerSecond });
   const control = new RoomControl(rooms, cluster?.control ?? []);
   const sessions = new SessionStore(db);

@@ -53,7 +53,11 @@ describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients ty
     try {
       await Promise.all(clients.map((c) => c.synced()));
       for (let i = 0; i < CLIENTS; i++) appendSpeakerBlock(clients[i]!.doc, { speaker: `Delegation ${i}` });
-      await waitFor(() => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)), 'blocks', 30_000);
+      await waitFor(
+        () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
+        'blocks',
+        30_000,
+      );
 
       // when each client last lost its socket and last finished a sync, to time the recovery
       const lastClose = new Array<number>(CLIENTS).fill(0);
@@ -103,7 +107,8 @@ describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients ty
         // the balancer closes the dead process's client sockets at once; those clients come back elsewhere
         await new Promise((r) => setTimeout(r, 200));
         await waitFor(
-          () => clients.every((c, i) => c.provider.synced && (lastClose[i]! < killedAt || lastSync[i]! > lastClose[i]!)),
+          () =>
+            clients.every((c, i) => c.provider.synced && (lastClose[i]! < killedAt || lastSync[i]! > lastClose[i]!)),
           'every client synced again',
           30_000,
         );

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import postgres from 'postgres';
 import * as Y from 'yjs';
 import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { type Cluster, clusterUnavailable, type PrivateRedis, startCluster, startPrivateRedis } from '../helpers/cluster.ts';
+import {
+  type Cluster,
+  clusterUnavailable,
+  type PrivateRedis,
+  startCluster,
+  startPrivateRedis,
+} from '../helpers/cluster.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
 import { createSessionHttp } from '../helpers/sessions.ts';
 
@@ -47,7 +53,7 @@ describe.skipIf(Boolean(unavailable))('Redis restarted mid-meeting', () => {
         blockText(clients[i]!.doc, 0).insert(0, `<${i}:${typed[i]}>`);
         typed[i]!++;
       };
-      for (let k = 0; k < 10; k++) clients.forEach((_, i) => type(i));
+      for (let k = 0; k < 10; k++) for (let i = 0; i < clients.length; i++) type(i);
 
       await redis.stop();
       // during the outage: a keystroke on the first process reaches the other client of that process
@@ -55,7 +61,7 @@ describe.skipIf(Boolean(unavailable))('Redis restarted mid-meeting', () => {
       const token = `<0:${typed[0]! - 1}>`;
       await waitFor(() => blockText(clients[1]!.doc, 0).toString().includes(token), 'local delivery during the outage');
       for (let k = 0; k < 20; k++) {
-        clients.forEach((_, i) => type(i));
+        for (let i = 0; i < clients.length; i++) type(i);
         await new Promise((r) => setTimeout(r, 50));
       }
       // a client on another process cannot have it yet: the fan-out is down
@@ -63,7 +69,7 @@ describe.skipIf(Boolean(unavailable))('Redis restarted mid-meeting', () => {
 
       await redis.start();
       for (let k = 0; k < 10; k++) {
-        clients.forEach((_, i) => type(i));
+        for (let i = 0; i < clients.length; i++) type(i);
         await new Promise((r) => setTimeout(r, 50));
       }
       await waitFor(converged, 'convergence after Redis is back', 30_000);

@@ -188,13 +188,17 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
     const writer = connect(servers[0]!, s);
     await writer.synced();
     for (let i = 0; i < 3; i++) connect(servers[1]!, s, { token: s.observer, persisted: false });
-    await waitFor(() => {
-      for (const st of writer.provider.awareness.getStates().values()) {
-        const server = (st as { server?: { observers: number } }).server;
-        if (server?.observers === 3) return true;
-      }
-      return false;
-    }, 'observer count on the other process', 10_000);
+    await waitFor(
+      () => {
+        for (const st of writer.provider.awareness.getStates().values()) {
+          const server = (st as { server?: { observers: number } }).server;
+          if (server?.observers === 3) return true;
+        }
+        return false;
+      },
+      'observer count on the other process',
+      10_000,
+    );
   });
 
   it('runs compaction once per room per interval across the cluster, on the room’s owner', async () => {

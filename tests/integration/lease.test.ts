@@ -21,7 +21,12 @@ describe.skipIf(!onPostgres)('leases on Postgres advisory locks', () => {
     const open = () => {
       const db = openPostgres(server.url, { max: 2 });
       const lost: string[] = [];
-      const leases = new Leases({ db, logger: createLogger({ quiet: true }), checkMs: 50, onLost: (n) => lost.push(...n) });
+      const leases = new Leases({
+        db,
+        logger: createLogger({ quiet: true }),
+        checkMs: 50,
+        onLost: (n) => lost.push(...n),
+      });
       cleanup.push(async () => {
         await leases.close();
         await db.close();

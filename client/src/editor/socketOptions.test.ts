@@ -1,6 +1,13 @@
 import { CloseCode } from '@rapporteur/shared/protocol';
 import { describe, expect, it } from 'vitest';
-import { collabUrl, jitteredReconnect, RECONNECT_CAP_MS, reconnectAfter, reconnectDelay, socketParams } from './socketOptions.ts';
+import {
+  collabUrl,
+  jitteredReconnect,
+  RECONNECT_CAP_MS,
+  reconnectAfter,
+  reconnectDelay,
+  socketParams,
+} from './socketOptions.ts';
 
 describe('collaboration socket options', () => {
   it('uses the page origin, with wss behind https', () => {
@@ -42,7 +49,10 @@ describe('collaboration socket options', () => {
     expect(reconnectDelay(20, () => 0.999)).toBeLessThanOrEqual(RECONNECT_CAP_MS);
     expect(reconnectDelay(1, () => 0)).toBeGreaterThan(0);
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return (seed - 1) / 2147483646;
+    };
     const waits = new Set(Array.from({ length: 50 }, () => reconnectDelay(4, random)));
     expect(waits.size).toBeGreaterThan(30);
   });

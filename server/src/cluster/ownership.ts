@@ -142,7 +142,11 @@ export class Ownership {
       if (rows >= (this.opts.compactAfterRows ?? COMPACT_AFTER_ROWS) && owned.owner) {
         const { merged } = await this.opts.log.compact(owned.room.sessionId);
         this.compactions++;
-        this.opts.logger.info('compacted', { sessionId: owned.room.sessionId, rows: merged, process: this.opts.processId });
+        this.opts.logger.info('compacted', {
+          sessionId: owned.room.sessionId,
+          rows: merged,
+          process: this.opts.processId,
+        });
       }
     }
   }
@@ -164,7 +168,10 @@ export class Ownership {
     const missing = Y.encodeStateAsUpdate(room.doc, Y.encodeStateVector(stored));
     await this.opts.log.append(room.sessionId, missing);
     this.gapFills++;
-    this.opts.logger.warn('stored updates nobody else stored', { sessionId: room.sessionId, bytes: missing.byteLength });
+    this.opts.logger.warn('stored updates nobody else stored', {
+      sessionId: room.sessionId,
+      bytes: missing.byteLength,
+    });
     this.opts.relay.onCommitted(room, missing);
   }
 

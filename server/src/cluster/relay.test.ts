@@ -127,7 +127,10 @@ describe('Relay', () => {
   }
 
   it('publishes one message per event-loop turn however many updates it held, and others apply it', async () => {
-    const { hub, rooms: [a, b] } = cluster(2);
+    const {
+      hub,
+      rooms: [a, b],
+    } = cluster(2);
     await new Promise((r) => setTimeout(r, 10));
     hub.sent = [];
     const t = a!.doc.getText('t');
@@ -140,7 +143,10 @@ describe('Relay', () => {
   });
 
   it('applies what others publish with the relay origin, so it is never published back', async () => {
-    const { hub, rooms: [a, b] } = cluster(2);
+    const {
+      hub,
+      rooms: [a, b],
+    } = cluster(2);
     const origins: unknown[] = [];
     b!.doc.on('update', (_u: Uint8Array, origin: unknown) => origins.push(origin));
     a!.doc.getText('t').insert(0, 'x');
@@ -152,7 +158,9 @@ describe('Relay', () => {
   });
 
   it('acknowledges as saved only what some process announced as stored', async () => {
-    const { rooms: [a, b] } = cluster(2);
+    const {
+      rooms: [a, b],
+    } = cluster(2);
     const updates: Uint8Array[] = [];
     a!.doc.on('update', (u: Uint8Array, origin: unknown) => origin !== RELAY_ORIGIN && updates.push(u));
     a!.doc.getText('t').insert(0, 'typed on A');
@@ -167,14 +175,20 @@ describe('Relay', () => {
   });
 
   it('repairs a lost update through the state-vector exchange', async () => {
-    const { hub, rooms: [a, b] } = cluster(2);
+    const {
+      hub,
+      rooms: [a, b],
+    } = cluster(2);
     hub.drop = (m) => readRelayMessage(m)?.kind === 'update';
     a!.doc.getText('t').insert(0, 'lost in transit');
     await until(() => b!.text() === 'lost in transit', 'repair');
   });
 
   it('repairs a lost deletion (equal state vectors, different delete sets)', async () => {
-    const { hub, rooms: [a, b] } = cluster(2);
+    const {
+      hub,
+      rooms: [a, b],
+    } = cluster(2);
     a!.doc.getText('t').insert(0, 'abcdef');
     await until(() => b!.text() === 'abcdef', 'delivery');
     hub.drop = (m) => readRelayMessage(m)?.kind === 'update';
@@ -184,18 +198,24 @@ describe('Relay', () => {
 
   it('brings a process that loads the room late up to date at once, and learns what the others stored', async () => {
     const hub = new Hub();
-    const { rooms: [a] } = cluster(1, hub);
+    const {
+      rooms: [a],
+    } = cluster(1, hub);
     a!.doc.getText('t').insert(0, 'before B');
     a!.relay.onCommitted(a!, Y.encodeStateAsUpdate(a!.doc));
     await new Promise((r) => setTimeout(r, 20)); // A's update is published before B subscribes
-    const { rooms: [b] } = cluster(1, hub);
+    const {
+      rooms: [b],
+    } = cluster(1, hub);
     await until(() => b!.text() === 'before B', 'catch-up');
     await until(() => b!.persisted.get(a!.doc.clientID) === 8, 'stored prefix from the exchange');
   });
 
   it('relays presence of local sockets, not the room entry, and removes it when its process goes silent', async () => {
     const hub = new Hub();
-    const { rooms: [a, b] } = cluster(2, hub);
+    const {
+      rooms: [a, b],
+    } = cluster(2, hub);
     const client = new Y.Doc();
     const clientAwareness = new awarenessProtocol.Awareness(client);
     clientAwareness.setLocalState({ user: { name: 'Malta' } });
@@ -214,7 +234,9 @@ describe('Relay', () => {
   });
 
   it('sums observers across processes, and applies facts and revocations everywhere', async () => {
-    const { rooms: [a, b, c] } = cluster(3);
+    const {
+      rooms: [a, b, c],
+    } = cluster(3);
     a!.localObservers = 4;
     b!.localObservers = 2;
     await until(() => c!.remoteObservers === 6 && a!.remoteObservers === 2, 'observer counts');
@@ -225,7 +247,9 @@ describe('Relay', () => {
   });
 
   it('finalises across processes: each syncs its writers and locks before the initiator resolves', async () => {
-    const { rooms: [a, b, c] } = cluster(3);
+    const {
+      rooms: [a, b, c],
+    } = cluster(3);
     await new Promise((r) => setTimeout(r, 60)); // membership heartbeats
     expect(await a!.relay.finalise(SESSION, 200)).toBe(true);
     for (const r of [a, b, c]) {
@@ -235,7 +259,9 @@ describe('Relay', () => {
   });
 
   it('unlocks everywhere when some process could not store its part of a finalise', async () => {
-    const { rooms: [a, b] } = cluster(2);
+    const {
+      rooms: [a, b],
+    } = cluster(2);
     await new Promise((r) => setTimeout(r, 60));
     b!.flush = async () => false;
     expect(await a!.relay.finalise(SESSION, 200)).toBe(false);

@@ -315,7 +315,9 @@ export class RoomLink {
     }
     if (!lacking && sameVector(ours, theirs) && msg.deletes !== this.deletes()) lacking = true;
     if (lacking) {
-      this.publish(writeRelayDiff(this.bus.processId, msg.sender, Y.encodeStateAsUpdate(this.room.doc, msg.stateVector)));
+      this.publish(
+        writeRelayDiff(this.bus.processId, msg.sender, Y.encodeStateAsUpdate(this.room.doc, msg.stateVector)),
+      );
     }
     if (msg.askBack) {
       this.publishSync(false);

@@ -97,7 +97,11 @@ describe('relay wire codec', () => {
     expect(readRelayMessage(new Uint8Array([1, 2, 0x70, 0x31, 8, 0x80, 0x80, 0x80, 0x80, 0x10]))).toBeNull();
     expect(readRelayMessage(writeRelayStored('p1', [{ client: 1, from: 5, to: 2 }]))).toBeNull();
     // a Sync whose state vector is not one
-    expect(readRelayMessage(writeRelaySync('p1', { stateVector: new Uint8Array([5]), stored: sv, deletes: 0, askBack: false }))).toBeNull();
+    expect(
+      readRelayMessage(
+        writeRelaySync('p1', { stateVector: new Uint8Array([5]), stored: sv, deletes: 0, askBack: false }),
+      ),
+    ).toBeNull();
   });
 
   it('names one channel per room and reads the room back from it', () => {

@@ -135,7 +135,10 @@ export function writeRelayDiff(sender: string, target: string, update: Uint8Arra
 }
 
 /** Session facts. */
-export function writeRelayFacts(sender: string, facts: { status: string; public: boolean; locked: boolean }): Uint8Array {
+export function writeRelayFacts(
+  sender: string,
+  facts: { status: string; public: boolean; locked: boolean },
+): Uint8Array {
   return message(sender, RelayKind.Facts, (e) => {
     encoding.writeVarString(e, facts.status);
     encoding.writeVarUint(e, facts.public ? 1 : 0);

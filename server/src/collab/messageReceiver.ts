@@ -121,7 +121,10 @@ export class MessageReceiver implements FrameReceiver, RoomPart {
     // Only complete updates reach the Y.Doc: Yjs's own pending store would re-merge everything
     // pending on each update (quadratic) and escape the size limit.
     const needs = unmetNeeds(updateNeeds(decoded), this.room.doc);
-    if (needs.size > 0) return this.holdPending(conn, update, decoded, needs);
+    if (needs.size > 0) {
+      this.holdPending(conn, update, decoded, needs);
+      return;
+    }
     this.integrate(conn, update, decoded);
     this.applyReady();
   }

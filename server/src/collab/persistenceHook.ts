@@ -39,9 +39,7 @@ export class PersistenceHook implements RoomHooks {
         log: this.opts.log,
         rows: room.loadedRows,
         compactAfterRows: this.opts.compact === false ? Number.POSITIVE_INFINITY : undefined,
-        onPersisted: onCommitted
-          ? (_sv, merged) => onCommitted(room, merged)
-          : (sv) => room.announcePersisted(sv),
+        onPersisted: onCommitted ? (_sv, merged) => onCommitted(room, merged) : (sv) => room.announcePersisted(sv),
         onError: (err, attempt) =>
           this.opts.logger.error('persist failed; kept in memory, retrying', {
             sessionId: room.sessionId,

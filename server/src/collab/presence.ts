@@ -58,7 +58,11 @@ export class Presence implements RoomPart {
       if (fixes.length > 0) conn.send(writeAwareness(writeAwarenessEntries(fixes)));
     } catch (err) {
       if (!(err instanceof ProtocolError)) throw err;
-      this.room.logger.warn('closing connection', { sessionId: this.room.sessionId, conn: conn.id, reason: err.message });
+      this.room.logger.warn('closing connection', {
+        sessionId: this.room.sessionId,
+        conn: conn.id,
+        reason: err.message,
+      });
       conn.close(err.code);
     }
   }

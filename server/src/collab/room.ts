@@ -18,14 +18,7 @@ import {
 import type { Logger } from '../logger.ts';
 import { writeAwareness, writePersistedFrame } from './codec.ts';
 import type { Connection } from './connection.ts';
-import type {
-  FrameReceiver,
-  PresenceRole,
-  RoomPart,
-  RoomStateControls,
-  RoomStore,
-  SessionFacts,
-} from './types.ts';
+import type { FrameReceiver, PresenceRole, RoomPart, RoomStateControls, RoomStore, SessionFacts } from './types.ts';
 
 /** Observers of a room's life, for features built beside the sync loop (persistence, projection, versions, relay). */
 export interface RoomHooks {

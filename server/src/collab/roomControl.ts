@@ -8,7 +8,6 @@ import type { Room } from './room.ts';
 import type { RoomRegistry } from './rooms.ts';
 import type { SessionFacts } from './types.ts';
 
-
 /** Hooks beside this process's rooms (the cluster's relay). */
 export interface ControlHooks {
   /** Facts changed here. */
