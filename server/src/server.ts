@@ -9,7 +9,7 @@ import type { RoomHooks } from './collab/room.ts';
 import { RoomControl } from './collab/roomControl.ts';
 import { RoomRegistry } from './collab/rooms.ts';
 import type { Bus } from './cluster/bus.ts';
-import { type Clustering, type ClusterTiming, startClustering } from './cluster/clustering.ts';
+import type { Clustering, ClusterTiming } from './cluster/clustering.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { DatabaseMonitor } from './db/monitor.ts';
@@ -78,8 +78,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // A single process and a cluster differ only in the hooks registered here: in a cluster the
   // log holds only what this process's sockets sent, the relay shares every room with the other
   // processes, and projection and versions run on each room's owner alone.
+  // loaded only when clustered: a single process never loads the Redis client
   const cluster = config.cluster
-    ? startClustering({
+    ? (await import('./cluster/clustering.ts')).startClustering({
         config: config.cluster,
         db: opened, // leases reserve a connection of their own, beside the monitor
         log,
