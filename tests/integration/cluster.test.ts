@@ -118,6 +118,9 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
     appendSpeakerBlock(b.doc, { speaker: 'Typed on B' });
     await b.save.whenSaved();
     await waitFor(() => converged([a, b]), 'delivery to A');
+    // A stores what its own client types; B's block, which A holds, is still not known to be stored
+    appendSpeakerBlock(a.doc, { speaker: 'Typed on A' });
+    await waitFor(() => converged([a, b]), 'delivery to B');
     await new Promise((r) => setTimeout(r, 500)); // several flushes of A
     expect(a.save.current.unsaved).toBeGreaterThan(0);
     dropStored = false;
