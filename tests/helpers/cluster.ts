@@ -226,7 +226,12 @@ export interface InProcessCluster {
 /** Start `n` clustered servers in this process (fast; for tests that look inside the processes). */
 export async function startInProcessCluster(
   n: number,
-  opts: Omit<TestServerOptions, 'env'> & { redisUrl?: string; env?: Record<string, string> } = {},
+  opts: Omit<TestServerOptions, 'env'> & {
+    redisUrl?: string;
+    env?: Record<string, string>;
+    /** Wrap the database handle of server `i` (fault injection). */
+    wrapDb?: (i: number, db: Database) => Database;
+  } = {},
 ): Promise<InProcessCluster> {
   const database = await createServerDatabase();
   const pools: Database[] = [];
@@ -236,7 +241,7 @@ export async function startInProcessCluster(
     const db = await openDatabase({ databaseUrl: database.url, dataDir: '' });
     pools.push(db);
     servers.push(
-      await startTestServer(db, {
+      await startTestServer(opts.wrapDb ? opts.wrapDb(i, db) : db, {
         ...opts,
         env: {
           DATABASE_URL: database.url,

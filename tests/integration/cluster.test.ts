@@ -8,6 +8,7 @@ import { CloseCode } from '@rapporteur/shared/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { flakyDatabase } from '../helpers/faults.ts';
 import {
   droppingBus,
   type InProcessCluster,
@@ -228,5 +229,33 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
     const total = counts.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(Math.ceil(elapsed / 1_000) + 1);
+  });
+
+  it("stores what a process relayed but cannot store itself: the room's owner fills the gap", async () => {
+    const flaky: ReturnType<typeof flakyDatabase>[] = [];
+    const { servers } = await start(2, {
+      wrapDb: (i, db) => {
+        if (i === 0) return db;
+        const f = flakyDatabase(db);
+        flaky.push(f);
+        return f;
+      },
+    });
+    const s = await createSessionHttp(servers[0]!.url, 'gap fill');
+    const a = connect(servers[0]!, s);
+    await a.synced();
+    await waitFor(() => servers[0]!.cluster!.ownership.owns(s.id), 'the first process owns the room');
+    const b = connect(servers[1]!, s);
+    await b.synced();
+    flaky[0]!.down = true; // the second process can no longer write its update log
+    try {
+      appendSpeakerBlock(b.doc, { speaker: 'Typed where nothing can be stored' });
+      await waitFor(() => converged([a, b]), 'relayed to the owner');
+      await b.save.whenSaved(); // acknowledged once the owner stored it and said so
+      expect(recordString(await storedDoc(cluster!, s.id))).toContain('Typed where nothing can be stored');
+      expect(servers[0]!.cluster!.ownership.gapFills).toBeGreaterThan(0);
+    } finally {
+      flaky[0]!.down = false;
+    }
   });
 });
