@@ -56,7 +56,13 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
   const converged = (cs: TestClient[]) => cs.every((c) => recordString(c.doc) === recordString(cs[0]!.doc));
 
   it('clients spread over three processes co-edit one session, converge, and see each other', async () => {
-    const { servers } = await start();
+    let updateMessages = 0;
+    const counting = (bus: Bus) =>
+      droppingBus(bus, (message) => {
+        if (readRelayMessage(message)?.kind === 'update') updateMessages++;
+        return false;
+      });
+    const { servers } = await start(3, { wrapClusterBus: counting });
     const s = await createSessionHttp(servers[0]!.url, 'spread');
     const cs = servers.flatMap((server, i) => [
       connect(server, s, { name: `Typist ${i}a` }),
@@ -72,6 +78,7 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
       await new Promise((r) => setTimeout(r, 10));
     }
     await waitFor(() => converged(cs), 'convergence', 30_000);
+    console.log(`[cluster] ${cs.length * 20} keystrokes over 3 processes: ${updateMessages} Redis update messages`);
     const text = blockText(cs[0]!.doc, 0).toString();
     for (let i = 0; i < cs.length; i++)
       for (let round = 0; round < 20; round++) expect(text.split(`<${i}:${round}>`).length - 1).toBe(1);
