@@ -6,13 +6,12 @@
  * vectors with the others so a lost message is repaired (anti-entropy) and renews this process's
  * membership of the room. Presence, observer counts and room facts travel the same channel.
  */
-import { randomUUID } from 'node:crypto';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { readAwarenessEntries } from '../collab/awarenessFilter.ts';
 import type { Logger } from '../logger.ts';
 import type { Bus } from './bus.ts';
-import { RELAY_ORIGIN, type RelayedRoom, type RoomFacts } from './relayedRoom.ts';
+import { FinaliseRounds } from './finaliseRounds.ts';
+import { PresenceLink } from './presenceLink.ts';
+import type { RelayedRoom, RoomFacts } from './relayedRoom.ts';
 import { StoredState, updateRanges } from './storedState.ts';
 import {
   type RelayMessage,
@@ -20,8 +19,6 @@ import {
   roomChannel,
   writeRelayDiff,
   writeRelayFacts,
-  writeRelayFinalise,
-  writeRelayFinalised,
   writeRelayLeave,
   writeRelayObservers,
   writeRelayPresence,
@@ -46,12 +43,6 @@ interface Peer {
   observers: number;
 }
 
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
-
 /** 32-bit FNV-1a of some bytes: a digest of a delete set, compared between processes. */
 function digest(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
@@ -72,16 +63,13 @@ export class RoomLink {
   private readonly channel: string;
   private outbound: Uint8Array[] = [];
   private outboundScheduled: NodeJS.Immediate | null = null;
-  private readonly presenceChanged = new Set<number>();
-  private presenceTimer: NodeJS.Timeout | null = null;
   private readonly peers = new Map<string, Peer>();
-  /** Remote presence entries by the process that relayed them (removed when it goes). */
-  private readonly presenceOwner = new Map<number, string>();
+  private readonly presence: PresenceLink;
   /** Our state vector at the previous exchange: only what we held that long is offered unasked. */
   private previousVector = new Map<number, number>();
   private deleteDigest: number | null = null;
   private publishedObservers = 0;
-  private readonly finalisations = new Map<string, { waiting: Set<string>; failed: boolean; settle: () => void }>();
+  private readonly finalising: FinaliseRounds;
   private readonly syncTimer: NodeJS.Timeout;
   private closed = false;
 
@@ -95,7 +83,19 @@ export class RoomLink {
     // what the room loaded came from the database: stored by definition
     this.stored.addStateVector(Y.encodeStateVector(room.doc));
     room.doc.on('update', this.onDocUpdate);
-    room.awareness.on('update', this.onPresence);
+    this.finalising = new FinaliseRounds({
+      room,
+      processId: bus.processId,
+      logger,
+      publish: (m) => this.publish(m),
+      members: () => bus.members(room.sessionId).catch(() => [...this.peers.keys()]),
+      flushOutbound: () => this.flushOutbound(),
+    });
+    this.presence = new PresenceLink(
+      room,
+      (update) => this.publish(writeRelayPresence(this.bus.processId, update)),
+      timing.presenceTickMs,
+    );
     bus.subscribe(this.channel, (m) => this.receive(m));
     bus.heartbeat(room.sessionId, timing.peerTimeoutMs);
     // ask the others for what they hold beyond what we loaded, and to tell us what they stored
@@ -140,41 +140,11 @@ export class RoomLink {
     this.deleteDigest = null;
   };
 
-  /** Presence of our own sockets (joins, moves, renewals, leaves) is relayed; the room's own entry is not. */
-  private readonly onPresence = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
-    // each process times out stale entries itself; what came from the relay is not sent back
-    if (origin === RELAY_ORIGIN || origin === 'timeout' || this.closed) return;
-    const own = this.room.doc.clientID;
-    for (const list of [added, updated, removed]) {
-      for (const id of list) {
-        if (id === own) continue;
-        this.presenceChanged.add(id);
-        this.presenceOwner.delete(id); // a client that moved to us from another process is ours now
-      }
-    }
-    if (this.presenceChanged.size > 0) {
-      this.presenceTimer ??= setTimeout(() => this.flushPresence(), this.timing.presenceTickMs);
-    }
-  };
-
-  private flushPresence(): void {
-    this.presenceTimer = null;
-    if (this.presenceChanged.size === 0) return;
-    const ids = [...this.presenceChanged];
-    this.presenceChanged.clear();
-    this.publish(
-      writeRelayPresence(this.bus.processId, awarenessProtocol.encodeAwarenessUpdate(this.room.awareness, ids)),
-    );
-  }
-
   /** Everything we know, offered again: after a Redis outage, messages both ways may be lost. */
   resync(): void {
     this.bus.heartbeat(this.room.sessionId, this.timing.peerTimeoutMs);
     this.publishSync(true);
-    const own = this.room.doc.clientID;
-    const local = [...this.room.awareness.getStates().keys()].filter((id) => id !== own && !this.presenceOwner.has(id));
-    for (const id of local) this.presenceChanged.add(id);
-    this.flushPresence();
+    this.presence.republish();
     this.publish(writeRelayObservers(this.bus.processId, this.room.localObservers));
   }
 
@@ -224,13 +194,9 @@ export class RoomLink {
   /** A process left or went silent: its clients' carets go, and its observers from the count. */
   private dropPeer(id: string): void {
     if (!this.peers.delete(id)) return;
-    const entries = [...this.presenceOwner].filter(([, owner]) => owner === id).map(([client]) => client);
-    for (const client of entries) this.presenceOwner.delete(client);
-    awarenessProtocol.removeAwarenessStates(this.room.awareness, entries, RELAY_ORIGIN);
+    this.presence.dropSender(id);
     this.updateRemoteObservers();
-    for (const f of this.finalisations.values()) {
-      if (f.waiting.delete(id) && f.waiting.size === 0) f.settle();
-    }
+    this.finalising.gone(id);
   }
 
   private updateRemoteObservers(): void {
@@ -271,7 +237,7 @@ export class RoomLink {
         this.answerSync(msg);
         return;
       case 'presence':
-        this.applyPresence(msg.sender, msg.update);
+        this.presence.apply(msg.sender, msg.update);
         return;
       case 'observers':
         peer.observers = msg.count;
@@ -285,15 +251,11 @@ export class RoomLink {
         this.room.closeTokens(new Set(msg.tokenHashes));
         return;
       case 'finalise':
-        void this.finaliseHere().then((ok) => this.publish(writeRelayFinalised(this.bus.processId, msg.request, ok)));
+        this.finalising.answer(msg.request);
         return;
-      case 'finalised': {
-        const f = this.finalisations.get(msg.request);
-        if (!f) return;
-        if (!msg.ok) f.failed = true;
-        if (f.waiting.delete(msg.sender) && f.waiting.size === 0) f.settle();
+      case 'finalised':
+        this.finalising.answered(msg.sender, msg.request, msg.ok);
         return;
-      }
       case 'leave':
         return;
     }
@@ -325,14 +287,6 @@ export class RoomLink {
     }
   }
 
-  private applyPresence(sender: string, update: Uint8Array): void {
-    for (const e of readAwarenessEntries(update)) {
-      if (e.state === 'null') this.presenceOwner.delete(e.clientId);
-      else this.presenceOwner.set(e.clientId, sender);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, RELAY_ORIGIN);
-  }
-
   /** Publish session facts to every other process holding the room. */
   publishFacts(facts: RoomFacts): void {
     this.publish(writeRelayFacts(this.bus.processId, facts));
@@ -343,48 +297,9 @@ export class RoomLink {
     this.publish(writeRelayRevoke(this.bus.processId, tokenHashes));
   }
 
-  /**
-   * Finalise across the cluster: every process holding the room syncs its writers, locks and
-   * stores (as a single process does), and answers; then this one does the same. Resolves true
-   * when everyone stored everything; false (and the room unlocked everywhere) otherwise. A process
-   * that does not answer within `timeoutMs` (dead: its clients reconnect to a locked room and keep
-   * their edits offline) does not block the others.
-   */
-  async finalise(writerTimeoutMs: number, answerTimeoutMs: number): Promise<boolean> {
-    const request = randomUUID();
-    const members = await this.bus.members(this.room.sessionId).catch(() => [...this.peers.keys()]);
-    const waiting = new Set([...members, ...this.peers.keys()].filter((id) => id !== this.bus.processId));
-    const entry = { waiting, failed: false, settle: () => {} };
-    const answered = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        if (waiting.size > 0) this.logger.warn('finalise: processes did not answer', { processes: [...waiting] });
-        resolve();
-      }, answerTimeoutMs);
-      entry.settle = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.finalisations.set(request, entry);
-    if (waiting.size === 0) entry.settle();
-    this.publish(writeRelayFinalise(this.bus.processId, request));
-    const here = await this.finaliseHere(writerTimeoutMs);
-    await answered;
-    this.finalisations.delete(request);
-    const ok = here && !entry.failed;
-    if (!ok) {
-      this.room.setLocked(false);
-      this.publishFacts({ ...this.room.facts, locked: false });
-    }
-    return ok;
-  }
-
-  /** This process's part of a finalise: its writers' last keystrokes, the lock, everything stored. */
-  private async finaliseHere(writerTimeoutMs = 3_000): Promise<boolean> {
-    await this.room.syncWriters(writerTimeoutMs);
-    this.room.setLocked(true);
-    this.flushOutbound(); // what the writers sent goes out before our answer (one ordered channel)
-    return this.room.flush(Date.now() + 10_000);
+  /** Finalise across the cluster (finaliseRounds.ts). */
+  finalise(writerTimeoutMs: number, answerTimeoutMs: number): Promise<boolean> {
+    return this.finalising.run(writerTimeoutMs, answerTimeoutMs);
   }
 
   /** Whether this link is the one of the room with this document (a reloaded room gets a new link). */
@@ -396,15 +311,13 @@ export class RoomLink {
   close(): void {
     if (this.closed) return;
     this.flushOutbound();
-    this.flushPresence();
+    this.presence.close();
     this.publish(writeRelayLeave(this.bus.processId));
     this.closed = true;
     clearInterval(this.syncTimer);
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.room.doc.off('update', this.onDocUpdate);
-    this.room.awareness.off('update', this.onPresence);
     this.bus.unsubscribe(this.channel);
     this.bus.leave(this.room.sessionId);
-    for (const f of this.finalisations.values()) f.settle();
+    this.finalising.close();
   }
 }
