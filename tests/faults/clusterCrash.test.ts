@@ -3,7 +3,7 @@
  * random moments while six clients type through the balancer. After every kill, everything any
  * client was told is saved must already be in Postgres; at the end every character typed is
  * present exactly once, in every client and in the stored log. Rounds: CLUSTER_KILL_ROUNDS
- * (default 3; `pnpm test:faults` runs 10).
+ * (default 10).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -17,7 +17,7 @@ import { createSessionHttp } from '../helpers/sessions.ts';
 const unavailable = await clusterUnavailable();
 if (unavailable) console.warn(`cluster fault tests skipped: ${unavailable}`);
 
-const ROUNDS = Number(process.env.CLUSTER_KILL_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.CLUSTER_KILL_ROUNDS ?? 10);
 const CLIENTS = 6;
 const SEED = 1414;
 
