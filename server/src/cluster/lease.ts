@@ -1,7 +1,7 @@
 /**
  * Leases: one owner in the cluster for work that must run once (a room's compaction, projection,
  * automatic versions and gap filling; the projection sweep). A lease is a Postgres session-level
- * advisory lock taken on one connection this process reserves for the purpose. Postgres releases
+ * advisory lock taken on one connection this process keeps for the purpose (Database.reserve). Postgres releases
  * every such lock when the session ends, so a holder killed with -9 loses its leases as soon as
  * the kernel closes its socket, and a survivor's next attempt (every few seconds) takes over.
  *
@@ -71,14 +71,14 @@ export class Leases {
       );
       if (!row || row.pid !== this.pid) {
         // the connection was replaced under us: the lock (if any) is on a session we do not track
-        this.lose();
+        this.lose('replaced');
         return false;
       }
       if (row.ok) this.held.add(name);
       return row.ok;
     } catch (err) {
       this.opts.logger.warn('lease attempt failed', { name, err });
-      this.lose();
+      this.lose('broken');
       return false;
     }
   }
@@ -89,7 +89,7 @@ export class Leases {
     try {
       await this.conn.query('SELECT pg_advisory_unlock($1::int4, $2::int4)', [LOCK_NAMESPACE, leaseKey(name)]);
     } catch {
-      this.lose(); // the connection is gone, and the lock with it
+      this.lose('broken'); // the connection is gone, and the lock with it
     }
   }
 
@@ -118,25 +118,31 @@ export class Leases {
     if (!conn || this.held.size === 0) return;
     try {
       const [row] = await conn.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-      if (row?.pid !== this.pid) this.lose();
+      if (row?.pid !== this.pid) this.lose('replaced');
     } catch {
-      this.lose();
+      this.lose('broken');
     }
   }
 
-  /** Our connection (and so every lock on it) is gone: say so and start afresh. */
-  private lose(): void {
+  /**
+   * Our connection (and so every lock on it) is gone: say so and start afresh. A `replaced`
+   * connection works but is a new session, which may hold a lock we no longer track: it is
+   * cleared before the pool reuses it. A `broken` one is only handed back (nothing more is sent
+   * on it: postgres.js fails on writes to a connection whose socket is gone).
+   */
+  private lose(how: 'replaced' | 'broken'): void {
     const lost = [...this.held];
     this.held.clear();
     const conn = this.conn;
     this.conn = null;
     this.pid = null;
-    // a replaced session may hold a lock we no longer track: clear it before the pool reuses it
-    if (conn) {
+    if (conn && how === 'replaced') {
       void conn
         .query('SELECT pg_advisory_unlock_all()')
         .catch(() => {})
         .finally(() => conn.release());
+    } else if (conn) {
+      conn.release();
     }
     if (lost.length > 0) {
       this.opts.logger.warn('leases lost with their database connection', { leases: lost });

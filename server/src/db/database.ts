@@ -13,8 +13,8 @@ export interface Database extends Queryable {
   /** Run `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
-   * One connection of the pool set aside for the caller alone (Postgres only: session-level state
-   * such as advisory locks lives on one connection). Absent on PGlite.
+   * One connection for the caller alone (Postgres only: session-level state such as advisory
+   * locks lives on one connection). Absent on PGlite.
    */
   reserve?(): Promise<ReservedConnection>;
   /** Close every connection; the process can exit afterwards. */

@@ -19,7 +19,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     // the warm ones for a while, so the first joiner after a quiet spell does not pay for them
     idle_timeout: 600,
   });
-  const run = (q: postgres.Sql | postgres.TransactionSql | postgres.ReservedSql): Queryable => ({
+  const run = (q: postgres.Sql | postgres.TransactionSql): Queryable => ({
     async query<T>(text: string, params: readonly unknown[] = []) {
       const rows = await q.unsafe(text, toParams(params));
       return rows as unknown as T[];
@@ -28,9 +28,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return {
     engine: 'postgres',
     ...run(sql),
+    // A connection of its own rather than sql.reserve(): after its backend was terminated, a
+    // reserved postgres.js connection threw from a timer (writing to a socket already gone),
+    // which would take the process down; a one-connection client fails the query instead.
     reserve: async () => {
-      const reserved = await sql.reserve();
-      return { ...run(reserved), release: () => reserved.release() };
+      const one = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5, idle_timeout: 0 });
+      return { ...run(one), release: () => void one.end({ timeout: 1 }).catch(() => {}) };
     },
     transaction: async (fn) => (await sql.begin((tx) => fn(run(tx)))) as Awaited<ReturnType<typeof fn>>,
     close: () => sql.end({ timeout: 5 }),
