@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -14,6 +16,20 @@ export interface Config {
   clientDir: string;
   /** Admin secret for creating and listing sessions; unset: the one stored at first start. */
   adminToken: string | undefined;
+  /** Clustered mode (REDIS_URL set): live sessions shared with other processes through Redis. */
+  cluster: ClusterConfig | undefined;
+}
+
+/** What a process needs to share its rooms with the others of a cluster. */
+export interface ClusterConfig {
+  /** The Redis server that carries the fan-out between processes. */
+  redisUrl: string;
+  /**
+   * This process's name in the cluster, fixed for its lifetime: PROCESS_ID when given (a
+   * deployment names its processes), otherwise host, pid and a random suffix, so a restarted
+   * process is never taken for its dead predecessor.
+   */
+  processId: string;
 }
 
 const Env = z.object({
@@ -31,6 +47,16 @@ const Env = z.object({
     .min(16, 'ADMIN_TOKEN must be at least 16 characters')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  PROCESS_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'PROCESS_ID must be 1-64 letters, digits or . _ : -')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 /** Relative paths resolve against the repository root, wherever the process was started. */
@@ -44,6 +70,12 @@ export function parseConfig(env: Record<string, string | undefined>, root = REPO
     throw new Error(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = result.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'invalid configuration:\n  REDIS_URL: clustered mode needs DATABASE_URL (a Postgres server shared by every ' +
+        'process); the embedded database (PGlite) belongs to one process and cannot be shared',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -51,5 +83,15 @@ export function parseConfig(env: Record<string, string | undefined>, root = REPO
     databaseUrl: e.DATABASE_URL,
     clientDir: path.resolve(root, e.CLIENT_DIR ?? 'client/dist'),
     adminToken: e.ADMIN_TOKEN,
+    cluster: e.REDIS_URL ? { redisUrl: e.REDIS_URL, processId: e.PROCESS_ID ?? defaultProcessId() } : undefined,
   };
+}
+
+function defaultProcessId(): string {
+  const host =
+    os
+      .hostname()
+      .replace(/[^A-Za-z0-9.-]/g, '')
+      .slice(0, 40) || 'host';
+  return `${host}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }

@@ -9,3 +9,6 @@ export { createLogger } from './logger.ts';
 export { startServer, type RunningServer } from './server.ts';
 export { UpdateLog } from './persistence/updateLog.ts';
 export { SessionStore } from './sessions/sessionStore.ts';
+export { Leases } from './cluster/lease.ts';
+export type { Bus } from './cluster/bus.ts';
+export { readRelayMessage } from './cluster/wire.ts';

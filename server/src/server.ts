@@ -5,7 +5,12 @@ import { AccessStore } from './access/accessStore.ts';
 import { AdmissionGate } from './collab/admissionGate.ts';
 import { adminUrl, loadAdminSecret } from './access/adminSecret.ts';
 import { attachCollab, type CollabDeps } from './collab/upgrade.ts';
+import { PersistenceHook } from './collab/persistenceHook.ts';
+import type { RoomHooks } from './collab/room.ts';
+import { RoomControl } from './collab/roomControl.ts';
 import { RoomRegistry } from './collab/rooms.ts';
+import type { Bus } from './cluster/bus.ts';
+import type { Clustering, ClusterTiming } from './cluster/clustering.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { DatabaseMonitor } from './db/monitor.ts';
@@ -39,6 +44,8 @@ export interface RunningServer {
    * in clear); null on later starts and when ADMIN_TOKEN is set.
    */
   adminUrl: string | null;
+  /** This process's part in a cluster (null on a single process). */
+  cluster: Clustering | null;
   /** Flush every room, close sockets, stop listening, close the database (unless injected). */
   close(): Promise<void>;
 }
@@ -55,6 +62,10 @@ export interface StartOptions {
   collabLimits?: CollabDeps['limits'];
   /** Observer frames per second a room sends before batching (tests lower it). */
   observerFramesPerSecond?: number;
+  /** Clustered mode: timing of the relay and owner duties (tests shorten it). */
+  clusterTiming?: ClusterTiming;
+  /** Clustered mode: wrap the Redis bus (fault tests drop messages). */
+  wrapClusterBus?: (bus: Bus) => Bus;
 }
 
 /** Open the database, build the app, attach the sync endpoint and listen. */
@@ -70,9 +81,24 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // sessions stored without a room ever loading them (imports, older data) get projected too
   const sweeper = new ProjectionSweeper(db, log, projections, logger);
   const autoVersions = new AutoVersioner(new VersionStore(db), logger, { quietMs: opts.autoVersionQuietMs });
-  const rooms = new RoomRegistry(log, logger, [projector, autoVersions], {
-    observerFramesPerSecond: opts.observerFramesPerSecond,
-  });
+  // A single process and a cluster differ only in the hooks registered here: in a cluster the
+  // log holds only what this process's sockets sent, the relay shares every room with the other
+  // processes, and projection and versions run on each room's owner alone.
+  // loaded only when clustered: a single process never loads the Redis client
+  const cluster = config.cluster
+    ? (await import('./cluster/clustering.ts')).startClustering({
+        config: config.cluster,
+        db: opened, // leases reserve a connection of their own, beside the monitor
+        log,
+        logger,
+        ownerHooks: [projector, autoVersions],
+        timing: opts.clusterTiming,
+        wrapBus: opts.wrapClusterBus,
+      })
+    : null;
+  const hooks: RoomHooks[] = cluster ? cluster.hooks : [new PersistenceHook({ log, logger }), projector, autoVersions];
+  const rooms = new RoomRegistry(log, logger, hooks, { observerFramesPerSecond: opts.observerFramesPerSecond });
+  const control = new RoomControl(rooms, cluster?.control ?? []);
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
   const heavy = new HeavyWork(logger, opts.heavy);
@@ -80,6 +106,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const app = createApp({
     db,
     rooms,
+    control,
     sessions,
     access,
     heavy,
@@ -96,7 +123,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
   const wss = attachCollab(server, { rooms, sessions, access, logger, gate });
   const { port } = server.address() as AddressInfo;
-  sweeper.start(PROJECTION_SWEEP_MS);
+  sweeper.start(PROJECTION_SWEEP_MS, cluster ? () => cluster.sweeps() : undefined);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   const url = `http://${shownHost}:${port}`;
@@ -112,6 +139,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     log,
     projector,
     heavy,
+    cluster,
     close: () =>
       (closing ??= (async () => {
         server.close();
@@ -121,6 +149,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         await sweeper.stop();
         await heavy.close();
         await autoVersions.close(); // likewise their last automatic versions
+        await cluster?.close();
         for (const ws of wss.clients) ws.terminate();
         wss.close();
         server.closeAllConnections?.();

@@ -46,6 +46,8 @@ export function flakyDatabase(inner: Database): FlakyDatabase {
       return inner.transaction((tx) => fn(guard(tx)));
     },
     close: () => inner.close(),
+    // leases keep their own connection: an outage of the update log's queries leaves them alone
+    reserve: inner.reserve ? () => inner.reserve!() : undefined,
   };
   return Object.defineProperties(db, {
     down: { get: () => state.down, set: (v: boolean) => (state.down = v) },

@@ -27,6 +27,10 @@ export interface TestServerOptions {
   observerFramesPerSecond?: number;
   /** Worker pool and heavy-request limits, or another worker entry (heavy-work tests). */
   heavy?: StartOptions['heavy'];
+  /** Clustered mode (env REDIS_URL): relay and owner timing, shortened by cluster tests. */
+  clusterTiming?: StartOptions['clusterTiming'];
+  /** Clustered mode: wrap the Redis bus (to drop messages). */
+  wrapClusterBus?: StartOptions['wrapClusterBus'];
 }
 
 type StartOptions = NonNullable<Parameters<typeof startServer>[1]>;
@@ -47,6 +51,8 @@ export async function startTestServer(db: Database, opts: TestServerOptions = {}
     autoVersionQuietMs: opts.autoVersionQuietMs,
     observerFramesPerSecond: opts.observerFramesPerSecond,
     heavy: opts.heavy,
+    clusterTiming: opts.clusterTiming,
+    wrapClusterBus: opts.wrapClusterBus,
   });
 }
 

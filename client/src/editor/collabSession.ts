@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import type { UserIdentity } from '../user/identity.ts';
 import { keepAcknowledgements } from './offlineFacts.ts';
 import { SchemaGate } from './schemaGate.ts';
-import { collabUrl, reconnectAfter, socketParams } from './socketOptions.ts';
+import { collabUrl, jitteredReconnect, socketParams } from './socketOptions.ts';
 
 /** Everything the editor and the status bar need for one session. */
 export interface CollabSession {
@@ -42,7 +42,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
   const offline = new IndexeddbPersistence(offlineCopyName(sessionId), doc);
   const provider = new WebsocketProvider(collabUrl(window.location), sessionId, doc, {
     params: socketParams(token, user),
-    shouldReconnect: (event) => reconnectAfter(event.code),
+    shouldReconnect: jitteredReconnect(),
   });
   // the tracker's structural type takes handlers for any provider; y-websocket's are typed for
   // its own class, which function-parameter variance rejects though the call is the same

@@ -7,7 +7,7 @@
 import { TOKEN_QUERY_PARAM } from '@rapporteur/shared/api';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { collabUrl, reconnectAfter } from '../editor/socketOptions.ts';
+import { collabUrl, jitteredReconnect } from '../editor/socketOptions.ts';
 
 /** A live, read-only copy of a session's document. */
 export interface ObserverConnection {
@@ -22,7 +22,7 @@ export function openObserverConnection(sessionId: string, token: string | null):
   const provider = new WebsocketProvider(collabUrl(window.location), sessionId, doc, {
     connect: false,
     params: token ? { [TOKEN_QUERY_PARAM]: token } : {},
-    shouldReconnect: (event) => reconnectAfter(event.code),
+    shouldReconnect: jitteredReconnect(),
   });
   provider.awareness.setLocalState(null);
   provider.connect();

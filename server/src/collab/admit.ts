@@ -94,7 +94,7 @@ export async function admit(
     // chosen here, with no await before join, so two sockets admitted together cannot pick alike
     identity: withFreeColour(identity, room.connections),
     wantsPersisted: params.get(PERSISTED_QUERY_PARAM) === '1',
-    onMessage: (c, frame) => room.receive(c, frame),
+    onMessage: (c, frame) => room.receiver.receive(c, frame),
     onClose: (c) => {
       room.leave(c);
       void deps.rooms.release(room).catch((err) => deps.logger.error('room release failed', { sessionId, err }));
@@ -102,7 +102,7 @@ export async function admit(
   });
   room.join(conn);
   deps.rooms.unhold(room);
-  for (const f of early.take()) room.receive(conn, new Uint8Array(f.buffer, f.byteOffset, f.byteLength));
+  for (const f of early.take()) room.receiver.receive(conn, new Uint8Array(f.buffer, f.byteOffset, f.byteLength));
   ws.resume();
 }
 
@@ -138,8 +138,8 @@ async function decide(sessionId: string, params: URLSearchParams, deps: CollabDe
     giveUp(deps, room);
     return CloseCode.UnknownSession;
   }
-  room.setLocked(session.status === 'final');
-  room.setSessionFacts(session);
+  room.state.setLocked(session.status === 'final');
+  room.state.setSessionFacts(session);
   return { room, identity: identityFor(grant?.role ?? 'observer', grant?.tokenHash ?? null, params) };
 }
 

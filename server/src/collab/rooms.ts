@@ -1,6 +1,17 @@
 import type { Logger } from '../logger.ts';
 import type { UpdateLog } from '../persistence/updateLog.ts';
-import { Room, type RoomHooks, type RoomOptions } from './room.ts';
+import { OBSERVER_FRAMES_PER_SECOND } from '@rapporteur/shared/protocol';
+import { Broadcast } from './broadcast.ts';
+import { MessageReceiver } from './messageReceiver.ts';
+import { Presence } from './presence.ts';
+import { Room, type RoomHooks } from './room.ts';
+import { RoomState } from './roomState.ts';
+
+/** Options for every room of a registry. */
+export interface RoomPartsOptions {
+  /** Observer update frames per second before batching (default OBSERVER_FRAMES_PER_SECOND; tests lower it). */
+  observerFramesPerSecond?: number;
+}
 
 /** How long a prefetched room stays loaded waiting for its first socket. */
 export const PREFETCH_HOLD_MS = 15_000;
@@ -27,7 +38,7 @@ export class RoomRegistry {
     private readonly log: UpdateLog,
     private readonly logger: Logger,
     private readonly hooks: readonly RoomHooks[] = [],
-    private readonly roomOptions: Pick<RoomOptions, 'observerFramesPerSecond'> = {},
+    private readonly roomOptions: RoomPartsOptions = {},
   ) {}
 
   /**
@@ -75,14 +86,7 @@ export class RoomRegistry {
     let room = this.rooms.get(sessionId);
     if (!room) {
       room = this.log.load(sessionId).then((loaded) => {
-        const r = new Room({
-          ...this.roomOptions,
-          sessionId,
-          log: this.log,
-          logger: this.logger,
-          loaded,
-          hooks: this.hooks,
-        });
+        const r = this.wire(new Room({ sessionId, logger: this.logger, loaded, hooks: this.hooks }));
         this.loaded.set(sessionId, r);
         return r;
       });
@@ -90,6 +94,24 @@ export class RoomRegistry {
       // a failed load is not cached: the next joiner tries again
       room.catch(() => this.rooms.delete(sessionId));
     }
+    return room;
+  }
+
+  /**
+   * Attach a new room's parts (frames, presence, facts, broadcast), then start it: the hooks see
+   * it loaded (persistence attaches its write queue) before any socket joins.
+   */
+  private wire(room: Room): Room {
+    const presence = new Presence(room);
+    const receiver = new MessageReceiver(room, presence);
+    const state = new RoomState(room);
+    room.receiver = receiver;
+    room.state = state;
+    room.attach(new Broadcast(room, this.roomOptions.observerFramesPerSecond ?? OBSERVER_FRAMES_PER_SECOND));
+    room.attach(presence);
+    room.attach(receiver);
+    room.attach(state);
+    room.start();
     return room;
   }
 

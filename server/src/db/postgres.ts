@@ -28,6 +28,13 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return {
     engine: 'postgres',
     ...run(sql),
+    // A connection of its own rather than sql.reserve(): after its backend was terminated, a
+    // reserved postgres.js connection threw from a timer (writing to a socket already gone),
+    // which would take the process down; a one-connection client fails the query instead.
+    reserve: async () => {
+      const one = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5, idle_timeout: 0 });
+      return { ...run(one), release: () => void one.end({ timeout: 1 }).catch(() => {}) };
+    },
     transaction: async (fn) => (await sql.begin((tx) => fn(run(tx)))) as Awaited<ReturnType<typeof fn>>,
     close: () => sql.end({ timeout: 5 }),
   };

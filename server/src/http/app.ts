@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AccessStore } from '../access/accessStore.ts';
 import type { AdmissionGate } from '../collab/admissionGate.ts';
 import type { AdminSecret } from '../access/adminSecret.ts';
+import { RoomControl } from '../collab/roomControl.ts';
 import type { RoomRegistry } from '../collab/rooms.ts';
 import type { Database } from '../db/database.ts';
 import type { HeavyWork } from '../heavy/index.ts';
@@ -41,6 +42,8 @@ const isImport = (path: string) => path === '/api/sessions/import' || path.start
 export interface AppDeps {
   db: Database;
   rooms: RoomRegistry;
+  /** What routes do to live rooms (default: this process's rooms only). */
+  control?: RoomControl;
   sessions: SessionStore;
   access: AccessStore;
   /** Imports and exports, run in worker threads. */
@@ -71,7 +74,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) => (isImport(c.req.path) ? importBody : apiBody)(c, next));
   app.route('/health', healthRoutes({ ...deps, db: monitor }));
   app.route('/api/sessions/import', importRoutes(deps));
-  app.route('/api/sessions', sessionRoutes(deps));
+  app.route('/api/sessions', sessionRoutes({ ...deps, control: deps.control ?? new RoomControl(deps.rooms) }));
   app.route('/api/sessions', exportRoutes(deps));
   app.route('/api/sessions', blockRoutes(deps));
   app.route('/api/sessions', versionRoutes(deps));

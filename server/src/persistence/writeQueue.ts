@@ -9,8 +9,8 @@ export interface WriteQueueOptions {
   log: UpdateLog;
   /** Rows already in the log for this session (from load), to know when to compact. */
   rows: number;
-  /** Called after each commit with the state vector that is now stored. */
-  onPersisted: (stateVector: Uint8Array) => void;
+  /** Called after each commit with the state vector that is now stored, and the update committed. */
+  onPersisted: (stateVector: Uint8Array, committed: Uint8Array) => void;
   onError?: (err: unknown, attempt: number) => void;
   flushIntervalMs?: number;
   compactAfterRows?: number;
@@ -93,7 +93,7 @@ export class WriteQueue {
     this.failures = 0;
     this.writes++;
     this.rows++;
-    this.opts.onPersisted(stateVector);
+    this.opts.onPersisted(stateVector, merged);
     if (this.rows >= (this.opts.compactAfterRows ?? COMPACT_AFTER_ROWS)) {
       try {
         await this.opts.log.compact(this.opts.sessionId);

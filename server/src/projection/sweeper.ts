@@ -69,10 +69,16 @@ export class ProjectionSweeper {
     }
   }
 
-  /** Sweep now and then every `intervalMs` until stopped. */
-  start(intervalMs = 60_000): void {
+  /**
+   * Sweep now and then every `intervalMs` until stopped; with `gate`, only when it says so (in a
+   * cluster, one process sweeps: the one holding the sweep's lease).
+   */
+  start(intervalMs = 60_000, gate?: () => Promise<boolean>): void {
     const tick = () => {
-      this.runOnce().catch((err: unknown) => this.logger.error('projection sweep failed', { err }));
+      void (async () => {
+        if (gate && !(await gate())) return;
+        await this.runOnce();
+      })().catch((err: unknown) => this.logger.error('projection sweep failed', { err }));
     };
     tick();
     this.timer = setInterval(tick, intervalMs);

@@ -8,6 +8,7 @@ import {
   linkPath,
 } from '@rapporteur/shared/api';
 import type { AccessStore } from '../../access/accessStore.ts';
+import type { RoomControl } from '../../collab/roomControl.ts';
 import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
 import { authorOf } from '../author.ts';
@@ -18,6 +19,7 @@ interface SessionRouteDeps extends AuthDeps {
   sessions: SessionStore;
   access: AccessStore;
   rooms: RoomRegistry;
+  control: RoomControl;
 }
 
 async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
@@ -65,7 +67,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       const input = parseOr400(MintLinkRequest, await jsonBody(c));
       const { token, revoked } = await deps.access.mint(id, input.role, { rotate: input.rotate });
       // old links stop working at once: close the sockets opened with them
-      const closed = deps.rooms.loadedRoom(id)?.closeTokens(new Set(revoked)) ?? 0;
+      const closed = deps.control.revoke(id, revoked);
       return c.json({ role: input.role, link: linkPath(id, input.role, token), revoked: revoked.length, closed }, 201);
     })
     .post('/:id/status', async (c) => {
@@ -73,14 +75,12 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       await requireRole(c, deps, id, 'editor');
       const { status } = parseOr400(SetStatusRequest, await jsonBody(c));
       const by = authorOf(c, 'editor');
-      const room = deps.rooms.loadedRoom(id);
-      if (status === 'final' && room && !(await room.finalise())) {
+      if (status === 'final' && !(await deps.control.finalise(id))) {
         throw unavailable('the last edits could not be stored; the session stays open — try again');
       }
       const session = await deps.sessions.setStatus(id, status, by);
       if (!session) throw notFound('session');
-      deps.rooms.loadedRoom(id)?.setLocked(status === 'final');
-      deps.rooms.loadedRoom(id)?.setSessionFacts(session);
+      deps.control.setFacts(id, session);
       return c.json(session);
     })
     .post('/:id/public', async (c) => {
@@ -89,7 +89,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       const input = parseOr400(SetPublicRequest, await jsonBody(c));
       const session = await deps.sessions.setPublic(id, input.public);
       if (!session) throw notFound('session');
-      deps.rooms.loadedRoom(id)?.setSessionFacts(session);
+      deps.control.setFacts(id, session);
       return c.json(session);
     });
 }
