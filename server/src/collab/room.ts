@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   AWARENESS_TICK_MS,
   CloseCode,
+  type CloseCodeId,
   MAX_DOCUMENT_BYTES,
   MAX_PRESENCE_STATE_BYTES,
   OBSERVER_BATCH_MAX_MS,
@@ -627,7 +628,7 @@ export class Room {
   }
 
   /** Close every socket and release timers. Call after a successful flush. */
-  destroy(code: (typeof CloseCode)[keyof typeof CloseCode] = CloseCode.GoingAway): void {
+  destroy(code: CloseCodeId = CloseCode.GoingAway): void {
     for (const conn of [...this.connections]) conn.close(code);
     this.connections.clear();
     this.queue.close();
