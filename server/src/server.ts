@@ -39,6 +39,8 @@ export interface RunningServer {
   projector: Projector;
   /** The worker threads of imports and exports. */
   heavy: HeavyWork;
+  /** The HTTP app, for route tests through `app.request(...)` without a socket. */
+  app: ReturnType<typeof createApp>;
   /**
    * The admin URL, only on the start that created the admin secret (the one time it is known
    * in clear); null on later starts and when ADMIN_TOKEN is set.
@@ -109,6 +111,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     control,
     sessions,
     access,
+    log,
     heavy,
     admin: admin.secret,
     logger,
@@ -140,6 +143,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     projector,
     heavy,
     cluster,
+    app,
     close: () =>
       (closing ??= (async () => {
         server.close();

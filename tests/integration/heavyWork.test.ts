@@ -99,11 +99,11 @@ describe.each(backends())('heavy requests on %s', (backend) => {
     // the probes go out once the export route has looked up the room, i.e. when rendering starts
     // (the old code rendered synchronously right after this look-up, so the probes waited for it)
     const { rooms } = suite.server;
-    const peek = rooms.peek.bind(rooms);
+    const loadedRoom = rooms.loadedRoom.bind(rooms);
     let rendering = false;
-    rooms.peek = (id: string) => {
+    rooms.loadedRoom = (id: string) => {
       if (id === big.id) rendering = true;
-      return peek(id);
+      return loadedRoom(id);
     };
     let exportDone = false; // set when the export's response arrives (headers)
     // Markdown: rendered in one synchronous pass (Word's zip step yields to the event loop anyway)
@@ -112,7 +112,7 @@ describe.each(backends())('heavy requests on %s', (backend) => {
       return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
     });
     await waitFor(() => rendering, 'the export route reaches its rendering step');
-    rooms.peek = peek;
+    rooms.loadedRoom = loadedRoom;
 
     const health = await fetch(`${suite.server.url}/health`);
     expect(health.status).toBe(200);

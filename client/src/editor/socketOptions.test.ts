@@ -31,14 +31,13 @@ describe('collaboration socket options', () => {
       1001,
       1006,
       1011,
-      CloseCode.ServerShutdown,
       CloseCode.RateLimited,
       CloseCode.TryAgainLater,
       CloseCode.PendingLimit,
     ]) {
       expect(reconnectAfter(code), String(code)).toBe(true);
     }
-    for (const code of [CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.UnknownSession, CloseCode.Locked]) {
+    for (const code of [CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.UnknownSession]) {
       expect(reconnectAfter(code), String(code)).toBe(false);
     }
   });

@@ -7,7 +7,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CloseCode } from '@rapporteur/shared/protocol';
+import { CloseCode, type CloseCodeId } from '@rapporteur/shared/protocol';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import {
   documentSchemaVersion,
@@ -170,7 +170,7 @@ export class Room {
   }
 
   /** Close every socket and release timers. Call after a successful flush. */
-  destroy(code: (typeof CloseCode)[keyof typeof CloseCode] = CloseCode.GoingAway): void {
+  destroy(code: CloseCodeId = CloseCode.GoingAway): void {
     for (const conn of [...this.connections]) conn.close(code);
     this.connections.clear();
     this.storeRef?.close();

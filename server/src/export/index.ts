@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
-import { buildMinutes, fileStem, type MinutesSession } from './minutes.ts';
+import { buildMinutes, fileStem, type Minutes, type MinutesSession } from './minutes.ts';
 import { exportText } from './text.ts';
 
 /** A rendered export. */
@@ -23,22 +23,24 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
+/** Renders one format from the minutes, and from the document for formats that read it directly. */
+type Renderer = (minutes: Minutes, session: MinutesSession, doc: Y.Doc) => string | Uint8Array | Promise<Uint8Array>;
+
+/** One renderer per format: a format added to ExportFormat does not compile until it is rendered here. */
+const RENDERERS: Record<ExportFormat, Renderer> = {
+  md: (minutes) => exportMarkdown(minutes),
+  html: (minutes) => exportHtml(minutes),
+  // txt follows the record convention, read straight from the same document
+  txt: (minutes, session, doc) => exportText(recordFromDoc(doc, session.title), minutes.summary),
+  json: (minutes) => exportJson(minutes),
+  // the docx library is large: loaded on the first Word export, not at start-up
+  docx: async (minutes) => (await import('./docx.ts')).exportDocx(minutes),
+};
+
 /** Render the session's document in `format`. Reads the doc synchronously (safe on a live room's doc). */
 export async function renderExport(format: ExportFormat, session: MinutesSession, doc: Y.Doc): Promise<RenderedExport> {
   const minutes = buildMinutes(session, doc);
-  // txt follows the record convention, read straight from the same document
-  const record = format === 'txt' ? recordFromDoc(doc, session.title) : null;
-  const body =
-    format === 'md'
-      ? exportMarkdown(minutes)
-      : format === 'html'
-        ? exportHtml(minutes)
-        : format === 'txt'
-          ? exportText(record!, minutes.summary)
-          : format === 'json'
-            ? exportJson(minutes)
-            : // the docx library is large: loaded on the first Word export, not at start-up
-              await (await import('./docx.ts')).exportDocx(minutes);
+  const body = await RENDERERS[format](minutes, session, doc);
   return { body, contentType: CONTENT_TYPES[format], filename: `${fileStem(minutes)}.${format}` };
 }
 

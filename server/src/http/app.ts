@@ -12,6 +12,7 @@ import type { HeavyWork } from '../heavy/index.ts';
 import { DatabaseMonitor, monitorOf } from '../db/monitor.ts';
 import { describeFailure, isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { Logger } from '../logger.ts';
+import type { UpdateLog } from '../persistence/updateLog.ts';
 import type { ProjectionSnapshot } from '../projection/rows.ts';
 import type { SessionStore } from '../sessions/sessionStore.ts';
 import { databaseGate, databaseUnavailable } from './databaseGate.ts';
@@ -46,6 +47,8 @@ export interface AppDeps {
   control?: RoomControl;
   sessions: SessionStore;
   access: AccessStore;
+  /** The one update log of the server (rooms, exports, versions and imports share it). */
+  log: UpdateLog;
   /** Imports and exports, run in worker threads. */
   heavy: HeavyWork;
   /** The instance's admin secret (stored, or ADMIN_TOKEN). */

@@ -1,8 +1,9 @@
-import { type Role, roleAtLeast, TOKEN_QUERY_PARAM } from '@rapporteur/shared/api';
+import { type Role, roleAtLeast, type Session, TOKEN_QUERY_PARAM } from '@rapporteur/shared/api';
 import type { Context } from 'hono';
 import type { AccessStore, TokenGrant } from '../access/accessStore.ts';
 import type { AdminSecret } from '../access/adminSecret.ts';
-import { AppError } from './errors.ts';
+import type { SessionStore } from '../sessions/sessionStore.ts';
+import { AppError, notFound } from './errors.ts';
 
 export interface AuthDeps {
   access: AccessStore;
@@ -43,6 +44,29 @@ export async function requireRole(c: Context, deps: AuthDeps, sessionId: string,
   if (grant.sessionId !== sessionId) throw forbidden('this token belongs to another session');
   if (!roleAtLeast(grant.role, needed)) throw forbidden(`this needs the ${needed} link`);
   return grant;
+}
+
+/**
+ * Require the admin secret or any link of `sessionId` (observer and up): who may read a session's
+ * history. Strangers get 401/403 whether or not the session exists, so ids are not confirmed.
+ */
+export async function requireReader(c: Context, deps: AuthDeps, sessionId: string): Promise<void> {
+  if (!isAdmin(c, deps)) await requireRole(c, deps, sessionId, 'observer');
+}
+
+/**
+ * The session a request may read, or 401/403/404: the admin, any link of the session, or anyone
+ * once it is published. Access is decided before existence, so a stranger cannot probe ids.
+ */
+export async function readableSession(
+  c: Context,
+  deps: AuthDeps & { sessions: SessionStore },
+  sessionId: string,
+): Promise<Session> {
+  const session = await deps.sessions.get(sessionId);
+  if (!session?.public) await requireReader(c, deps, sessionId);
+  if (!session) throw notFound('session');
+  return session;
 }
 
 /**

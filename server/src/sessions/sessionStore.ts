@@ -105,6 +105,13 @@ export class SessionStore {
     return this.remember(id, row);
   }
 
+  /** Delete a session (and, by cascade, what hangs off it): undoes a create that could not finish. */
+  async delete(id: string): Promise<void> {
+    await this.db.query('DELETE FROM sessions WHERE id = $1', [id]);
+    this.recent.delete(id);
+    this.lastKnown.delete(id);
+  }
+
   private remember(id: string, row: SessionRow | undefined): Session | null {
     const session = row ? toSession(row) : null;
     this.lastKnown.set(id, session);

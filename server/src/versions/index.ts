@@ -5,7 +5,7 @@ export {
   DEFAULT_AUTO_VERSION_QUIET_MS,
 } from './autoVersioner.ts';
 export { type CapturedState, captureDoc, contentHash, recordOfState, withStateDoc } from './capture.ts';
-export { withCurrentDoc } from './currentDoc.ts';
+export { type CurrentDoc, currentDoc, withCurrentDoc } from './currentDoc.ts';
 export { RESTORE_ORIGIN, type RestoreOutcome, restoreRecord } from './restore.ts';
 export { RestoreLockedError, type RestoreResult, restoreVersion } from './restoreVersion.ts';
 export { type NewVersion, VersionStore } from './versionStore.ts';

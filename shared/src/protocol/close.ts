@@ -22,10 +22,8 @@ export const CloseCode = {
   UnknownMessageType: 4415,
   /** The update would put content outside the record's schema (unknown node, attribute or mark). */
   SchemaViolation: 4422,
-  Locked: 4423,
   /** Refused at the socket's opening (early frames beyond the admission allowance). */
   RateLimited: 4429,
-  ServerShutdown: 4503,
   /**
    * Too many of the sender's updates wait for changes the server does not have (causally
    * incomplete). Not final: on reconnecting, the sync exchange sends everything the client holds,
@@ -49,8 +47,6 @@ export const CloseReason: Record<CloseCodeId, string> = {
   [CloseCode.DocumentTooLarge]: 'document too large',
   [CloseCode.UnknownMessageType]: 'unknown message type',
   [CloseCode.SchemaViolation]: 'content outside the record schema',
-  [CloseCode.Locked]: 'session is final and locked',
   [CloseCode.RateLimited]: 'rate limit exceeded',
-  [CloseCode.ServerShutdown]: 'server shutting down',
   [CloseCode.PendingLimit]: 'too many updates waiting for missing changes; reconnect to resync',
 };

@@ -6,10 +6,11 @@ import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { Database } from '../../db/database.ts';
 import { HTML_EXPORT_CSP } from '../../export/index.ts';
 import type { HeavyWork } from '../../heavy/index.ts';
-import { UpdateLog } from '../../persistence/updateLog.ts';
+import type { UpdateLog } from '../../persistence/updateLog.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
-import { type AuthDeps, heavyClientOf, isAdmin, requireRole } from '../auth.ts';
-import { notFound, parseOr400 } from '../errors.ts';
+import { currentDoc } from '../../versions/index.ts';
+import { type AuthDeps, heavyClientOf, readableSession } from '../auth.ts';
+import { parseOr400 } from '../errors.ts';
 
 interface ExportRouteDeps extends AuthDeps {
   db: Database;
@@ -17,6 +18,7 @@ interface ExportRouteDeps extends AuthDeps {
   sessions: SessionStore;
   access: AccessStore;
   heavy: HeavyWork;
+  log: UpdateLog;
 }
 
 /**
@@ -27,19 +29,15 @@ interface ExportRouteDeps extends AuthDeps {
  * heavy requests.
  */
 export function exportRoutes(deps: ExportRouteDeps) {
-  const log = new UpdateLog(deps.db);
-
   return new Hono().get('/:id/export', async (c) => {
     const { id } = parseOr400(SessionIdParam, { id: c.req.param('id') });
     const query = parseOr400(ExportQuery, { format: c.req.query('format'), disposition: c.req.query('disposition') });
-    const session = await deps.sessions.get(id);
-    if (!session?.public && !isAdmin(c, deps)) await requireRole(c, deps, id, 'observer');
-    if (!session) throw notFound('session');
+    const session = await readableSession(c, deps, id);
 
     const rendered = await deps.heavy.admit(await heavyClientOf(c, deps), async () => {
-      const room = await deps.rooms.peek(id).catch(() => undefined);
-      if (room) return deps.heavy.exportLive(room.doc, query.format, session);
-      return deps.heavy.exportStored(await log.rows(id), query.format, session);
+      const current = await currentDoc(deps.rooms, deps.log, id);
+      if (current.live) return deps.heavy.exportLive(current.live, query.format, session);
+      return deps.heavy.exportStored(current.rows, query.format, session);
     });
 
     const headers: Record<string, string> = {

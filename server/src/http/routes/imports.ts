@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.ts';
 import type { HeavyWork } from '../../heavy/index.ts';
 import type { ImportSource } from '../../heavy/jobs.ts';
 import type { Logger } from '../../logger.ts';
-import { UpdateLog } from '../../persistence/updateLog.ts';
+import type { UpdateLog } from '../../persistence/updateLog.ts';
 import type { ProjectionSnapshot } from '../../projection/rows.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
 import { type AuthDeps, requireAdmin } from '../auth.ts';
@@ -20,6 +20,7 @@ interface ImportRouteDeps extends AuthDeps {
   access: AccessStore;
   logger: Logger;
   heavy: HeavyWork;
+  log: UpdateLog;
   /** Called after an import is stored with its rows (the projection, so it is searchable at once). */
   afterImport?: (projection: ProjectionSnapshot) => Promise<unknown>;
 }
@@ -78,7 +79,7 @@ const isDryRun = (c: Context) => ['1', 'true', 'yes'].includes(c.req.query('dryR
  * thread (heavy/), within the admin's allowance of heavy requests.
  */
 export function importRoutes(deps: ImportRouteDeps) {
-  const log = new UpdateLog(deps.db);
+  const { log } = deps;
 
   const preview = async (c: Context) => {
     requireAdmin(c, deps);
@@ -102,7 +103,7 @@ export function importRoutes(deps: ImportRouteDeps) {
       await log.append(session.id, update);
     } catch (err) {
       // no half-imported session: without its document it would open empty
-      await deps.db.query('DELETE FROM sessions WHERE id = $1', [session.id]).catch(() => {});
+      await deps.sessions.delete(session.id).catch(() => {});
       throw err;
     }
     const links = await deps.access.mintAll(session.id);

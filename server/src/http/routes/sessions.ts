@@ -12,7 +12,15 @@ import type { RoomControl } from '../../collab/roomControl.ts';
 import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
 import { authorOf } from '../author.ts';
-import { type AuthDeps, forbidden, isAdmin, requestToken, requireAdmin, requireRole } from '../auth.ts';
+import {
+  type AuthDeps,
+  forbidden,
+  isAdmin,
+  readableSession,
+  requestToken,
+  requireAdmin,
+  requireRole,
+} from '../auth.ts';
 import { badRequest, notFound, parseOr400, unavailable } from '../errors.ts';
 
 interface SessionRouteDeps extends AuthDeps {
@@ -47,10 +55,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
     })
     .get('/:id', async (c) => {
       const id = sessionId(c.req.param('id'));
-      const session = await deps.sessions.get(id);
-      // published sessions are readable by anyone; otherwise any link of this session
-      if (!session?.public) await requireRole(c, deps, id, 'observer');
-      if (!session) throw notFound('session');
+      const session = await readableSession(c, deps, id);
       deps.rooms.prefetch(id); // the page asking for it opens its socket next
       return c.json(session);
     })

@@ -15,7 +15,7 @@ import { Hono } from 'hono';
 import type { RoomRegistry } from '../../collab/rooms.ts';
 import type { Database } from '../../db/database.ts';
 import type { Logger } from '../../logger.ts';
-import { UpdateLog } from '../../persistence/updateLog.ts';
+import type { UpdateLog } from '../../persistence/updateLog.ts';
 import type { SessionStore } from '../../sessions/sessionStore.ts';
 import {
   captureDoc,
@@ -25,7 +25,7 @@ import {
   VersionStore,
   withCurrentDoc,
 } from '../../versions/index.ts';
-import { type AuthDeps, requireRole } from '../auth.ts';
+import { type AuthDeps, requireReader, requireRole } from '../auth.ts';
 import { AppError, badRequest, notFound, parseOr400 } from '../errors.ts';
 import { authorOf } from '../author.ts';
 
@@ -34,18 +34,19 @@ interface VersionRouteDeps extends AuthDeps {
   rooms: RoomRegistry;
   sessions: SessionStore;
   logger: Logger;
+  log: UpdateLog;
 }
 
 const locked = (message: string) => new AppError('locked', 423, message);
 
 /**
- * `/api/sessions/:id/versions`: named versions (editors save and restore; any link of the
- * session lists, views and compares). Versions hold whole document states; restoring writes a
+ * `/api/sessions/:id/versions`: named versions (editors save and restore; the admin and any link
+ * of the session list, view and compare; publishing shows the minutes, not their history). Versions hold whole document states; restoring writes a
  * new change on top of the live document, so history is never rewritten.
  */
 export function versionRoutes(deps: VersionRouteDeps) {
   const store = new VersionStore(deps.db);
-  const log = new UpdateLog(deps.db);
+  const { log } = deps;
   const sessionId = (raw: string) => parseOr400(SessionIdParam, { id: raw }).id;
   const params = (c: Context) => parseOr400(VersionParams, { id: c.req.param('id'), vid: c.req.param('vid') });
   const versionOf = async (id: string, vid: string) => {
@@ -77,19 +78,19 @@ export function versionRoutes(deps: VersionRouteDeps) {
     })
     .get('/:id/versions', async (c) => {
       const id = sessionId(c.req.param('id'));
-      await requireRole(c, deps, id, 'observer');
+      await requireReader(c, deps, id);
       return c.json({ versions: await store.list(id) } satisfies VersionListResponse);
     })
     .get('/:id/versions/:vid', async (c) => {
       const { id, vid } = params(c);
-      await requireRole(c, deps, id, 'observer');
+      await requireReader(c, deps, id);
       const version = await versionOf(id, vid);
       return c.json({ version: version.meta, record: recordOfState(version.state) } satisfies VersionResponse);
     })
     .get('/:id/versions/:vid/diff', async (c) => {
       const { id, vid } = params(c);
       const { against } = parseOr400(VersionDiffQuery, { against: c.req.query('against') });
-      await requireRole(c, deps, id, 'observer');
+      await requireReader(c, deps, id);
       const from = await versionOf(id, vid);
       const to = against === 'current' ? null : await versionOf(id, against);
       const after = to ? recordOfState(to.state) : await withCurrentDoc(deps.rooms, log, id, extractRecord);
