@@ -19,8 +19,8 @@
 // The editor knows nothing of the cockpit: it takes the cockpit's extensions, speaker block view,
 // frame and presence note through `EditorAddons` (editor/addons.ts), which the session passes in.
 //
-// Packages (@rapporteur/shared, react, yjs, ...) are always allowed. Run with --graph to print
-// every folder-to-folder edge instead of checking.
+// Packages (@rapporteur/shared, react, yjs, ...) are always allowed; a file or folder in no layer
+// fails until it is placed. Run with --graph to print every folder-to-folder edge instead.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,12 @@ const LAYERS = [
   ['api', 'user', 'a11y', 'format.ts', 'styles.css'],
 ];
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'src');
+const rootFlag = process.argv.indexOf('--root');
+/** The source tree checked: client/src, or `--root DIR` (the script's own test uses a small tree). */
+const root =
+  rootFlag >= 0
+    ? resolve(process.argv[rootFlag + 1])
+    : resolve(dirname(fileURLToPath(import.meta.url)), '..', 'client', 'src');
 const layerOf = new Map(LAYERS.flatMap((names, index) => names.map((name) => [name, index])));
 
 /** Every .ts/.tsx file under `dir`. */
@@ -51,11 +56,9 @@ function sourceFiles(dir) {
   });
 }
 
-/** The top-level entry of client/src that `path` (absolute) lies in, e.g. "cockpit" or "App.tsx". */
+/** The top-level entry of the source root that `path` (absolute) lies in, e.g. "cockpit" or "App.tsx". */
 function topLevel(path) {
-  const rel = relative(root, path);
-  if (rel.startsWith('..')) return null;
-  return rel.split(sep)[0].replace(/\.(ts|tsx|css)$/, (ext) => (layerOf.has(rel.split(sep)[0]) ? ext : ''));
+  return relative(root, path).split(sep)[0];
 }
 
 /** The top-level name a relative specifier resolves to, trying the file name with and without extension. */
@@ -92,7 +95,11 @@ for (const file of sourceFiles(root)) {
     if (fromLayer === undefined || toLayer === undefined || toLayer <= fromLayer) {
       const line = text.slice(0, match.index).split('\n').length + (match[0].startsWith('\n') ? 1 : 0);
       const source = match[0].trim().replace(/\s+/g, ' ');
-      offences.push(`client/src/${relative(root, file).split(sep).join('/')}:${line}: ${source}`);
+      offences.push(
+        `${relative(resolve(root, '..', '..'), file)
+          .split(sep)
+          .join('/')}:${line}: ${source}`,
+      );
     }
   }
 }
