@@ -45,5 +45,3 @@ export function cockpitExtensions(collab: CollabSession): AnyExtension[] {
   const cockpit = sessionCockpit(collab);
   return [claimGuardExtension(cockpit), cockpitKeys(cockpit), MarkerKeys, typingPresence(collab.provider.awareness)];
 }
-
-export { withMarkerViews } from './markerExtensions.ts';
