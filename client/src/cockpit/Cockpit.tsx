@@ -1,16 +1,16 @@
 import type { Editor } from '@tiptap/core';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import type { CollabSession } from '../editor/collabSession.ts';
-import { CockpitNotice } from './CockpitNotice.tsx';
-import { CockpitPanel } from './CockpitPanel.tsx';
+import { CockpitNotice } from './panels/CockpitNotice.tsx';
+import { CockpitPanel } from './panels/CockpitPanel.tsx';
 import { CockpitContext, type CockpitValue } from './context.ts';
-import { OfflineBanner } from './OfflineBanner.tsx';
-import { keepShellOffline } from './offlineShell.ts';
+import { OfflineBanner } from './offline/OfflineBanner.tsx';
+import { keepShellOffline } from './offline/offlineShell.ts';
 import { sessionCockpit } from './sessionCockpit.ts';
-import { sessionNames } from './sessionNames.ts';
-import { takeNextSpeaker } from './takeNextSpeaker.ts';
-import { TimelineStore } from './timeline.ts';
-import { useOfflineSocket } from './useOfflineSocket.ts';
+import { sessionNames } from './model/sessionNames.ts';
+import { takeNextSpeaker } from './extensions/takeNextSpeaker.ts';
+import { TimelineStore } from './model/timeline.ts';
+import { useOfflineSocket } from './offline/useOfflineSocket.ts';
 import { useSessionStart } from './useSessionStart.ts';
 import './cockpit.css';
 

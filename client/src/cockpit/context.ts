@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { createContext, useContext } from 'react';
 import type { SessionCockpit } from './sessionCockpit.ts';
-import type { SuggestSources } from './suggest.ts';
-import type { TimelineStore } from './timeline.ts';
+import type { SuggestSources } from './model/suggest.ts';
+import type { TimelineStore } from './model/timeline.ts';
 
 /** What block headers, node views and panels of the cockpit reach through React. */
 export interface CockpitValue {

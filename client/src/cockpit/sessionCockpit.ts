@@ -4,13 +4,13 @@
  * any React context exists) and from the React tree.
  */
 import type { CollabSession } from '../editor/collabSession.ts';
-import { ClaimsStore } from './claimsStore.ts';
-import { DirectoryStore } from './directoryStore.ts';
-import { GuardStore } from './guardStore.ts';
-import { NoticeStore } from './notices.ts';
-import { PanelStore } from './panelStore.ts';
-import { sessionToken } from './registryApi.ts';
-import { TypingStore } from './typingStore.ts';
+import { ClaimsStore } from './stores/claimsStore.ts';
+import { DirectoryStore } from './stores/directoryStore.ts';
+import { GuardStore } from './stores/guardStore.ts';
+import { NoticeStore } from './stores/notices.ts';
+import { PanelStore } from './stores/panelStore.ts';
+import { sessionToken } from './registry/registryApi.ts';
+import { TypingStore } from './stores/typingStore.ts';
 
 /** Everything the cockpit keeps per session. */
 export interface SessionCockpit {

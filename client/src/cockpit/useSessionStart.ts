@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getSession } from '../api/sessions.ts';
-import { sessionToken } from './registryApi.ts';
+import { sessionToken } from './registry/registryApi.ts';
 
 const key = (id: string) => `rapporteur:starts-at:${id}`;
 

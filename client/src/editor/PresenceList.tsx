@@ -1,6 +1,6 @@
-import type { CSSProperties } from 'react';
+import type { ComponentType, CSSProperties } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { ClaimNote } from '../cockpit/ClaimNote.tsx';
+import type { PresenceNoteProps } from './addons.ts';
 import { usePresence } from './usePresence.ts';
 
 /** The people in the session, each in their caret colour; your own entry lets you rename. */
@@ -8,11 +8,14 @@ export function PresenceList({
   awareness,
   observers,
   onRename,
+  Note,
 }: {
   awareness: Awareness;
   /** Observers are invisible by design: only how many are watching is shown, never who. */
   observers: number;
   onRename(): void;
+  /** Shown beside each other person (the cockpit's "minuting …"); a stable component. */
+  Note: ComponentType<PresenceNoteProps>;
 }) {
   const people = usePresence(awareness);
   return (
@@ -30,7 +33,7 @@ export function PresenceList({
               {p.name}
             </span>
           )}
-          <ClaimNote awareness={awareness} clientId={p.clientId} />
+          <Note awareness={awareness} clientId={p.clientId} />
         </li>
       ))}
       {observers > 0 && (

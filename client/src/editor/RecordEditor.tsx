@@ -1,7 +1,7 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useRef } from 'react';
-import { Cockpit } from '../cockpit/Cockpit.tsx';
 import type { UserIdentity } from '../user/identity.ts';
+import type { EditorAddons } from './addons.ts';
 import type { CollabSession } from './collabSession.ts';
 import { exposeDebugHandle } from './debugHandle.ts';
 import { editorExtensions } from './extensions.ts';
@@ -20,15 +20,24 @@ export interface RecordEditorProps {
   canReview?: boolean;
   /** Hide blocks already checked or final (a class on the record; nothing is removed). */
   onlyUnchecked?: boolean;
+  /** What the cockpit adds: extensions, the speaker block view, the frame around the content. */
+  addons: EditorAddons;
 }
 
 /** The live record of one session: toolbar and the collaborative editor. */
-export function RecordEditor({ session, user, readOnly, canReview = false, onlyUnchecked = false }: RecordEditorProps) {
+export function RecordEditor({
+  session,
+  user,
+  readOnly,
+  canReview = false,
+  onlyUnchecked = false,
+  addons,
+}: RecordEditorProps) {
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
   const editor = useEditor(
     {
-      extensions: editorExtensions(session, user),
+      extensions: editorExtensions(session, user, addons),
       editable: !readOnly,
       editorProps: {
         // a text field to assistive technology: what it is, that it takes many lines (issue 13,
@@ -71,9 +80,7 @@ export function RecordEditor({ session, user, readOnly, canReview = false, onlyU
       {!readOnly && <Toolbar editor={editor} />}
       <ReadOnlyContext.Provider value={readOnly}>
         <ReviewContext.Provider value={reviewer}>
-          <Cockpit editor={editor} collab={session} readOnly={readOnly}>
-            <EditorContent editor={editor} className={frameClass} />
-          </Cockpit>
+          {addons.frame(editor, <EditorContent editor={editor} className={frameClass} />)}
         </ReviewContext.Provider>
       </ReadOnlyContext.Provider>
     </>

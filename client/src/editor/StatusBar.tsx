@@ -1,3 +1,5 @@
+import type { ComponentType } from 'react';
+import type { PresenceNoteProps } from './addons.ts';
 import type { CollabSession } from './collabSession.ts';
 import { ConnectionPill } from './ConnectionPill.tsx';
 import { PresenceList } from './PresenceList.tsx';
@@ -12,10 +14,13 @@ export function StatusBar({
   session,
   observers,
   onRename,
+  presenceNote,
 }: {
   session: CollabSession;
   observers: number;
   onRename(): void;
+  /** The note beside each other person in the presence list (passed to PresenceList). */
+  presenceNote: ComponentType<PresenceNoteProps>;
 }) {
   const { connection, closedReason } = useConnection(session.provider);
   return (
@@ -24,7 +29,12 @@ export function StatusBar({
         <ConnectionPill connection={connection} detail={closedReason} />
         <SavePill tracker={session.save} />
       </div>
-      <PresenceList awareness={session.provider.awareness} observers={observers} onRename={onRename} />
+      <PresenceList
+        awareness={session.provider.awareness}
+        observers={observers}
+        onRename={onRename}
+        Note={presenceNote}
+      />
     </section>
   );
 }

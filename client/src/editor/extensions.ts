@@ -3,10 +3,9 @@ import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { ReactNodeViewRenderer } from '@tiptap/react';
-import { cockpitExtensions, withMarkerViews } from '../cockpit/cockpitExtensions.ts';
 import type { UserIdentity } from '../user/identity.ts';
+import type { EditorAddons } from './addons.ts';
 import type { CollabSession } from './collabSession.ts';
-import { sessionCockpit } from '../cockpit/sessionCockpit.ts';
 import { BlockIdentity, bindViewsToBlocks } from './blockIdentity.ts';
 import { finalBlockLock } from './finalBlockLock.ts';
 import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
@@ -15,20 +14,20 @@ import { RecordKeymap } from './recordKeymap.ts';
 import { NearSelection } from './nearSelection.ts';
 import { renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
 import { schemaGateExtension } from './schemaGate.ts';
-import { SpeakerBlockView } from './SpeakerBlockView.tsx';
 
 /**
  * The editor's extensions: the shared record schema (same list the server builds its schema
  * from) with the React header on speaker blocks, bound to the session's Y.Doc, plus carets,
- * the record's keys and fresh ids on paste.
+ * the record's keys and fresh ids on paste, and what `addons` (the cockpit) adds.
  */
-export function editorExtensions(session: CollabSession, user: UserIdentity): AnyExtension[] {
+export function editorExtensions(session: CollabSession, user: UserIdentity, addons: EditorAddons): AnyExtension[] {
+  const { speakerBlockView } = addons;
   return [
-    ...withMarkerViews(
+    ...addons.decorateSchema(
       recordExtensions({
         speakerBlock: SpeakerBlock.extend({
           addNodeView() {
-            return bindViewsToBlocks(ReactNodeViewRenderer(SpeakerBlockView, { update: renderOnlyOnHeaderChange }));
+            return bindViewsToBlocks(ReactNodeViewRenderer(speakerBlockView, { update: renderOnlyOnHeaderChange }));
           },
         }),
       }),
@@ -39,10 +38,8 @@ export function editorExtensions(session: CollabSession, user: UserIdentity): An
     RecordKeymap.configure({ peers: awarenessPeers(session.provider.awareness) }),
     NearSelection,
     BlockIdentity,
-    finalBlockLock(() =>
-      sessionCockpit(session).notices.say('This block is final: only an editor can change it, or reopen it.'),
-    ),
+    finalBlockLock(() => addons.onFinalBlockRefused()),
     FreshIdsOnPaste,
-    ...cockpitExtensions(session),
+    ...addons.extensions(),
   ];
 }

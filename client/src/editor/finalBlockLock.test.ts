@@ -1,7 +1,6 @@
 import { recordSchema } from '@rapporteur/shared/schema';
 import { EditorState } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
-import { changedBlockId } from '../cockpit/typingPresence.ts';
 import { changesFinalBlock } from './finalBlockLock.ts';
 
 const { speakerBlock, paragraph, doc } = recordSchema.nodes as Required<typeof recordSchema.nodes>;
@@ -27,11 +26,5 @@ describe('final blocks for note-takers', () => {
     expect(changesFinalBlock(state.tr.insertText('x', inDraft))).toBe(false);
     expect(changesFinalBlock(state.tr.setNodeAttribute(final.nodeSize, 'speaker', 'Peru'))).toBe(false);
     expect(changesFinalBlock(state.tr.insert(final.nodeSize, block('n', 'draft', 'New')))).toBe(false);
-  });
-
-  it('names the block a local change is in, for the typing announcement', () => {
-    expect(changedBlockId(state.tr.insertText('x', inDraft))).toBe('d');
-    expect(changedBlockId(state.tr.setNodeAttribute(final.nodeSize, 'speaker', 'Peru'))).toBeNull(); // not typing
-    expect(changedBlockId(state.tr.setSelection(state.selection))).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { sessionStateMeaning, sessionStateOf } from '../session/sessionState.ts'
 import { useBlockAnchor } from '../session/useBlockAnchor.ts';
 import type { ObserverConnection } from './observerConnection.ts';
 import { useFollowLive } from './useFollowLive.ts';
-import { useLiveRecord } from './useLiveRecord.ts';
+import { useLiveRecord } from '../record/useLiveRecord.ts';
 
 /**
  * The record as an observer reads it: a slim bar with the session's state (in progress, in

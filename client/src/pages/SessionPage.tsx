@@ -7,7 +7,7 @@ import { ModalOverlay } from '../components/ModalOverlay.tsx';
 import { NameDialog } from '../components/NameDialog.tsx';
 import { SharePanel } from '../components/SharePanel.tsx';
 import { formatDateTime } from '../format.ts';
-import { blockIdOfHash } from '../session/blockAnchor.ts';
+import { blockIdOfHash } from '../editor/blockAnchor.ts';
 import { LiveRecord } from '../session/LiveRecord.tsx';
 import { SessionStateBadge } from '../session/SessionStateBadge.tsx';
 import { useAskNameOnInput } from '../session/useAskNameOnInput.ts';

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session } from '../api/sessions.ts';
 import type { CollabSession } from '../editor/collabSession.ts';
-import { NewerSchemaRecord } from '../editor/NewerSchemaRecord.tsx';
+import { NewerSchemaRecord } from './NewerSchemaRecord.tsx';
 import { RecordEditor } from '../editor/RecordEditor.tsx';
+import { cockpitAddons } from '../cockpit/editorAddons.tsx';
+import { ClaimNote } from '../cockpit/ClaimNote.tsx';
 import { StatusBar } from '../editor/StatusBar.tsx';
 import { useCollabSession } from '../editor/useCollabSession.ts';
 import { useNewerSchema } from '../editor/useNewerSchema.ts';
@@ -121,9 +123,10 @@ function LiveRecordView({
           readOnly={readOnly}
           canReview={isEditor}
           onlyUnchecked={onlyUnchecked}
+          addons={cockpitAddons(collab, readOnly)}
         />
       )}
-      <StatusBar session={collab} observers={room.observers} onRename={onRename} />
+      <StatusBar session={collab} observers={room.observers} onRename={onRename} presenceNote={ClaimNote} />
       {versionsOpen && (
         <VersionsPanel
           sessionId={collab.sessionId}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { blockElementId, blockIdOfHash } from './blockAnchor.ts';
+import { blockElementId, blockIdOfHash } from '../editor/blockAnchor.ts';
 
 /** How long to wait for a linked block to appear (the record arrives over the socket). */
 const WAIT_MS = 20_000;

@@ -9,8 +9,8 @@ import { claimedByOther } from '@rapporteur/shared/cockpit';
 import { Extension } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { enclosingSpeakerBlock } from '../editor/commands.ts';
-import type { SessionCockpit } from './sessionCockpit.ts';
+import { enclosingSpeakerBlock } from '../../editor/commands.ts';
+import type { SessionCockpit } from '../sessionCockpit.ts';
 
 /** Keys that change the text without typing a character. */
 const EDITING_KEYS = new Set(['Enter', 'Backspace', 'Delete']);

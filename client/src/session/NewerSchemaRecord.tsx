@@ -1,6 +1,6 @@
-import { useLiveRecord } from '../observer/useLiveRecord.ts';
+import { useLiveRecord } from '../record/useLiveRecord.ts';
 import { RecordView } from '../record/RecordView.tsx';
-import type { CollabSession } from './collabSession.ts';
+import type { CollabSession } from '../editor/collabSession.ts';
 
 /** The words shown when the record was written by a newer version of the application. */
 export const NEWER_SCHEMA_MESSAGE = 'This record was written by a newer version — reload to update';

@@ -1,10 +1,10 @@
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { useReadOnly } from '../editor/readOnly.ts';
-import { AutocompleteField } from './AutocompleteField.tsx';
+import { useReadOnly } from '../../editor/readOnly.ts';
+import { AutocompleteField } from '../fields/AutocompleteField.tsx';
 import { DueField } from './DueField.tsx';
-import { focusMarkerText } from './markerCommands.ts';
-import { takeOwnerFocus } from './markerFocus.ts';
+import { focusMarkerText } from '../extensions/markerCommands.ts';
+import { takeOwnerFocus } from '../extensions/markerFocus.ts';
 
 /**
  * An action item in the record: "ACTION" in the margin of the line, who owns it and by when (an

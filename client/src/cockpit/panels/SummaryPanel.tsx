@@ -1,8 +1,8 @@
 import type { MouseEvent } from 'react';
-import { type CockpitValue, useCockpit } from './context.ts';
-import { formatDue } from './due.ts';
-import { cockpitHint } from './keys.ts';
-import { findMarker, focusMarkerText, toggleMarker } from './markerCommands.ts';
+import { type CockpitValue, useCockpit } from '../context.ts';
+import { formatDue } from '../model/due.ts';
+import { cockpitHint } from '../keys.ts';
+import { findMarker, focusMarkerText, toggleMarker } from '../extensions/markerCommands.ts';
 import type { RecordSummary } from './useRecordSummary.ts';
 
 // a click on a panel button must act where the cursor is in the record, not take the focus

@@ -1,8 +1,8 @@
 import { BLOCK_STATUSES, type BlockStatus } from '@rapporteur/shared/schema';
 import type { KeyboardEvent } from 'react';
-import { changeNote, reviewNote } from '../record/reviewNote.ts';
-import { STATUS_LABELS } from './labels.ts';
-import { type ReviewAttrs, reviewAttrs, useReviewer } from './review.ts';
+import { changeNote, reviewNote } from '../../record/reviewNote.ts';
+import { STATUS_LABELS } from '../../editor/labels.ts';
+import { type ReviewAttrs, reviewAttrs, useReviewer } from '../../editor/review.ts';
 
 /**
  * A block's review status in its header. Editors get a select (draft → checked → final, and

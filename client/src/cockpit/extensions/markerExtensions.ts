@@ -11,9 +11,9 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { ReplaceStep } from '@tiptap/pm/transform';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { ActionItemView } from './ActionItemView.tsx';
-import { DecisionView } from './DecisionView.tsx';
-import { COCKPIT_KEYS } from './keys.ts';
+import { ActionItemView } from '../markers/ActionItemView.tsx';
+import { DecisionView } from '../markers/DecisionView.tsx';
+import { COCKPIT_KEYS } from '../keys.ts';
 import { focusOwnerField, type MarkerType, toggleMarker } from './markerCommands.ts';
 
 const MARKERS = new Set<string>(['actionItem', 'decision']);

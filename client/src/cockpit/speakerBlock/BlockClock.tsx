@@ -1,6 +1,6 @@
-import { durationLabel, durationSeconds, durationWords, offsetLabel } from './clock.ts';
-import { useCockpit } from './context.ts';
-import { useMaybeStore } from './store.ts';
+import { durationLabel, durationSeconds, durationWords, offsetLabel } from '../model/clock.ts';
+import { useCockpit } from '../context.ts';
+import { useMaybeStore } from '../stores/store.ts';
 
 /**
  * Beside a block's start time: its offset from the session's start ("+1:12:05", to find the

@@ -1,10 +1,10 @@
 import type { Claim } from '@rapporteur/shared/cockpit';
 import type { CSSProperties } from 'react';
-import { answerGuard } from './claimGuard.ts';
-import { useCockpit } from './context.ts';
-import { cockpitHint } from './keys.ts';
-import { useMaybeStore } from './store.ts';
-import type { Typist } from './typingStore.ts';
+import { answerGuard } from '../extensions/claimGuard.ts';
+import { useCockpit } from '../context.ts';
+import { cockpitHint } from '../keys.ts';
+import { useMaybeStore } from '../stores/store.ts';
+import type { Typist } from '../stores/typingStore.ts';
 
 const NO_CLAIMS: readonly Claim[] = [];
 const NO_TYPISTS: readonly Typist[] = [];

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useCockpit } from './context.ts';
-import { useMaybeStore } from './store.ts';
+import { useCockpit } from '../context.ts';
+import { useMaybeStore } from '../stores/store.ts';
 
 /** How long a notice stays unless dismissed (it repeats nothing the page does not show anyway). */
 const NOTICE_MS = 8000;

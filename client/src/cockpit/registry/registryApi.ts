@@ -1,9 +1,9 @@
 /** Typed calls to the speaker registry (`/api/registry`) for autocomplete and "add to registry". */
 import type { RegistryEntry, RegistryListResponse } from '@rapporteur/shared/api';
 import { MAX_REGISTRY_LIMIT } from '@rapporteur/shared/api';
-import { loadAccess, loadAdminToken } from '../api/credentials.ts';
-import { requestJson } from '../api/http.ts';
-import type { AddableKind } from './headerChoice.ts';
+import { loadAccess, loadAdminToken } from '../../api/credentials.ts';
+import { requestJson } from '../../api/http.ts';
+import type { AddableKind } from '../model/headerChoice.ts';
 
 /** The token this browser uses for a session's API calls (its link's, else the admin's). */
 export function sessionToken(sessionId: string): string | null {

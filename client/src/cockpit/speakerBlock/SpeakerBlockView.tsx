@@ -1,20 +1,20 @@
 import { BLOCK_STATUSES, oneOf, SPEAKER_KINDS, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
 import { NodeViewContent, type NodeViewProps, NodeViewWrapper } from '@tiptap/react';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-import { BlockClaim, BlockTypists, ClaimPrompt } from '../cockpit/BlockClaim.tsx';
-import { BlockClock } from '../cockpit/BlockClock.tsx';
-import { useCockpit } from '../cockpit/context.ts';
-import { isTakeNextKey } from '../cockpit/keys.ts';
-import { SpeakerHeaderField } from '../cockpit/SpeakerHeaderField.tsx';
-import { blockElementId } from '../session/blockAnchor.ts';
+import { BlockClaim, BlockTypists, ClaimPrompt } from './BlockClaim.tsx';
+import { BlockClock } from './BlockClock.tsx';
+import { useCockpit } from '../context.ts';
+import { isTakeNextKey } from '../keys.ts';
+import { SpeakerHeaderField } from './SpeakerHeaderField.tsx';
+import { blockElementId } from '../../editor/blockAnchor.ts';
 import { BlockReview } from './BlockReview.tsx';
-import { agendaItemPosition, focusBlockBody, insertAgendaItem, startNextSpeaker } from './commands.ts';
-import { takeHeaderFocus } from './focusRequest.ts';
-import { isInsertAgendaKey, isNextSpeakerKey } from './keys.ts';
-import { KIND_LABELS } from './labels.ts';
-import { useReadOnly } from './readOnly.ts';
-import { useReviewer } from './review.ts';
-import { TimeField } from './TimeField.tsx';
+import { agendaItemPosition, focusBlockBody, insertAgendaItem, startNextSpeaker } from '../../editor/commands.ts';
+import { takeHeaderFocus } from '../../editor/focusRequest.ts';
+import { isInsertAgendaKey, isNextSpeakerKey } from '../../editor/keys.ts';
+import { KIND_LABELS } from '../../editor/labels.ts';
+import { useReadOnly } from '../../editor/readOnly.ts';
+import { useReviewer } from '../../editor/review.ts';
+import { TimeField } from '../../editor/TimeField.tsx';
 
 /**
  * A speaker block on screen: a compact header of inputs over the block's attributes (who spoke,

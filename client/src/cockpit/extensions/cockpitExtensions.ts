@@ -5,12 +5,12 @@
  */
 import type { AnyExtension } from '@tiptap/core';
 import { Extension } from '@tiptap/core';
-import type { CollabSession } from '../editor/collabSession.ts';
-import { enclosingSpeakerBlock } from '../editor/commands.ts';
+import type { CollabSession } from '../../editor/collabSession.ts';
+import { enclosingSpeakerBlock } from '../../editor/commands.ts';
 import { claimGuardExtension } from './claimGuard.ts';
-import { COCKPIT_KEYS } from './keys.ts';
+import { COCKPIT_KEYS } from '../keys.ts';
 import { MarkerKeys } from './markerExtensions.ts';
-import { type SessionCockpit, sessionCockpit } from './sessionCockpit.ts';
+import { type SessionCockpit, sessionCockpit } from '../sessionCockpit.ts';
 import { takeNextSpeaker } from './takeNextSpeaker.ts';
 import { typingPresence } from './typingPresence.ts';
 
@@ -45,5 +45,3 @@ export function cockpitExtensions(collab: CollabSession): AnyExtension[] {
   const cockpit = sessionCockpit(collab);
   return [claimGuardExtension(cockpit), cockpitKeys(cockpit), MarkerKeys, typingPresence(collab.provider.awareness)];
 }
-
-export { withMarkerViews } from './markerExtensions.ts';

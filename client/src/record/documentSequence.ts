@@ -1,7 +1,7 @@
 import { bodyPartOf } from '@rapporteur/shared/blocks';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import * as Y from 'yjs';
-import type { NodeKind } from '../record/readingOrder.ts';
+import type { NodeKind } from './readingOrder.ts';
 
 /**
  * The kind of each top-level node that extractRecord keeps, in document order: agenda items,

@@ -1,5 +1,5 @@
 import { type ComponentProps, useEffect, useId, useState } from 'react';
-import { DUE_FORMATS_HINT, formatDue, parseDue } from './due.ts';
+import { DUE_FORMATS_HINT, formatDue, parseDue } from '../model/due.ts';
 
 /** Props of an action item's due-date field. */
 export interface DueFieldProps extends Omit<ComponentProps<'input'>, 'value' | 'onChange'> {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { errorMessage } from '../api/http.ts';
-import { focusBlockBody } from '../editor/commands.ts';
-import type { CockpitValue } from './context.ts';
-import { addableKindFor } from './headerChoice.ts';
-import { useStore } from './store.ts';
-import { type UnknownName, unknownNames } from './unknownNames.ts';
+import { errorMessage } from '../../api/http.ts';
+import { focusBlockBody } from '../../editor/commands.ts';
+import type { CockpitValue } from '../context.ts';
+import { addableKindFor } from '../model/headerChoice.ts';
+import { useStore } from '../stores/store.ts';
+import { type UnknownName, unknownNames } from '../model/unknownNames.ts';
 import type { RecordSummary } from './useRecordSummary.ts';
 
 const FIELD_WORDS = { speaker: 'speaker', affiliation: 'affiliation', onBehalfOf: 'on behalf of' } as const;

@@ -5,7 +5,7 @@
  */
 import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Store } from './store.ts';
+import { Store } from '../stores/store.ts';
 
 /** Next block's start by block id ('' for the last block or an unknown time). */
 export function nextStarts(doc: PMNode): Map<string, string> {

@@ -6,13 +6,13 @@ import {
   type SpeakersListEntry,
 } from '@rapporteur/shared/cockpit';
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { formatClock } from '../editor/time.ts';
-import { AutocompleteField } from './AutocompleteField.tsx';
-import { type CockpitValue, useCockpit } from './context.ts';
-import { cockpitHint } from './keys.ts';
-import { selfName } from './sessionCockpit.ts';
-import { useStore } from './store.ts';
-import type { Suggestion } from './suggest.ts';
+import { formatClock } from '../../editor/time.ts';
+import { AutocompleteField } from '../fields/AutocompleteField.tsx';
+import { type CockpitValue, useCockpit } from '../context.ts';
+import { cockpitHint } from '../keys.ts';
+import { selfName } from '../sessionCockpit.ts';
+import { useStore } from '../stores/store.ts';
+import type { Suggestion } from '../model/suggest.ts';
 import { useSpeakersList } from './useSpeakersList.ts';
 
 const DRAG_TYPE = 'application/x-rapporteur-speaker';

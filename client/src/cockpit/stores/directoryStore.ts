@@ -5,9 +5,9 @@
  */
 import type { RegistryEntry } from '@rapporteur/shared/api';
 import { createMatcher, findExact, SEED_ENTRIES } from '@rapporteur/shared/registry';
-import { type DirectoryEntry, mergeDirectory } from './directory.ts';
-import type { AddableKind } from './headerChoice.ts';
-import { addRegistryEntry, fetchRegistry } from './registryApi.ts';
+import { type DirectoryEntry, mergeDirectory } from '../model/directory.ts';
+import type { AddableKind } from '../model/headerChoice.ts';
+import { addRegistryEntry, fetchRegistry } from '../registry/registryApi.ts';
 import { Store } from './store.ts';
 
 const CACHE_KEY = 'rapporteur:registry';

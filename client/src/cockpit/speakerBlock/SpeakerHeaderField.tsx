@@ -1,6 +1,6 @@
 import type { SpeakerBlockAttrs } from '@rapporteur/shared/schema';
-import { AutocompleteField, type AutocompleteFieldProps } from './AutocompleteField.tsx';
-import { addableKindFor, type HeaderField, headerChoice } from './headerChoice.ts';
+import { AutocompleteField, type AutocompleteFieldProps } from '../fields/AutocompleteField.tsx';
+import { addableKindFor, type HeaderField, headerChoice } from '../model/headerChoice.ts';
 
 /** Props of one autocompleting field of a speaker block's header. */
 export interface SpeakerHeaderFieldProps

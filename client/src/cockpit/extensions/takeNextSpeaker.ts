@@ -15,7 +15,7 @@ import {
 } from '@rapporteur/shared/cockpit';
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
-import { type SessionCockpit, selfName } from './sessionCockpit.ts';
+import { type SessionCockpit, selfName } from '../sessionCockpit.ts';
 
 /** How long after the take (once connected) a concurrent take can still show up. */
 const RACE_WINDOW_MS = 10_000;

@@ -1,12 +1,12 @@
 import { normaliseName } from '@rapporteur/shared/registry';
 import { type ComponentProps, type KeyboardEvent, useEffect, useId, useState } from 'react';
-import { useCockpit } from './context.ts';
-import type { Directory } from './directoryStore.ts';
-import type { AddableKind } from './headerChoice.ts';
-import { isClaimKey, isTakeNextKey } from './keys.ts';
-import { KIND_WORDS } from './labels.ts';
-import { useMaybeStore } from './store.ts';
-import { STRONG_MATCH, type Suggestion, type SuggestField, suggest } from './suggest.ts';
+import { useCockpit } from '../context.ts';
+import type { Directory } from '../stores/directoryStore.ts';
+import type { AddableKind } from '../model/headerChoice.ts';
+import { isClaimKey, isTakeNextKey } from '../keys.ts';
+import { KIND_WORDS } from '../labels.ts';
+import { useMaybeStore } from '../stores/store.ts';
+import { STRONG_MATCH, type Suggestion, type SuggestField, suggest } from '../model/suggest.ts';
 import { UnknownFlag } from './UnknownFlag.tsx';
 
 /** Props of a text field with suggestions from the registry and the session. */

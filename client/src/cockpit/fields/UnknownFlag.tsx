@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { errorMessage } from '../api/http.ts';
-import { useCockpit } from './context.ts';
-import type { AddableKind } from './headerChoice.ts';
+import { errorMessage } from '../../api/http.ts';
+import { useCockpit } from '../context.ts';
+import type { AddableKind } from '../model/headerChoice.ts';
 
 /**
  * A quiet mark beside a name the registry does not know (it is accepted as typed; the editor

@@ -1,5 +1,5 @@
-import { type CockpitValue, useCockpit } from './context.ts';
-import { useMaybeStore } from './store.ts';
+import { type CockpitValue, useCockpit } from '../context.ts';
+import { useMaybeStore } from '../stores/store.ts';
 import { SpeakersPanel } from './SpeakersPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { UnknownNamesPanel } from './UnknownNamesPanel.tsx';

@@ -1,7 +1,7 @@
-import type { CollabSession } from '../editor/collabSession.ts';
-import { type Connection, isCutOff, unsavedLabel } from '../editor/status.ts';
-import { useConnection } from '../editor/useConnection.ts';
-import { useSaveState } from '../editor/useSaveState.ts';
+import type { CollabSession } from '../../editor/collabSession.ts';
+import { type Connection, isCutOff, unsavedLabel } from '../../editor/status.ts';
+import { useConnection } from '../../editor/useConnection.ts';
+import { useSaveState } from '../../editor/useSaveState.ts';
 
 /**
  * While the page has no connection (the browser is offline, or the server cannot be reached):

@@ -1,7 +1,7 @@
 import { extractRecord, type RecordContent } from '@rapporteur/shared/blocks';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import type { NodeKind } from '../record/readingOrder.ts';
+import type { NodeKind } from './readingOrder.ts';
 import { documentSequence } from './documentSequence.ts';
 
 /** How often at most the observer view re-reads the document while people type. */
