@@ -111,6 +111,18 @@ describe('schemaViolation', () => {
     expect(check((d) => d.getArray('speakersList').insert(0, [new Y.Map([['name', 'Malta']])]))).toBeNull();
   });
 
+  it('accepts a client re-sending a delete of a version entry the server itself already deleted', () => {
+    // every client sends its whole delete set when it syncs (e.g. after a reload): deletes the
+    // server made of its own facts come back with it and must not close the client
+    const { server } = setup();
+    server.getMap(META_FIELD).delete(SCHEMA_VERSION_KEY);
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    client.getXmlFragment('record').insert(0, [new Y.XmlText('x')]);
+    const resync = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)); // with the whole delete set
+    expect(schemaViolation(Y.decodeUpdate(resync), server, rules)).toBeNull();
+  });
+
   it('refuses elements nested deeper than the limit, without recursing on the update', () => {
     const { check } = setup();
     expect(

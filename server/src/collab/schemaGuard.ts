@@ -217,6 +217,9 @@ function deletesFacts(ds: DecodedUpdate['ds'], doc: Y.Doc): boolean {
   const meta = doc.share.get(META_FIELD);
   if (!meta) return false;
   for (const item of meta._map.values()) {
+    // a delete of what is already deleted here changes nothing: every client re-sends its whole
+    // delete set when it syncs, including the server's own overwrites of the version
+    if (item.deleted) continue;
     for (const r of ds.clients.get(item.id.client) ?? []) {
       if (r.clock < item.id.clock + item.length && item.id.clock < r.clock + r.len) return true;
     }
