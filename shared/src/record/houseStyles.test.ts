@@ -352,3 +352,17 @@ describe('records a renderer would not write', () => {
     expect(blocks(record)[0]!.reason).toBe('known speaker (registry name: Russian Federation)');
   });
 });
+
+describe('a title that looks like a shouted name', () => {
+  it('keeps "CND plenary: 24 January …" as the title of a record full of capitalised speakers', () => {
+    const speakers = ['Malta', 'Brazil', 'Egypt', 'Mexico', 'Russian Federation', 'Japan', 'Canada', 'UNODC'];
+    const statements = Array.from(
+      { length: 40 },
+      (_, i) => `${speakers[i % 8]}. the commission took note of the report.`,
+    );
+    const record = parseText(['CND plenary: 24 January 2017 – A long record', '', ...statements].join('\n\n'));
+    expect(record.title).toBe('CND plenary: 24 January 2017 – A long record');
+    expect(blocks(record)).toHaveLength(40);
+    expect(blocks(record).some((b) => b.speaker === 'CND')).toBe(false);
+  });
+});

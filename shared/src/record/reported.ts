@@ -160,5 +160,8 @@ export function readBulletinOpener(text: string, inBulletin: boolean): Opener | 
   }
   rest = rest.trim();
   if (!/^[a-z]/.test(rest)) return null;
+  // "CND plenary: 24 January …" is a title (or a colon opener), never a delegation speaking:
+  // a bulletin's delegation is followed by what it did ("called for …"), not by a colon
+  if (/^[^\s:]+:/.test(rest)) return null;
   return { speaker: name, affiliation: null, onBehalfOf, qualifiers: [], rest, form: 'bulletin' };
 }
