@@ -121,6 +121,21 @@ describe('schemaViolation', () => {
     expect(schemaViolation(Y.decodeUpdate(resync), server, rules)).toBeNull();
   });
 
+  it('accepts a version entry an earlier load of the room wrote, re-sent by a client, but no newer one', () => {
+    // the room wrote version 1 on a load whose row this server no longer has; a page that saw it
+    // sends it back when it resyncs (a reload): that is the server's own fact, not a client's write
+    const earlier = new Y.Doc();
+    earlier.getMap(META_FIELD).set(SCHEMA_VERSION_KEY, 1);
+    const server = new Y.Doc();
+    const resent = Y.encodeStateAsUpdate(earlier, Y.encodeStateVector(server));
+    expect(schemaViolation(Y.decodeUpdate(resent), server, rules)).toBeNull();
+    const newer = new Y.Doc();
+    newer.getMap(META_FIELD).set(SCHEMA_VERSION_KEY, 99);
+    expect(schemaViolation(Y.decodeUpdate(Y.encodeStateAsUpdate(newer)), server, rules)).toBe(
+      'only the server writes the document facts',
+    );
+  });
+
   it('refuses elements nested deeper than the limit, without recursing on the update', () => {
     const { check } = setup();
     expect(

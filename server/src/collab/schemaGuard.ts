@@ -14,7 +14,7 @@
  */
 import { MAX_RECORD_DEPTH } from '@rapporteur/shared/protocol';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
-import { META_FIELD } from '@rapporteur/shared/schema/version';
+import { META_FIELD, SCHEMA_VERSION, SCHEMA_VERSION_KEY } from '@rapporteur/shared/schema/version';
 import type { SchemaRules } from '@rapporteur/shared/schema';
 import * as Y from 'yjs';
 import type { DecodedUpdate } from './codec.ts';
@@ -163,13 +163,25 @@ function kindOf(type: AnyType): Pick<Place, 'kind' | 'name'> {
   return { kind: 'other', name: null };
 }
 
+/** A schema-version entry no newer than this server's schema (what a server writes on load). */
+function isServerVersionEntry(item: Y.Item, key: string | null): boolean {
+  if (key !== SCHEMA_VERSION_KEY || !(item.content instanceof Y.ContentAny)) return false;
+  const [value] = item.content.getContent();
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= SCHEMA_VERSION;
+}
+
 /** Why an update was refused (internal to the check). */
 class SchemaViolation extends Error {}
 
 function checkItem(item: Y.Item, slot: Slot, rules: SchemaRules): void {
   const { place, key } = slot;
   if (!place) return; // its parent is gone: Yjs garbage-collects it on arrival
-  if (place.root === META_FIELD) throw new SchemaViolation('only the server writes the document facts');
+  if (place.root === META_FIELD) {
+    // a version entry that a server wrote (this one or an earlier load of the room) comes back
+    // with every client's resync; accept it when it claims no newer schema than this server's
+    if (isServerVersionEntry(item, key)) return;
+    throw new SchemaViolation('only the server writes the document facts');
+  }
   if (place.root !== RECORD_FIELD) return;
   const content = item.content;
   if (content instanceof Y.ContentDeleted) return;
