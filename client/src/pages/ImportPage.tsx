@@ -109,13 +109,14 @@ export function ImportPage() {
             {busy ? 'Creating…' : 'Create session'}
           </button>
         </div>
-        {error && (
-          <div className="notice error" role="alert">
-            <p>Could not import: {error.message}</p>
-            {error.needsAdmin && <AdminTokenForm onSaved={() => setError(null)} />}
-          </div>
-        )}
       </form>
+      {/* outside the import form: the admin secret has a form of its own, and forms do not nest */}
+      {error && (
+        <div className="notice error" role="alert">
+          <p>Could not import: {error.message}</p>
+          {error.needsAdmin && <AdminTokenForm onSaved={() => setError(null)} />}
+        </div>
+      )}
       {record && draft && (
         <ImportPreview
           draft={draft}

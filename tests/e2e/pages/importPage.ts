@@ -16,11 +16,26 @@ export interface BlockFields {
 export class ImportPage {
   constructor(readonly page: Page) {}
 
-  /** Open the Import page in a new tab. */
-  static async open(context: BrowserContext, baseUrl: string): Promise<ImportPage> {
+  /** Open the Import page in a new tab; with `adminSecret`, through the admin URL's parameter. */
+  static async open(context: BrowserContext, baseUrl: string, adminSecret?: string): Promise<ImportPage> {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/import`);
+    await page.goto(adminSecret ? `${baseUrl}/import?admin=${encodeURIComponent(adminSecret)}` : `${baseUrl}/import`);
     return new ImportPage(page);
+  }
+
+  /** Press "Create session" and read the refusal shown (the import form stays as it was). */
+  async createRefused(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Create session' }).click();
+    const alert = this.page.locator('.notice.error[role="alert"]');
+    await alert.waitFor();
+    return (await alert.textContent()) ?? '';
+  }
+
+  /** Type the admin secret into the form a refusal offers, and use it. */
+  async useAdminSecret(secret: string): Promise<void> {
+    await this.page.getByLabel('Admin secret').fill(secret);
+    await this.page.getByRole('button', { name: 'Use secret' }).click();
+    await this.page.locator('.notice.error[role="alert"]').waitFor({ state: 'detached' });
   }
 
   /** Paste a record into the text box and wait for its preview. */
