@@ -21,7 +21,7 @@ import { scenarioTable } from './report.ts';
 import { type RunResult, runScenario } from './runScenario.ts';
 import { type Scenario, SCENARIOS, SMOKE_SCENARIOS } from './scenarios.ts';
 import { SERVER_NAMES, type ServerKind, type WatcherRole } from './servers.ts';
-import { codeVersion, machineDescription, resultsMarkdown } from './results.ts';
+import { codeVersion, machineDescription, markedSections, resultsMarkdown } from './results.ts';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -127,6 +127,8 @@ writeFileSync(rawPath, JSON.stringify({ started, args: process.argv.slice(2), re
 log(`raw results: ${rawPath}`);
 if (write) {
   const out = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+  // the sections other benchmarks wrote (cluster, browser) stay
+  const kept = markedSections(out);
   writeFileSync(
     out,
     resultsMarkdown({
@@ -140,7 +142,7 @@ if (write) {
       tables,
       results,
       code,
-    }),
+    }) + kept.map((section) => `\n\n${section}\n`).join(''),
   );
   log(`wrote ${out}`);
 }

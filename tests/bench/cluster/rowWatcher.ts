@@ -1,0 +1,89 @@
+/**
+ * What a room's update log received: the number of rows inserted (from the table's id sequence,
+ * exact, compaction merges included) and the time of each row seen (polled every 200 ms from
+ * `created_at`; a row compacted away between two polls is missed there, counted in the former).
+ * With one group commit per room per flush interval a room gains at most one row per interval per
+ * process that writes for it.
+ */
+import postgres from 'postgres';
+
+/** Rows inserted into doc_updates over the windows watched. */
+export interface RowCounts {
+  /** Inserted rows (sequence delta summed over windows). */
+  inserted: number;
+  /** Milliseconds watched (summed over windows). */
+  ms: number;
+  /** Rows per `bucketMs` bucket of the windows (from polled timestamps), bucket by bucket. */
+  perBucket: number[];
+}
+
+const POLL_MS = 200;
+
+/** Watches doc_updates of one database (one session lives in it). */
+export class RowWatcher {
+  private readonly sql: postgres.Sql;
+  private lastId = 0;
+  private readonly seen: number[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private window: { t0: number; seq0: number } | null = null;
+  private readonly counts: RowCounts = { inserted: 0, ms: 0, perBucket: [] };
+
+  constructor(
+    databaseUrl: string,
+    private readonly bucketMs: number,
+  ) {
+    this.sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  }
+
+  private async sequence(): Promise<number> {
+    const [r] = await this.sql<{ v: string; called: boolean }[]>`
+      SELECT last_value::text AS v, is_called AS called FROM doc_updates_id_seq`;
+    return r ? (r.called ? Number(r.v) : Number(r.v) - 1) : 0;
+  }
+
+  private async poll(): Promise<void> {
+    const rows = await this.sql<{ id: string; t: number }[]>`
+      SELECT id::text AS id, extract(epoch FROM created_at) * 1000 AS t
+      FROM doc_updates WHERE id > ${this.lastId} ORDER BY id`;
+    for (const r of rows) {
+      this.lastId = Math.max(this.lastId, Number(r.id));
+      this.seen.push(Number(r.t));
+    }
+  }
+
+  /** Start a window now (wall clock, as the database's now()). */
+  async open(): Promise<void> {
+    await this.poll();
+    this.window = { t0: Date.now(), seq0: await this.sequence() };
+    this.timer = setInterval(() => void this.poll().catch(() => {}), POLL_MS);
+  }
+
+  /** End the window now and add it to the totals. */
+  async close(): Promise<void> {
+    if (!this.window) return;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    const t1 = Date.now();
+    const seq1 = await this.sequence();
+    await this.poll();
+    const { t0, seq0 } = this.window;
+    this.window = null;
+    this.counts.inserted += seq1 - seq0;
+    this.counts.ms += t1 - t0;
+    const buckets = new Array<number>(Math.ceil((t1 - t0) / this.bucketMs)).fill(0);
+    for (const t of this.seen) {
+      const b = Math.floor((t - t0) / this.bucketMs);
+      if (b >= 0 && b < buckets.length) buckets[b]!++;
+    }
+    this.counts.perBucket.push(...buckets);
+  }
+
+  get totals(): RowCounts {
+    return this.counts;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sql.end();
+  }
+}
