@@ -12,13 +12,11 @@ import { Samples } from '../stats.ts';
 export interface RelayCounts {
   messages: Map<string, number>;
   bytes: number;
-  /** When each process's "stored" announcements arrived (ms, performance.now()): one per commit. */
-  storedAt: Map<string, number[]>;
 }
 
 /** A subscriber of one room's channel that counts while a window is open. */
 export class RelayCounter {
-  private readonly counts: RelayCounts = { messages: new Map(), bytes: 0, storedAt: new Map() };
+  private readonly counts: RelayCounts = { messages: new Map(), bytes: 0 };
   private counting = false;
 
   private constructor(private readonly sub: Redis) {}
@@ -37,11 +35,6 @@ export class RelayCounter {
     if (!this.counting) return;
     const msg = readRelayMessage(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
     const key = msg?.kind ?? 'unreadable';
-    if (msg?.kind === 'stored') {
-      const times = this.counts.storedAt.get(msg.sender) ?? [];
-      times.push(performance.now());
-      this.counts.storedAt.set(msg.sender, times);
-    }
     this.counts.messages.set(key, (this.counts.messages.get(key) ?? 0) + 1);
     this.counts.bytes += message.byteLength;
   }

@@ -6,6 +6,7 @@
  * process that writes for it.
  */
 import postgres from 'postgres';
+import * as Y from 'yjs';
 
 /** Rows inserted into doc_updates over the windows watched. */
 export interface RowCounts {
@@ -15,6 +16,17 @@ export interface RowCounts {
   ms: number;
   /** Rows per `bucketMs` bucket of the windows (from polled timestamps), bucket by bucket. */
   perBucket: number[];
+  /**
+   * By writer (the class `classify` gives the Yjs clients a row holds: in a cluster, the process
+   * that stored it): rows seen, the most in one bucket, the shortest time between two (ms).
+   */
+  byWriter: Map<string, { rows: number; maxInBucket: number; minGapMs: number }>;
+}
+
+/** A row seen: when it was written (the database's now()) and whose edits it holds. */
+interface SeenRow {
+  t: number;
+  writer: string;
 }
 
 const POLL_MS = 200;
@@ -23,14 +35,15 @@ const POLL_MS = 200;
 export class RowWatcher {
   private readonly sql: postgres.Sql;
   private lastId = 0;
-  private readonly seen: number[] = [];
+  private readonly seen: SeenRow[] = [];
   private timer: NodeJS.Timeout | null = null;
   private window: { t0: number; seq0: number } | null = null;
-  private readonly counts: RowCounts = { inserted: 0, ms: 0, perBucket: [] };
+  private readonly counts: RowCounts = { inserted: 0, ms: 0, perBucket: [], byWriter: new Map() };
 
   constructor(
     databaseUrl: string,
     private readonly bucketMs: number,
+    private readonly classify: (clients: number[]) => string,
   ) {
     this.sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   }
@@ -41,13 +54,22 @@ export class RowWatcher {
     return r ? (r.called ? Number(r.v) : Number(r.v) - 1) : 0;
   }
 
-  private async poll(): Promise<void> {
-    const rows = await this.sql<{ id: string; t: number }[]>`
-      SELECT id::text AS id, extract(epoch FROM created_at) * 1000 AS t
+  private polling: Promise<void> = Promise.resolve();
+
+  /** Read the rows added since the last read; reads never overlap (each sees only what the last did not). */
+  private poll(): Promise<void> {
+    this.polling = this.polling.then(() => this.readNew()).catch(() => {});
+    return this.polling;
+  }
+
+  private async readNew(): Promise<void> {
+    const rows = await this.sql<{ id: string; t: number; update: Uint8Array }[]>`
+      SELECT id::text AS id, extract(epoch FROM created_at) * 1000 AS t, update
       FROM doc_updates WHERE id > ${this.lastId} ORDER BY id`;
     for (const r of rows) {
       this.lastId = Math.max(this.lastId, Number(r.id));
-      this.seen.push(Number(r.t));
+      const clients = [...Y.parseUpdateMeta(r.update).to.keys()];
+      this.seen.push({ t: Number(r.t), writer: this.classify(clients) });
     }
   }
 
@@ -55,7 +77,7 @@ export class RowWatcher {
   async open(): Promise<void> {
     await this.poll();
     this.window = { t0: Date.now(), seq0: await this.sequence() };
-    this.timer = setInterval(() => void this.poll().catch(() => {}), POLL_MS);
+    this.timer = setInterval(() => void this.poll(), POLL_MS);
   }
 
   /** End the window now and add it to the totals. */
@@ -70,10 +92,22 @@ export class RowWatcher {
     this.window = null;
     this.counts.inserted += seq1 - seq0;
     this.counts.ms += t1 - t0;
-    const buckets = new Array<number>(Math.ceil((t1 - t0) / this.bucketMs)).fill(0);
-    for (const t of this.seen) {
+    const n = Math.ceil((t1 - t0) / this.bucketMs);
+    const buckets = new Array<number>(n).fill(0);
+    const byWriter = new Map<string, { buckets: number[]; last: number }>();
+    for (const { t, writer } of this.seen) {
       const b = Math.floor((t - t0) / this.bucketMs);
-      if (b >= 0 && b < buckets.length) buckets[b]!++;
+      if (b < 0 || b >= n) continue;
+      buckets[b]!++;
+      const w = byWriter.get(writer) ?? { buckets: new Array<number>(n).fill(0), last: Number.NaN };
+      byWriter.set(writer, w);
+      w.buckets[b]!++;
+      const total = this.counts.byWriter.get(writer) ?? { rows: 0, maxInBucket: 0, minGapMs: Number.POSITIVE_INFINITY };
+      this.counts.byWriter.set(writer, total);
+      total.rows++;
+      total.maxInBucket = Math.max(total.maxInBucket, w.buckets[b]!);
+      if (!Number.isNaN(w.last)) total.minGapMs = Math.min(total.minGapMs, t - w.last);
+      w.last = t;
     }
     this.counts.perBucket.push(...buckets);
   }

@@ -93,6 +93,7 @@ export async function joinRoom(deployment: Deployment, writers: number, watchers
   if (!(await waitUntil(() => clients.every((c) => !Number.isNaN(c.syncedAt)), 30_000))) {
     throw new Error(`${deployment.label}: not every client synced within 30 s`);
   }
+  const writerProcess = new Map(writing.map((w) => [w.doc.clientID, processOf.get(w)!]));
   const relay = deployment.redisUrl ? await RelayCounter.start(deployment.redisUrl, tokens.id) : null;
   return {
     deployment,
@@ -100,7 +101,12 @@ export async function joinRoom(deployment: Deployment, writers: number, watchers
     clients,
     writers: writing,
     recorder,
-    rows: new RowWatcher(deployment.databaseUrl, deployment.flushIntervalMs),
+    rows: new RowWatcher(deployment.databaseUrl, deployment.flushIntervalMs, (ids) => {
+      // the process that stored a row: the one its writers' sockets are on
+      const where = new Set(ids.map((id) => writerProcess.get(id)));
+      if (where.size !== 1 || where.has(undefined)) return 'mixed (gap fills, compaction merges)';
+      return `process ${[...where][0]! + 1}`;
+    }),
     relay,
     typed: 0,
     edits: 0,
