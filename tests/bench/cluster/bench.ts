@@ -53,6 +53,9 @@ export const SMOKE: ClusterBenchOptions = {
   seed: 1414,
 };
 
+/** Its section of RESULTS.md (results.ts writeResultsSection). */
+export const CLUSTER_SECTION = { name: 'cluster-bench', title: '## Cluster: 1 process against 3 (issue 14)' };
+
 /** Why the cluster benchmark cannot run here (after building the server), or null. */
 export async function clusterBenchUnavailable(): Promise<string | null> {
   buildOurs();

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeResultsSection } from '../results.ts';
-import { clusterBenchUnavailable, FULL, runClusterBench, SMOKE } from './bench.ts';
+import { CLUSTER_SECTION, clusterBenchUnavailable, FULL, runClusterBench, SMOKE } from './bench.ts';
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has('--smoke');
@@ -32,7 +32,7 @@ const { result, markdown } = await runClusterBench(
 console.log(`\n${markdown}`);
 if (!smoke && !args.has('--no-write')) {
   const file = path.join(fileURLToPath(new URL('../', import.meta.url)), 'RESULTS.md');
-  writeResultsSection(file, 'cluster-bench', '## Cluster: 1 process against 3 (issue 14)', markdown);
+  writeResultsSection(file, CLUSTER_SECTION.name, CLUSTER_SECTION.title, markdown);
   console.log(`wrote the cluster section of ${file}`);
 }
 if (result.problems.length > 0) {
