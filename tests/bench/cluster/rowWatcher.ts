@@ -30,12 +30,14 @@ interface SeenRow {
 }
 
 const POLL_MS = 200;
+const RECENT_IDS = 50;
 
 /** Watches doc_updates of one database (one session lives in it). */
 export class RowWatcher {
   private readonly sql: postgres.Sql;
   private lastId = 0;
-  private readonly seen: SeenRow[] = [];
+  /** Rows seen, by id (re-reads of recent ids overwrite themselves). */
+  private readonly seen = new Map<number, SeenRow>();
   private timer: NodeJS.Timeout | null = null;
   private window: { t0: number; seq0: number } | null = null;
   private readonly counts: RowCounts = { inserted: 0, ms: 0, perBucket: [], byWriter: new Map() };
@@ -63,13 +65,17 @@ export class RowWatcher {
   }
 
   private async readNew(): Promise<void> {
-    const rows = await this.sql<{ id: string; t: number; update: Uint8Array }[]>`
-      SELECT id::text AS id, extract(epoch FROM created_at) * 1000 AS t, update
-      FROM doc_updates WHERE id > ${this.lastId} ORDER BY id`;
+    // rows commit out of id order when several processes write: the last RECENT_IDS ids are read
+    // again, so that a row that became visible after a higher one is not skipped
+    const rows = await this.sql<{ id: string; t: string; update: Uint8Array }[]>`
+      SELECT id::text AS id, (extract(epoch FROM created_at) * 1000)::text AS t, update
+      FROM doc_updates WHERE id > ${Math.max(0, this.lastId - RECENT_IDS)} ORDER BY id`;
     for (const r of rows) {
-      this.lastId = Math.max(this.lastId, Number(r.id));
+      const id = Number(r.id);
+      this.lastId = Math.max(this.lastId, id);
+      if (this.seen.has(id)) continue;
       const clients = [...Y.parseUpdateMeta(r.update).to.keys()];
-      this.seen.push({ t: Number(r.t), writer: this.classify(clients) });
+      this.seen.set(id, { t: Number(r.t), writer: this.classify(clients) });
     }
   }
 
@@ -95,7 +101,8 @@ export class RowWatcher {
     const n = Math.ceil((t1 - t0) / this.bucketMs);
     const buckets = new Array<number>(n).fill(0);
     const byWriter = new Map<string, { buckets: number[]; last: number }>();
-    for (const { t, writer } of this.seen) {
+    const inOrder = [...this.seen.entries()].sort((x, y) => x[0] - y[0]).map(([, row]) => row);
+    for (const { t, writer } of inOrder) {
       const b = Math.floor((t - t0) / this.bucketMs);
       if (b < 0 || b >= n) continue;
       buckets[b]!++;

@@ -104,7 +104,7 @@ export async function joinRoom(deployment: Deployment, writers: number, watchers
     rows: new RowWatcher(deployment.databaseUrl, deployment.flushIntervalMs, (ids) => {
       // the process that stored a row: the one its writers' sockets are on
       const where = new Set(ids.map((id) => writerProcess.get(id)));
-      if (where.size !== 1 || where.has(undefined)) return 'mixed (gap fills, compaction merges)';
+      if (where.size !== 1 || where.has(undefined)) return 'other (the initial state, gap fills, compaction merges)';
       return `process ${[...where][0]! + 1}`;
     }),
     relay,
