@@ -11,6 +11,7 @@ import { createServerDatabase } from '../../helpers/database.ts';
 import { type ServerProcess, spawnServer } from '../../helpers/server.ts';
 import { codeVersion, machineDescription } from '../results.ts';
 import { buildOurs } from '../servers.ts';
+import { quantile } from '../stats.ts';
 import { killRounds } from './kill.ts';
 import { type ClusterBenchResult, clusterMarkdown } from './report.ts';
 import { pubSubFloor } from './relayCounter.ts';
@@ -27,6 +28,8 @@ export interface ClusterBenchOptions {
   killWriters: number;
   killWatchers: number;
   seed: number;
+  /** Redis publishes timed for the floor of the extra hop. */
+  floorSamples: number;
 }
 
 export const FULL: ClusterBenchOptions = {
@@ -39,6 +42,7 @@ export const FULL: ClusterBenchOptions = {
   killWriters: 5,
   killWatchers: 10,
   seed: 1414,
+  floorSamples: 150,
 };
 
 export const SMOKE: ClusterBenchOptions = {
@@ -51,6 +55,7 @@ export const SMOKE: ClusterBenchOptions = {
   killWriters: 2,
   killWatchers: 2,
   seed: 1414,
+  floorSamples: 20,
 };
 
 /** Its section of RESULTS.md (results.ts writeResultsSection). */
@@ -62,7 +67,7 @@ export async function clusterBenchUnavailable(): Promise<string | null> {
   return clusterUnavailable();
 }
 
-/** Run both phases; the caller prints `clusterMarkdown(result)`. Builds the server first. */
+/** Run both phases and return the figures with their Markdown (report.ts). Builds the server first. */
 export async function runClusterBench(
   opts: ClusterBenchOptions,
   command: string,
@@ -95,7 +100,7 @@ export async function runClusterBench(
       flushIntervalMs: FLUSH_INTERVAL_MS,
     };
     log(`started 1 process and ${opts.processes} processes behind HAProxy (${cluster.url})`);
-    const floor = await pubSubFloor(SHARED_REDIS_URL, opts === SMOKE ? 20 : 150, 50);
+    const floor = await pubSubFloor(SHARED_REDIS_URL, opts.floorSamples, 50);
 
     const a = await joinRoom(one, opts.writers, opts.watchers);
     rooms.push(a);
@@ -152,7 +157,5 @@ export async function runClusterBench(
 }
 
 function pctl(room: TypingRoom, q: number): string {
-  const s = room.recorder.latencies.sorted();
-  const rank = Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1));
-  return s.length ? s[rank]!.toFixed(1) : '–';
+  return quantile(room.recorder.latencies.sorted(), q).toFixed(1);
 }
