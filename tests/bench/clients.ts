@@ -27,7 +27,12 @@ export interface BenchClient {
 }
 
 /** Connect one client to `room` on `target`; writers ask ours for "persisted" acknowledgements. */
-export function connectBenchClient(target: Target, room: BenchRoom, role: ClientRole, doc = new Y.Doc()): BenchClient {
+export function connectBenchClient(
+  target: Pick<Target, 'kind' | 'wsBase'>,
+  room: BenchRoom,
+  role: ClientRole,
+  doc = new Y.Doc(),
+): BenchClient {
   if (target.kind === 'hocuspocus') return hocuspocusClient(target, room.name, doc);
   const params = room.params(role);
   if (target.kind === 'ours' && role === 'writer') params[PERSISTED_QUERY_PARAM] = '1';
@@ -50,7 +55,12 @@ function syncedSignal(client: { syncedAt: number }): { promise: Promise<void>; m
   };
 }
 
-function yWebsocketClient(target: Target, room: string, doc: Y.Doc, params: Record<string, string>): BenchClient {
+function yWebsocketClient(
+  target: Pick<Target, 'wsBase'>,
+  room: string,
+  doc: Y.Doc,
+  params: Record<string, string>,
+): BenchClient {
   const provider = new WebsocketProvider(target.wsBase, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -85,7 +95,7 @@ function yWebsocketClient(target: Target, room: string, doc: Y.Doc, params: Reco
   return client;
 }
 
-function hocuspocusClient(target: Target, room: string, doc: Y.Doc): BenchClient {
+function hocuspocusClient(target: Pick<Target, 'wsBase'>, room: string, doc: Y.Doc): BenchClient {
   // one socket per client, as a browser tab with one document has
   const socket = new HocuspocusProviderWebsocket({ url: target.wsBase, WebSocketPolyfill: WebSocket });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc });

@@ -11,6 +11,7 @@ import { Samples } from './stats.ts';
 
 interface Item {
   t0: number;
+  writer: BenchClient;
   /** Receivers that were synced when the item was typed: they must get it by propagation. */
   expected: number;
   delivered: number;
@@ -28,8 +29,13 @@ export class PropagationRecorder {
   private expectedTotal = 0;
   private deliveredTotal = 0;
   private readonly clients: BenchClient[] = [];
+  /** Latencies by the class `classify` gives each (writer, receiver) pair (the cluster benchmark: same or other process). */
+  readonly byClass = new Map<string, Samples>();
 
-  constructor(private readonly origin: number) {}
+  constructor(
+    private readonly origin: number,
+    private readonly classify?: (writer: BenchClient, receiver: BenchClient) => string,
+  ) {}
 
   /** Deliveries expected and made so far. */
   get delivery(): { expected: number; delivered: number } {
@@ -63,6 +69,7 @@ export class PropagationRecorder {
           const second = Math.max(0, Math.floor((item.t0 - this.origin) / 1000));
           while (this.perSecond.length <= second) this.perSecond.push(new Samples());
           this.perSecond[second]!.push(latency);
+          if (this.classify) this.samplesOf(this.classify(item.writer, client)).push(latency);
         }
       }
     });
@@ -78,8 +85,17 @@ export class PropagationRecorder {
       byClock = new Map();
       this.items.set(writer.doc.clientID, byClock);
     }
-    byClock.set(clock, { t0, expected, delivered: 0 });
+    byClock.set(clock, { t0, writer, expected, delivered: 0 });
     this.expectedTotal += expected;
+  }
+
+  private samplesOf(cls: string): Samples {
+    let s = this.byClass.get(cls);
+    if (!s) {
+      s = new Samples();
+      this.byClass.set(cls, s);
+    }
+    return s;
   }
 
   /** True once every expected delivery was made. */

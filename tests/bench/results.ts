@@ -1,5 +1,6 @@
 /** The machine a run happened on, and the RESULTS.md page of a run. */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { RunResult } from './runScenario.ts';
@@ -78,4 +79,30 @@ export function resultsMarkdown(run: {
     '',
     ...run.tables,
   ].join('\n');
+}
+
+const SECTION = /<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g;
+
+/**
+ * The marked sections of a results file (`<!-- NAME:start -->` … `<!-- NAME:end -->`), which the
+ * other benchmarks write (cluster, browser): the main run keeps them when it rewrites the file.
+ */
+export function markedSections(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').match(SECTION) ?? [];
+}
+
+/** Replace the marked section `name` of the results file with `title` and `markdown`, or append it. */
+export function writeResultsSection(file: string, name: string, title: string, markdown: string): void {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const section = `${start}\n${title}\n\n${markdown}\n${end}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = current.indexOf(start);
+  const stop = current.indexOf(end, at);
+  const next =
+    at >= 0 && stop >= 0
+      ? current.slice(0, at) + section + current.slice(stop + end.length)
+      : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
 }

@@ -9,6 +9,9 @@
  *   --watchers=observer|note-taker   the link our watchers open (default observer)
  *   --profile[=DIR]        write a V8 CPU profile of every server process (see profile.ts)
  *   --no-floor, --no-write
+ *   --no-cluster           skip the cluster benchmark (cluster/run.ts), which a full run adds at the
+ *                          end when Postgres, Redis and haproxy are there (`--cluster` runs it with
+ *                          a --scenarios subset too)
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +24,8 @@ import { scenarioTable } from './report.ts';
 import { type RunResult, runScenario } from './runScenario.ts';
 import { type Scenario, SCENARIOS, SMOKE_SCENARIOS } from './scenarios.ts';
 import { SERVER_NAMES, type ServerKind, type WatcherRole } from './servers.ts';
-import { codeVersion, machineDescription, resultsMarkdown } from './results.ts';
+import { CLUSTER_SECTION, FULL as CLUSTER_FULL, clusterBenchUnavailable, runClusterBench } from './cluster/bench.ts';
+import { codeVersion, machineDescription, markedSections, resultsMarkdown, writeResultsSection } from './results.ts';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -51,6 +55,7 @@ const profileDir = args.has('profile')
     : path.resolve(args.get('profile')!)
   : undefined;
 const withFloor = !args.has('no-floor') && !smoke;
+const withCluster = !smoke && !args.has('no-cluster') && (args.has('cluster') || !args.has('scenarios'));
 const write = !args.has('no-write') && !smoke;
 
 // every y-websocket provider registers a process 'exit' listener; 1000 of them are expected here
@@ -120,6 +125,18 @@ for (const scenario of scenarios) {
   log(`\n${table}`);
 }
 
+// the cluster benchmark: one process against three (Postgres and Redis), its own tables
+let cluster: Awaited<ReturnType<typeof runClusterBench>> | null = null;
+if (withCluster) {
+  const unavailable = await clusterBenchUnavailable();
+  if (unavailable) log(`\n## Cluster: skipped (${unavailable})`);
+  else {
+    log('\n## Cluster: 1 process against 3');
+    cluster = await runClusterBench(CLUSTER_FULL, `pnpm bench ${process.argv.slice(2).join(' ')}`.trim(), log);
+    log(`\n${cluster.markdown}`);
+  }
+}
+
 const elapsedS = (performance.now() - t0) / 1000;
 log(`\ntotal ${elapsedS.toFixed(0)} s`);
 const rawPath = path.join(os.tmpdir(), `rapporteur-bench-${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -127,6 +144,8 @@ writeFileSync(rawPath, JSON.stringify({ started, args: process.argv.slice(2), re
 log(`raw results: ${rawPath}`);
 if (write) {
   const out = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+  // the sections other benchmarks wrote (cluster, browser) stay
+  const kept = markedSections(out);
   writeFileSync(
     out,
     resultsMarkdown({
@@ -140,8 +159,9 @@ if (write) {
       tables,
       results,
       code,
-    }),
+    }) + kept.map((section) => `\n\n${section}\n`).join(''),
   );
+  if (cluster) writeResultsSection(out, CLUSTER_SECTION.name, CLUSTER_SECTION.title, cluster.markdown);
   log(`wrote ${out}`);
 }
 
@@ -153,4 +173,5 @@ for (const r of bad) {
       (r.error ? r.error.split('\n')[0] : `delivery ${(r.delivery.ratio * 100).toFixed(3)}%, converged ${r.converged}`),
   );
 }
-process.exit(bad.length > 0 ? 1 : 0);
+for (const p of cluster?.result.problems ?? []) console.error(`FAIL cluster: ${p}`);
+process.exit(bad.length > 0 || (cluster?.result.problems.length ?? 0) > 0 ? 1 : 0);

@@ -23,6 +23,11 @@ export interface ConnectOptions {
   token?: string;
   name?: string;
   color?: string;
+  /**
+   * The provider's reconnection policy (y-websocket's `shouldReconnect`): the browser client's
+   * jittered backoff, for the cluster benchmark. Default: the stock policy, at most 300 ms apart.
+   */
+  shouldReconnect?: (event: { code: number }, provider: WebsocketProvider) => boolean;
 }
 
 /** Connect a stock WebsocketProvider (ws polyfill, no BroadcastChannel) to a session. */
@@ -34,6 +39,7 @@ export function connectClient(baseUrl: string, sessionId: string, opts: ConnectO
     disableBc: true,
     connect: opts.connect ?? true,
     maxBackoffTime: 300,
+    ...(opts.shouldReconnect ? { shouldReconnect: opts.shouldReconnect } : {}),
     params: {
       ...(opts.persisted === false ? {} : { [PERSISTED_QUERY_PARAM]: '1' }),
       ...(opts.token ? { token: opts.token } : {}),
