@@ -2,12 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * One runner for every layer. Unit tests live beside the code; integration, browser and fault
- * tests in tests/. Browser and fault tests run their files one at a time, and each in its own
- * group after the others (sequence.groupOrder): they start server processes and Chromium, and
- * on a two-core machine running them beside everything else made timing-sensitive steps flaky.
+ * tests in tests/. Unit and integration tests run first (group 0), then browser and fault tests
+ * together (group 1): those start server processes and Chromium, and running them beside the
+ * first group made timing-sensitive steps flaky on a two-core machine.
+ *
+ * Two files at a time: vitest's default is one fewer than the cores (1 here), and these tests
+ * spend most of their time waiting on servers, browsers and timers, not computing.
  */
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -40,17 +44,15 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
       {
         test: {
           name: 'faults',
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 1 },
           include: ['tests/faults/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
