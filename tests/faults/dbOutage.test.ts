@@ -11,7 +11,7 @@ import { newSession } from '../helpers/sessions.ts';
 
 const OUTAGE_MS = Number(process.env.OUTAGE_MS ?? 30_000);
 
-describe.each(backends())('a %s outage while clients type', (backend) => {
+describe.concurrent.each(backends())('a %s outage while clients type', (backend) => {
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   afterEach(async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn();

@@ -8,7 +8,7 @@ import { createSessionHttp } from '../helpers/sessions.ts';
 // Past the 30 s awareness timeout, so the others forget the offline client's presence meanwhile.
 const OFFLINE_MS = Number(process.env.OFFLINE_MS ?? 35_000);
 
-describe.each(backends())('a long offline client on %s', (backend) => {
+describe.concurrent.each(backends())('a long offline client on %s', (backend) => {
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   afterEach(async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn();
