@@ -6,6 +6,7 @@
  */
 import { headingLine, oneLine } from '../format.ts';
 import type { ParsedBlock, ParsedRecord } from '../types.ts';
+import type { StyleShape } from './types.ts';
 
 /** What a style writes its own way. */
 export interface BlockLines {
@@ -31,3 +32,13 @@ export function renderBlockByBlock(record: ParsedRecord, lines: BlockLines, trai
   out.push(...trailer);
   return `${out.join('\n\n')}\n`;
 }
+
+/** What the block-by-block styles can say (the generator of test records keeps to it). */
+export const blockByBlockShape: StyleShape = {
+  speech: 'direct',
+  persons: true,
+  qualifiers: ['right of reply', 'spoke in Spanish', 'continued', 'Observer', 'Secretariat'],
+  lists: true,
+  headings: 'any',
+  leadingText: true,
+};

@@ -6,7 +6,7 @@
 import { oneLine, openerHead } from '../format.ts';
 import { structureOf } from '../structure.ts';
 import type { ParsedRecord } from '../types.ts';
-import { renderBlockByBlock } from './blockByBlock.ts';
+import { blockByBlockShape, renderBlockByBlock } from './blockByBlock.ts';
 import type { HouseStyle } from './types.ts';
 
 const dashList = (p: string) =>
@@ -36,14 +36,7 @@ export function renderColon(record: ParsedRecord, rand: () => number = () => 0):
 /** The colon style. */
 export const colonStyle: HouseStyle = {
   name: 'colon openers, statement on the same or the next line',
-  shape: {
-    speech: 'direct',
-    persons: true,
-    qualifiers: ['right of reply', 'spoke in Spanish', 'continued', 'Observer', 'Secretariat'],
-    lists: true,
-    headings: 'any',
-    leadingText: true,
-  },
+  shape: blockByBlockShape,
   render: renderColon,
   readsBackAs: structureOf,
 };

@@ -7,7 +7,7 @@ import { bulletLines, oneLine, openerLine } from '../format.ts';
 import { parseText } from '../parseText.ts';
 import { structureOf } from '../structure.ts';
 import type { ParsedRecord } from '../types.ts';
-import { type BlockLines, renderBlockByBlock } from './blockByBlock.ts';
+import { type BlockLines, blockByBlockShape, renderBlockByBlock } from './blockByBlock.ts';
 import type { HouseStyle } from './types.ts';
 
 /** The title line: the title itself, or the breadcrumb form when it would not read as a title. */
@@ -36,14 +36,7 @@ export function renderPlain(record: ParsedRecord, trailer: readonly string[] = [
 /** The plain style (the text export's). */
 export const plainStyle: HouseStyle = {
   name: 'plain (period openers, as the text export writes)',
-  shape: {
-    speech: 'direct',
-    persons: true,
-    qualifiers: ['right of reply', 'spoke in Spanish', 'continued', 'Observer', 'Secretariat'],
-    lists: true,
-    headings: 'any',
-    leadingText: true,
-  },
+  shape: blockByBlockShape,
   render: (record) => renderPlain(record),
   readsBackAs: structureOf,
 };
