@@ -35,7 +35,7 @@ export class RoomRegistry {
   private readonly prefetches = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly log: UpdateLog,
+    private readonly log: Pick<UpdateLog, 'load'>,
     private readonly logger: Logger,
     private readonly hooks: readonly RoomHooks[] = [],
     private readonly roomOptions: RoomPartsOptions = {},
