@@ -8,13 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import postgres from 'postgres';
-import {
-  blockPerClient,
-  connectedClients,
-  occurrences,
-  sameRecordEverywhere,
-  typeTokensInOwnBlocks,
-} from '../helpers/clientGroup.ts';
+import { connectedClients, occurrences, sameRecordEverywhere, startTypingInOwnBlocks } from '../helpers/clientGroup.ts';
 import { waitFor } from '../helpers/clients.ts';
 import { type Cluster, clusterUnavailable, startCluster } from '../helpers/cluster.ts';
 import { seededRandom } from '../helpers/random.ts';
@@ -55,8 +49,6 @@ describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients ty
       const clients = await connectedClients(CLIENTS, cluster.url, s, (destroy) => {
         destroyClients = destroy;
       });
-      await blockPerClient(clients);
-
       // when each client last lost its socket and last finished a sync, to time the recovery
       const lastClose = new Array<number>(CLIENTS).fill(0);
       const lastSync = new Array<number>(CLIENTS).fill(0);
@@ -75,7 +67,7 @@ describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients ty
           if (st.acknowledged && st.unsaved === 0) acknowledged[i] = typed[i]!;
         });
       });
-      const typing = typeTokensInOwnBlocks(clients, typed, () => 20 + Math.floor(rand() * 40));
+      const typing = await startTypingInOwnBlocks(clients, typed, () => 20 + Math.floor(rand() * 40));
 
       const resyncTimes: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {

@@ -1,11 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  blockPerClient,
-  connectedClients,
-  occurrences,
-  sameRecordEverywhere,
-  typeTokensInOwnBlocks,
-} from '../helpers/clientGroup.ts';
+import { connectedClients, occurrences, sameRecordEverywhere, startTypingInOwnBlocks } from '../helpers/clientGroup.ts';
 import { connectClient } from '../helpers/clients.ts';
 import { backends, createProcessStorage } from '../helpers/database.ts';
 import { seededRandom } from '../helpers/random.ts';
@@ -30,11 +24,10 @@ describe.each(backends())('kill -9 at a random moment on %s', (backend) => {
     cleanups.push(() => server.kill('SIGKILL'));
     const s = await createSessionHttp(server.url, `crash ${seed}`);
     const clients = await connectedClients(CLIENTS, server.url, s, (destroy) => cleanups.push(destroy));
-    await blockPerClient(clients);
 
     // each client types into its own block, one token per keystroke
     const typed = new Array<number>(CLIENTS).fill(0);
-    const typing = typeTokensInOwnBlocks(clients, typed, () => 20 + Math.floor(rand() * 40));
+    const typing = await startTypingInOwnBlocks(clients, typed, () => 20 + Math.floor(rand() * 40));
     await new Promise((r) => setTimeout(r, 300 + Math.floor(rand() * 1500)));
     const port = server.port;
     await server.kill('SIGKILL');

@@ -46,7 +46,7 @@ export function sameRecordEverywhere(clients: readonly TestClient[], message: st
 const delegation = (i: number) => `Delegation ${i}`;
 
 /** Client i appends a block for "Delegation i"; resolves once every client has them all. */
-export async function blockPerClient(clients: readonly TestClient[], timeout = 30_000): Promise<void> {
+async function blockPerClient(clients: readonly TestClient[], timeout = 30_000): Promise<void> {
   clients.forEach((c, i) => {
     appendSpeakerBlock(c.doc, { speaker: delegation(i) });
   });
@@ -61,14 +61,16 @@ export function ownBlockText(doc: Y.Doc, i: number): Y.XmlText {
 }
 
 /**
- * Every client types tokens `<i:n>` (n = 0, 1, …) into its own block, pausing `pauseMs()` after
- * each, until `stop()`; `typed[i]` counts client i's tokens as they are typed.
+ * Give every client a block of its own ("Delegation i"), wait until all have them all, then let
+ * each type tokens `<i:n>` (n = 0, 1, …) into its block, pausing `pauseMs()` after each, until
+ * `stop()`; `typed[i]` counts client i's tokens as they are typed.
  */
-export function typeTokensInOwnBlocks(
+export async function startTypingInOwnBlocks(
   clients: readonly TestClient[],
   typed: number[],
   pauseMs: () => number,
-): { stop(): Promise<void> } {
+): Promise<{ stop(): Promise<void> }> {
+  await blockPerClient(clients);
   let typing = true;
   const loops = clients.map(async (c, i) => {
     while (typing) {
