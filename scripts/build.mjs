@@ -8,9 +8,19 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, sourceHash, writeStamp } from './buildStamp.mjs';
 
+/**
+ * The environment of a build step: always a production build. Vite takes NODE_ENV from the
+ * environment when it is set, so a start from a shell or test runner with NODE_ENV=test or
+ * development built a client whose production-only parts (the offline shell's service worker)
+ * were left out.
+ */
+export function buildEnv(env) {
+  return { ...env, NODE_ENV: 'production' };
+}
+
 /** Run one build step in the foreground; stop with its exit code when it fails. */
 function step(cwd, command, args) {
-  const res = spawnSync(command, args, { cwd: path.join(ROOT, cwd), stdio: 'inherit' });
+  const res = spawnSync(command, args, { cwd: path.join(ROOT, cwd), stdio: 'inherit', env: buildEnv(process.env) });
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 

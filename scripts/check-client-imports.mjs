@@ -14,7 +14,8 @@
 //   record                                     the read-only record view and its live reading
 //   editor                                     the collaborative editor: Y.Doc session, schema, commands, keys
 //   components                                 shared widgets (dialogs, forms, export menu)
-//   api, user, a11y, format.ts, styles.css     HTTP calls, the local identity, focus helpers, formatting
+//   api, user, a11y, format.ts, styles.css,    HTTP calls, the local identity, focus helpers, formatting,
+//   tokens.css                                 the base stylesheet and the design tokens
 //
 // The editor knows nothing of the cockpit: it takes the cockpit's extensions, speaker block view,
 // frame and presence note through `EditorAddons` (editor/addons.ts), which the session passes in.
@@ -36,7 +37,7 @@ const LAYERS = [
   ['record'],
   ['editor'],
   ['components'],
-  ['api', 'user', 'a11y', 'format.ts', 'styles.css'],
+  ['api', 'user', 'a11y', 'format.ts', 'styles.css', 'tokens.css'],
 ];
 
 const rootFlag = process.argv.indexOf('--root');

@@ -2,7 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { adoptAdminSecretFromAddress } from './api/adminLink.ts';
+// app-wide stylesheets, in cascade order: tokens, base and shell, then the folders every page
+// may show; pages loaded on demand bring their own (session, cockpit, record, versions, observer)
+import './tokens.css';
 import './styles.css';
+import './components/components.css';
+import './pages/pages.css';
+import './editor/editor.css';
+import './pages/import/import.css';
 
 // before the first render and the first request: the secret must not stay in the address
 adoptAdminSecretFromAddress();

@@ -16,6 +16,7 @@ import type { Database } from './db/database.ts';
 import { DatabaseMonitor } from './db/monitor.ts';
 import { openDatabase } from './db/open.ts';
 import { createApp } from './http/app.ts';
+import { capConnectionsPerAddress, slowClientServerOptions } from './http/slowClients.ts';
 import { HeavyWork, type HeavyOptions } from './heavy/index.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { UpdateLog } from './persistence/updateLog.ts';
@@ -62,6 +63,8 @@ export interface StartOptions {
   autoVersionQuietMs?: number;
   /** Socket admission limits (tests lower them). */
   collabLimits?: CollabDeps['limits'];
+  /** TCP connections one address may hold (MAX_TCP_CONNECTIONS_PER_ADDRESS; tests lower it). */
+  maxConnectionsPerAddress?: number;
   /** Observer frames per second a room sends before batching (tests lower it). */
   observerFramesPerSecond?: number;
   /** Clustered mode: timing of the relay and owner duties (tests shorten it). */
@@ -121,9 +124,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   });
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: slowClientServerOptions },
+      () => resolve(s as Server),
+    );
     (s as Server).once('error', reject);
   });
+  capConnectionsPerAddress(server, opts.maxConnectionsPerAddress);
   const wss = attachCollab(server, { rooms, sessions, access, logger, gate });
   const { port } = server.address() as AddressInfo;
   sweeper.start(PROJECTION_SWEEP_MS, cluster ? () => cluster.sweeps() : undefined);

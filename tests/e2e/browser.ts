@@ -3,7 +3,7 @@
  * on these machines), launched headless with the flags that keep it quiet and offline-safe.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/server.ts';
@@ -48,9 +48,21 @@ export function ensureServerBuilt(): void {
   if (res.status !== 0) throw new Error(`server build failed:\n${res.stdout}\n${res.stderr}`);
 }
 
-/** Make sure client/dist exists, building it once if a developer ran the tests without building. */
+/**
+ * Make sure client/dist exists, building it once if a developer ran the tests without building,
+ * and that it is a production build (one made under NODE_ENV=test lacks the offline shell, and the
+ * offline tests would time out waiting for it).
+ */
 export function ensureClientBuilt(): void {
-  if (existsSync(path.join(REPO_ROOT, CLIENT_DIST, 'index.html'))) return;
+  if (existsSync(path.join(REPO_ROOT, CLIENT_DIST, 'index.html'))) {
+    const assets = path.join(REPO_ROOT, CLIENT_DIST, 'assets');
+    const registersWorker = readdirSync(assets).some(
+      (f) => f.endsWith('.js') && readFileSync(path.join(assets, f), 'utf8').includes('serviceWorker'),
+    );
+    if (!registersWorker)
+      throw new Error(`${CLIENT_DIST} is not a production build (no service worker): run \`pnpm build\``);
+    return;
+  }
   const vite = path.join(REPO_ROOT, 'client/node_modules/.bin/vite');
   const res = spawnSync(vite, ['build'], { cwd: path.join(REPO_ROOT, 'client'), encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`client build failed:\n${res.stdout}\n${res.stderr}`);

@@ -8,10 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import postgres from 'postgres';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { connectedClients, occurrences, sameRecordEverywhere, startTypingInOwnBlocks } from '../helpers/clientGroup.ts';
+import { waitFor } from '../helpers/clients.ts';
 import { type Cluster, clusterUnavailable, startCluster } from '../helpers/cluster.ts';
 import { seededRandom } from '../helpers/random.ts';
-import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
+import { recordString } from '../helpers/record.ts';
 import { createSessionHttp } from '../helpers/sessions.ts';
 
 const unavailable = await clusterUnavailable();
@@ -20,10 +21,6 @@ if (unavailable) console.warn(`cluster fault tests skipped: ${unavailable}`);
 const ROUNDS = Number(process.env.CLUSTER_KILL_ROUNDS ?? 10);
 const CLIENTS = 6;
 const SEED = 1414;
-
-function count(text: string, token: string): number {
-  return text.split(token).length - 1;
-}
 
 describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients type through the balancer', () => {
   let cluster: Cluster;
@@ -47,18 +44,11 @@ describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients ty
   it(`${ROUNDS} seeded kills: nothing acknowledged is lost, nothing typed is lost or duplicated`, async () => {
     const rand = seededRandom(SEED);
     const s = await createSessionHttp(cluster.url, 'cluster crash');
-    const clients: TestClient[] = Array.from({ length: CLIENTS }, () =>
-      connectClient(cluster.url, s.id, { token: s.noteTaker }),
-    );
+    let destroyClients = () => {};
     try {
-      await Promise.all(clients.map((c) => c.synced()));
-      for (let i = 0; i < CLIENTS; i++) appendSpeakerBlock(clients[i]!.doc, { speaker: `Delegation ${i}` });
-      await waitFor(
-        () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-        'blocks',
-        30_000,
-      );
-
+      const clients = await connectedClients(CLIENTS, cluster.url, s, (destroy) => {
+        destroyClients = destroy;
+      });
       // when each client last lost its socket and last finished a sync, to time the recovery
       const lastClose = new Array<number>(CLIENTS).fill(0);
       const lastSync = new Array<number>(CLIENTS).fill(0);
@@ -77,20 +67,7 @@ describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients ty
           if (st.acknowledged && st.unsaved === 0) acknowledged[i] = typed[i]!;
         });
       });
-      const own = (c: TestClient, i: number) => {
-        const blocks = c.doc.getXmlFragment('record').toArray();
-        const idx = blocks.findIndex((b) => (b as Y.XmlElement).getAttribute('speaker') === `Delegation ${i}`);
-        return blockText(c.doc, idx);
-      };
-      let typing = true;
-      const loops = clients.map(async (c, i) => {
-        while (typing) {
-          const t = own(c, i);
-          t.insert(t.length, `<${i}:${typed[i]}>`);
-          typed[i]!++;
-          await new Promise((r) => setTimeout(r, 20 + Math.floor(rand() * 40)));
-        }
-      });
+      const typing = await startTypingInOwnBlocks(clients, typed, () => 20 + Math.floor(rand() * 40));
 
       const resyncTimes: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
@@ -103,7 +80,7 @@ describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients ty
         const text = await storedText(s.id);
         for (let i = 0; i < CLIENTS; i++)
           for (let n = 0; n < ackAtKill[i]!; n++)
-            expect(count(text, `<${i}:${n}>`), `round ${round}: acknowledged <${i}:${n}> is stored`).toBe(1);
+            expect(occurrences(text, `<${i}:${n}>`), `round ${round}: acknowledged <${i}:${n}> is stored`).toBe(1);
         // the balancer closes the dead process's client sockets at once; those clients come back elsewhere
         await new Promise((r) => setTimeout(r, 200));
         await waitFor(
@@ -116,26 +93,21 @@ describe.skipIf(Boolean(unavailable))('kill -9 in a cluster while six clients ty
         resyncTimes.push(Math.max(0, ...moved.map((i) => lastSync[i]! - killedAt)));
         await cluster.restart(victim);
       }
-      typing = false;
-      await Promise.all(loops);
-      await waitFor(
-        () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-        'convergence',
-        60_000,
-      );
+      await typing.stop();
+      await sameRecordEverywhere(clients, 'convergence', 60_000);
       await Promise.all(clients.map((c) => c.save.whenSaved()));
       const final = recordString(clients[0]!.doc);
       const stored = await storedText(s.id);
       for (let i = 0; i < CLIENTS; i++)
         for (let n = 0; n < typed[i]!; n++) {
-          expect(count(final, `<${i}:${n}>`), `<${i}:${n}> in the clients`).toBe(1);
-          expect(count(stored, `<${i}:${n}>`), `<${i}:${n}> in Postgres`).toBe(1);
+          expect(occurrences(final, `<${i}:${n}>`), `<${i}:${n}> in the clients`).toBe(1);
+          expect(occurrences(stored, `<${i}:${n}>`), `<${i}:${n}> in Postgres`).toBe(1);
         }
       console.log(
         `[cluster crash] ${ROUNDS} kills, ${typed.reduce((a, b) => a + b, 0)} tokens; kill -9 to every client synced again: ${resyncTimes.join(', ')} ms`,
       );
     } finally {
-      for (const c of clients) c.destroy();
+      destroyClients();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { connectedClients, occurrences, sameRecordEverywhere, startTypingInOwnBlocks } from '../helpers/clientGroup.ts';
+import { connectClient } from '../helpers/clients.ts';
 import { backends, createProcessStorage } from '../helpers/database.ts';
 import { seededRandom } from '../helpers/random.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
@@ -8,10 +9,6 @@ import { createSessionHttp } from '../helpers/sessions.ts';
 
 const SEEDS = [11, 2024, 90210];
 const CLIENTS = 10;
-
-function countToken(text: string, token: string): number {
-  return text.split(token).length - 1;
-}
 
 describe.each(backends())('kill -9 at a random moment on %s', (backend) => {
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -26,58 +23,24 @@ describe.each(backends())('kill -9 at a random moment on %s', (backend) => {
     let server: ServerProcess = await spawnServer(storage.env);
     cleanups.push(() => server.kill('SIGKILL'));
     const s = await createSessionHttp(server.url, `crash ${seed}`);
-    const clients: TestClient[] = Array.from({ length: CLIENTS }, () =>
-      connectClient(server.url, s.id, { token: s.noteTaker }),
-    );
-    cleanups.push(() =>
-      clients.forEach((c) => {
-        c.destroy();
-      }),
-    );
-    await Promise.all(clients.map((c) => c.synced()));
-    for (let i = 0; i < CLIENTS; i++) appendSpeakerBlock(clients[i]!.doc, { speaker: `Delegation ${i}` });
-    await waitFor(
-      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-      'blocks everywhere',
-      30_000,
-    );
+    const clients = await connectedClients(CLIENTS, server.url, s, (destroy) => cleanups.push(destroy));
 
-    // each client types into "its" block (found by speaker), one token per keystroke
+    // each client types into its own block, one token per keystroke
     const typed = new Array<number>(CLIENTS).fill(0);
-    const own = (c: TestClient, i: number) => {
-      const blocks = c.doc.getXmlFragment('record').toArray();
-      const idx = blocks.findIndex(
-        (b) => (b as import('yjs').XmlElement).getAttribute('speaker') === `Delegation ${i}`,
-      );
-      return blockText(c.doc, idx);
-    };
-    let typing = true;
-    const loops = clients.map(async (c, i) => {
-      while (typing) {
-        const t = own(c, i);
-        t.insert(t.length, `<${i}:${typed[i]}>`);
-        typed[i]!++;
-        await new Promise((r) => setTimeout(r, 20 + Math.floor(rand() * 40)));
-      }
-    });
+    const typing = await startTypingInOwnBlocks(clients, typed, () => 20 + Math.floor(rand() * 40));
     await new Promise((r) => setTimeout(r, 300 + Math.floor(rand() * 1500)));
     const port = server.port;
     await server.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, Math.floor(rand() * 500)));
     server = await spawnServer(storage.env, { port });
     await new Promise((r) => setTimeout(r, 500));
-    typing = false;
-    await Promise.all(loops);
+    await typing.stop();
 
-    await waitFor(
-      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-      'convergence',
-      60_000,
-    );
+    await sameRecordEverywhere(clients, 'convergence', 60_000);
     await Promise.all(clients.map((c) => c.save.whenSaved()));
     const text = recordString(clients[0]!.doc);
     for (let i = 0; i < CLIENTS; i++)
-      for (let n = 0; n < typed[i]!; n++) expect(countToken(text, `<${i}:${n}>`), `<${i}:${n}>`).toBe(1);
+      for (let n = 0; n < typed[i]!; n++) expect(occurrences(text, `<${i}:${n}>`), `<${i}:${n}>`).toBe(1);
   });
 
   it('when every client closes before the restart, all that was acknowledged as persisted survives', async () => {
@@ -87,18 +50,9 @@ describe.each(backends())('kill -9 at a random moment on %s', (backend) => {
     let server: ServerProcess = await spawnServer(storage.env);
     cleanups.push(() => server.kill('SIGKILL'));
     const s = await createSessionHttp(server.url, 'acknowledged');
-    const clients = Array.from({ length: CLIENTS }, () => connectClient(server.url, s.id, { token: s.noteTaker }));
-    cleanups.push(() =>
-      clients.forEach((c) => {
-        c.destroy();
-      }),
-    );
-    await Promise.all(clients.map((c) => c.synced()));
+    const clients = await connectedClients(CLIENTS, server.url, s, (destroy) => cleanups.push(destroy));
     appendSpeakerBlock(clients[0]!.doc, { speaker: 'Chair' });
-    await waitFor(
-      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-      'block everywhere',
-    );
+    await sameRecordEverywhere(clients, 'block everywhere');
 
     // type; whenever a client is told "saved", everything it typed so far counts as acknowledged
     let n = 0;
@@ -129,7 +83,7 @@ describe.each(backends())('kill -9 at a random moment on %s', (backend) => {
     let checked = 0;
     acknowledgedUpTo.forEach((upTo, i) => {
       for (let k = 0; k < upTo; k++) {
-        expect(countToken(text, `{${i}:${k}}`), `{${i}:${k}}`).toBe(1);
+        expect(occurrences(text, `{${i}:${k}}`), `{${i}:${k}}`).toBe(1);
         checked++;
       }
     });

@@ -2,7 +2,7 @@ import type { RunningServer } from '@rapporteur/server';
 import { FLUSH_INTERVAL_MS } from '@rapporteur/shared/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { connectedClients, sameRecordEverywhere } from '../helpers/clientGroup.ts';
 import { backends } from '../helpers/database.ts';
 import { outageStorage } from '../helpers/faults.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
@@ -11,7 +11,7 @@ import { newSession } from '../helpers/sessions.ts';
 
 const OUTAGE_MS = Number(process.env.OUTAGE_MS ?? 30_000);
 
-describe.each(backends())('a %s outage while clients type', (backend) => {
+describe.concurrent.each(backends())('a %s outage while clients type', (backend) => {
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   afterEach(async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn();
@@ -23,20 +23,15 @@ describe.each(backends())('a %s outage while clients type', (backend) => {
     const server: RunningServer = await startTestServer(storage.db);
     cleanups.push(() => server.close());
     const s = await newSession(server);
-    const clients: TestClient[] = [0, 1, 2].map((i) =>
-      connectClient(server.url, s.id, { token: s.noteTaker, name: `n${i}` }),
+    const clients = await connectedClients(
+      3,
+      server.url,
+      s,
+      (destroy) => cleanups.push(destroy),
+      (i) => ({ name: `n${i}` }),
     );
-    cleanups.push(() =>
-      clients.forEach((c) => {
-        c.destroy();
-      }),
-    );
-    await Promise.all(clients.map((c) => c.synced()));
     appendSpeakerBlock(clients[0]!.doc, { speaker: 'Chair' });
-    await waitFor(
-      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-      'block everywhere',
-    );
+    await sameRecordEverywhere(clients, 'block everywhere');
     await Promise.all(clients.map((c) => c.save.whenSaved()));
 
     storage.down();
@@ -53,10 +48,7 @@ describe.each(backends())('a %s outage while clients type', (backend) => {
       await new Promise((r) => setTimeout(r, 100));
     }
     // clients still sync with each other through the server during the outage
-    await waitFor(
-      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-      'live sync during outage',
-    );
+    await sameRecordEverywhere(clients, 'live sync during outage');
     // and nobody is told "saved"
     for (const c of clients) expect(c.save.current.unsaved).toBeGreaterThan(0);
     expect(room.queue.writes).toBe(writesBefore);

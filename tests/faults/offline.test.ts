@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { connectedClients } from '../helpers/clientGroup.ts';
+import { type TestClient, waitFor } from '../helpers/clients.ts';
 import { backends, createProcessStorage } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
 import { type ServerProcess, spawnServer } from '../helpers/server.ts';
@@ -8,7 +9,7 @@ import { createSessionHttp } from '../helpers/sessions.ts';
 // Past the 30 s awareness timeout, so the others forget the offline client's presence meanwhile.
 const OFFLINE_MS = Number(process.env.OFFLINE_MS ?? 35_000);
 
-describe.each(backends())('a long offline client on %s', (backend) => {
+describe.concurrent.each(backends())('a long offline client on %s', (backend) => {
   const cleanups: (() => Promise<unknown> | unknown)[] = [];
   afterEach(async () => {
     for (const fn of cleanups.splice(0).reverse()) await fn();
@@ -21,16 +22,13 @@ describe.each(backends())('a long offline client on %s', (backend) => {
     cleanups.push(() => server.kill('SIGKILL'));
     const port = server.port;
     const s = await createSessionHttp(server.url, 'offline');
-    const away = connectClient(server.url, s.id, { token: s.noteTaker, name: 'Away' });
-    const others: TestClient[] = [0, 1].map((i) =>
-      connectClient(server.url, s.id, { token: s.noteTaker, name: `Here ${i}` }),
-    );
-    cleanups.push(() =>
-      [away, ...others].forEach((c) => {
-        c.destroy();
-      }),
-    );
-    await Promise.all([away, ...others].map((c) => c.synced()));
+    const [away, ...others] = (await connectedClients(
+      3,
+      server.url,
+      s,
+      (destroy) => cleanups.push(destroy),
+      (i) => ({ name: i === 0 ? 'Away' : `Here ${i - 1}` }),
+    )) as [TestClient, ...TestClient[]];
     appendSpeakerBlock(others[0]!.doc, { speaker: 'Argentina' }, 'shared block. ');
     await waitFor(() => recordString(away.doc) === recordString(others[0]!.doc), 'all have the block');
 

@@ -8,7 +8,8 @@ import type { RunningServer } from '@rapporteur/server';
 import { CloseCode } from '@rapporteur/shared/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { connectedClients } from '../helpers/clientGroup.ts';
+import { type TestClient, waitFor } from '../helpers/clients.ts';
 import { backends } from '../helpers/database.ts';
 import { outageStorage } from '../helpers/faults.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
@@ -51,14 +52,14 @@ describe.each(backends())('the gate during a %s outage', (backend) => {
       body: JSON.stringify({ role: 'observer', rotate: true }),
     });
     expect(rotated.status).toBe(201);
-    const clients: TestClient[] = ['a', 'b'].map((name) =>
-      connectClient(server.url, s.id, { token: s.noteTaker, name }),
+    const clients = await connectedClients(
+      2,
+      server.url,
+      s,
+      (destroy) => cleanups.push(destroy),
+      (i) => ({ name: i === 0 ? 'a' : 'b' }),
     );
-    cleanups.push(() => {
-      for (const c of clients) c.destroy();
-    });
     const [a, b] = clients as [TestClient, TestClient];
-    await Promise.all([a.synced(), b.synced()]);
     appendSpeakerBlock(a.doc, { speaker: 'Chair' }, 'before the outage');
     await waitFor(() => recordString(b.doc).includes('before the outage'), 'b has the block');
 

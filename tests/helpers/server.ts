@@ -21,6 +21,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Socket admission limits (flood tests lower them). */
   collabLimits?: StartOptions['collabLimits'];
+  /** TCP connections one address may hold (slow-client tests lower it). */
+  maxConnectionsPerAddress?: number;
   /** Quiet time before an automatic version (shortened by version tests). */
   autoVersionQuietMs?: number;
   /** Observer frames per second before a room batches them (lowered by the batching test). */
@@ -48,6 +50,7 @@ export async function startTestServer(db: Database, opts: TestServerOptions = {}
     db,
     logger: createLogger({ quiet: true }),
     collabLimits: opts.collabLimits,
+    maxConnectionsPerAddress: opts.maxConnectionsPerAddress,
     autoVersionQuietMs: opts.autoVersionQuietMs,
     observerFramesPerSecond: opts.observerFramesPerSecond,
     heavy: opts.heavy,

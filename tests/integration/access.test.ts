@@ -258,27 +258,27 @@ describe.each(backends())('roles enforced by the server on %s', (backend) => {
     expect(suite.server.rooms.loadedRoom(s.id)!.awareness.getStates().has(victimId)).toBe(true);
   });
 
-  it("refuses a claim on the room's own presence id: the room facts stay the server's", async () => {
+  it("refuses a claim on the room's own presence id: the room state stays the server's", async () => {
     const s = await newSession(suite.server);
     const editor = suite.connect(s, { token: s.editor });
     await editor.synced();
     const roomId = suite.server.rooms.loadedRoom(s.id)!.doc.clientID;
-    const roomFacts = () =>
+    const roomState = () =>
       (
         editor.provider.awareness.getStates().get(roomId) as
           | { server?: { status?: string; locked?: boolean } }
           | undefined
       )?.server;
-    await waitFor(() => roomFacts()?.status === 'live', 'the editor sees the room facts');
+    await waitFor(() => roomState()?.status === 'live', 'the editor sees the room state');
     const forger = rawSocket(ws(s, s.noteTaker));
     await forger.opened;
     forger.ws.send(awarenessFrame([[roomId, 10_000, { cursor: { at: 3 } }]]) as Buffer);
     forger.ws.send(awarenessFrame([[777_002, 1, { cursor: { at: 4 } }]]) as Buffer);
     await waitFor(() => editor.provider.awareness.getStates().has(777_002), "the forger's own entry is shown");
-    expect(roomFacts()).toMatchObject({ status: 'live', locked: false });
+    expect(roomState()).toMatchObject({ status: 'live', locked: false });
     forger.ws.close();
     await waitFor(() => !editor.provider.awareness.getStates().has(777_002), "the forger's entry goes with it");
-    expect(roomFacts()).toMatchObject({ status: 'live', locked: false });
+    expect(roomState()).toMatchObject({ status: 'live', locked: false });
   });
 
   it("lets only editors set a block to checked: a note-taker's attempt is reverted and later typing still syncs", async () => {

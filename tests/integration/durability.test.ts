@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
+import { connectedClients, sameRecordEverywhere } from '../helpers/clientGroup.ts';
+import { connectClient, waitFor } from '../helpers/clients.ts';
 import { backends, createProcessStorage } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText, recordString } from '../helpers/record.ts';
 import { type ServerProcess, spawnServer } from '../helpers/server.ts';
@@ -77,18 +78,9 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     const port = server.port;
     cleanups.push(() => server.kill('SIGKILL'));
     const id = await createSession(server.url, 'Crash test');
-    const clients: TestClient[] = [0, 1, 2].map(() => connectClient(server.url, id.id, { token: id.noteTaker }));
-    cleanups.push(() =>
-      clients.forEach((c) => {
-        c.destroy();
-      }),
-    );
-    await Promise.all(clients.map((c) => c.synced()));
+    const clients = await connectedClients(3, server.url, id, (destroy) => cleanups.push(destroy));
     appendSpeakerBlock(clients[0]!.doc, { speaker: 'Chair' });
-    await waitFor(
-      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-      'block everywhere',
-    );
+    await sameRecordEverywhere(clients, 'block everywhere');
 
     const typed = new Map<number, number>();
     let typing = true;
@@ -109,11 +101,7 @@ describe.each(backends())('durability of a server process on %s', (backend) => {
     typing = false;
     await Promise.all(loops);
 
-    await waitFor(
-      () => clients.every((c) => recordString(c.doc) === recordString(clients[0]!.doc)),
-      'all clients converge after the crash',
-      30_000,
-    );
+    await sameRecordEverywhere(clients, 'all clients converge after the crash', 30_000);
     await Promise.all(clients.map((c) => c.save.whenSaved()));
     expectEachTokenOnce(blockText(clients[0]!.doc, 0).toString(), typed);
 

@@ -30,7 +30,7 @@ describe('room lifetime', () => {
       expect(suite.server.rooms.loadedRoom(s.id)?.connections.size).toBe(4);
       for (const c of stayers) c.destroy();
       for (const q of quitters) q.terminate();
-      // and once everyone is gone, the room unloads (no hold leaked by the quitters)
+      // and once everyone is gone, the room unloads (no pin leaked by the quitters)
       await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads');
     }
   });
@@ -44,10 +44,10 @@ describe('room lifetime', () => {
     appendSpeakerBlock(c.doc, { speaker: 'Chair' }, 'first words');
     await c.save.whenSaved();
     c.destroy();
-    // the joiner took over the prefetch's hold: leaving unloads the room at once
+    // the joiner took over the prefetch's pin: leaving unloads the room at once
     await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads after its last socket');
 
-    // a prefetch nobody follows ends with its hold
+    // a prefetch nobody follows ends with its pin
     suite.server.rooms.prefetch(s.id, 300);
     await waitFor(() => suite.server.rooms.loadedRoom(s.id) !== undefined, 'room prefetched');
     expect(recordString(suite.server.rooms.loadedRoom(s.id)!.doc)).toContain('first words');

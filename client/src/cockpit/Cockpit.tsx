@@ -12,7 +12,12 @@ import { takeNextSpeaker } from './extensions/takeNextSpeaker.ts';
 import { TimelineStore } from './model/timeline.ts';
 import { useOfflineSocket } from './offline/useOfflineSocket.ts';
 import { useSessionStart } from './useSessionStart.ts';
+// the cockpit's stylesheets, in cascade order (each folder's beside its components)
+import './fields/fields.css';
 import './cockpit.css';
+import './markers/markers.css';
+import './offline/offline.css';
+import './panels/panels.css';
 
 /** Props of the cockpit around the record editor. */
 export interface CockpitProps {

@@ -1,5 +1,4 @@
 import { EXPORT_FORMATS, EXPORT_LABELS, exportUrl } from '../api/records.ts';
-import './ExportMenu.css';
 
 /**
  * Download the minutes of a session in each format, plus a print view (the HTML export opened

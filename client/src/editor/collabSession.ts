@@ -9,7 +9,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { UserIdentity } from '../user/identity.ts';
-import { keepAcknowledgements } from './offlineFacts.ts';
+import { keepAcknowledgements } from './keptOffline.ts';
 import { SchemaGate } from './schemaGate.ts';
 import { collabUrl, jitteredReconnect, socketParams } from './socketOptions.ts';
 

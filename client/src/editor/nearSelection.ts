@@ -1,6 +1,6 @@
 /**
  * Marks the top-level nodes around the selection (`near-selection`), so that the stylesheet can
- * let the browser skip the rendering of everything else (`content-visibility: auto`, styles.css).
+ * let the browser skip the rendering of everything else (`content-visibility: auto`, editor/editor.css).
  * In a long record most of a keystroke's cost was the browser laying out, painting and committing a
  * page of tens of thousands of nodes (issue 17); blocks far from the caret need none of that until
  * they scroll into view. The block being typed in, and its neighbours (where Ctrl+Enter, Enter and

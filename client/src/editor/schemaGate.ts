@@ -2,7 +2,7 @@
  * Whether the open document was written by a newer schema than this client's (issue 12, item 7).
  * y-prosemirror deletes whatever its schema cannot hold, for everyone, the moment it renders it;
  * so a client older than the document must not let its editor render the record at all. The gate
- * observes the document's facts map directly: Yjs calls a type's own observers before any deep
+ * observes the document's metadata map directly: Yjs calls a type's own observers before any deep
  * observer (y-prosemirror's binding is one), so listeners hear of a newer version before the
  * editor sees the newer content arriving in the same update, and can unbind it first.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type ConnectionFacts, connectionLabel, connectionOf, saveLabel } from './status.ts';
+import { type ConnectionSignals, connectionLabel, connectionOf, saveLabel } from './status.ts';
 
-const base: ConnectionFacts = {
+const base: ConnectionSignals = {
   online: true,
   status: 'connecting',
   synced: false,

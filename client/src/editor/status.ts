@@ -14,7 +14,7 @@ import type { SaveState } from '@rapporteur/shared/protocol';
 export type Connection = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 
 /** What the provider and the browser currently report. */
-export interface ConnectionFacts {
+export interface ConnectionSignals {
   /** navigator.onLine */
   online: boolean;
   /** The provider's last status event. */
@@ -27,8 +27,8 @@ export interface ConnectionFacts {
   closedReason: string | null;
 }
 
-/** Reduce the facts to one of the states. */
-export function connectionOf(f: ConnectionFacts): Connection {
+/** Reduce the signals to one of the states. */
+export function connectionOf(f: ConnectionSignals): Connection {
   if (f.closedReason !== null) return 'closed';
   if (!f.online) return 'offline';
   if (f.status === 'connected') return f.synced ? 'connected' : f.triedBefore ? 'reconnecting' : 'connecting';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { type Connection, type ConnectionFacts, connectionOf } from './status.ts';
+import { type Connection, type ConnectionSignals, connectionOf } from './status.ts';
 
 /** The connection state of a provider, following its events and the browser's online flag. */
 export function useConnection(provider: WebsocketProvider): { connection: Connection; closedReason: string | null } {
-  const [facts, setFacts] = useState<ConnectionFacts>(() => ({
+  const [signals, setSignals] = useState<ConnectionSignals>(() => ({
     online: navigator.onLine,
     status: provider.wsconnected ? 'connected' : 'connecting',
     synced: provider.synced,
@@ -13,8 +13,8 @@ export function useConnection(provider: WebsocketProvider): { connection: Connec
   }));
 
   useEffect(() => {
-    const update = (patch: Partial<ConnectionFacts>) => setFacts((f) => ({ ...f, ...patch }));
-    const onStatus = ({ status }: { status: ConnectionFacts['status'] }) =>
+    const update = (patch: Partial<ConnectionSignals>) => setSignals((f) => ({ ...f, ...patch }));
+    const onStatus = ({ status }: { status: ConnectionSignals['status'] }) =>
       update(status === 'connected' ? { status } : { status, synced: false });
     const onSync = (synced: boolean) => update(synced ? { synced, triedBefore: true } : { synced });
     // a socket that closed, whether it ever opened or not: what follows is a retry
@@ -28,7 +28,7 @@ export function useConnection(provider: WebsocketProvider): { connection: Connec
     provider.on('closed', onClosed);
     provider.on('connection-close', onSocketClosed);
     // events between the first render and this effect were missed: catch up with the provider
-    setFacts((f) => ({
+    setSignals((f) => ({
       ...f,
       status: provider.wsconnected ? 'connected' : f.status === 'connected' ? 'disconnected' : f.status,
       synced: provider.synced,
@@ -46,5 +46,5 @@ export function useConnection(provider: WebsocketProvider): { connection: Connec
     };
   }, [provider]);
 
-  return { connection: connectionOf(facts), closedReason: facts.closedReason };
+  return { connection: connectionOf(signals), closedReason: signals.closedReason };
 }

@@ -5,7 +5,7 @@ const unknown: RoomState = { locked: false, observers: 0, known: false, status: 
 const final: RoomState = { locked: true, observers: 3, known: true, status: 'final', isPublic: true };
 
 describe('nextRoomState', () => {
-  it('keeps the last facts heard when the server entry times out or the socket drops', () => {
+  it('keeps the last room state heard when the server entry times out or the socket drops', () => {
     expect(nextRoomState(final, unknown)).toBe(final);
   });
 

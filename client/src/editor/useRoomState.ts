@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 
-/** Facts the server publishes about the room in its own awareness entry. */
+/** What the server publishes about the room in its own awareness entry. */
 export interface RoomState {
   /** The session is final: the server refuses every change until an editor reopens it. */
   locked: boolean;
@@ -33,8 +33,8 @@ function readRoom(awareness: Awareness): RoomState {
 
 /**
  * The room state after a presence change. The server's entry can vanish from a client's copy
- * without the facts changing: observers are sent it only when the facts change, so their copy
- * times out after 30 s, and a dropped socket clears every remote entry. The last facts heard
+ * without the state changing: observers are sent it only when the state changes, so their copy
+ * times out after 30 s, and a dropped socket clears every remote entry. The last state heard
  * stay true until the server says otherwise.
  */
 export function nextRoomState(prev: RoomState, read: RoomState): RoomState {

@@ -4,7 +4,6 @@ import { Link, useSearchParams } from 'wouter';
 import { errorMessage } from '../api/http.ts';
 import { type SearchParams, searchPath, searchStatements } from '../api/search.ts';
 import { formatDateTime } from '../format.ts';
-import './SearchPage.css';
 
 const PAGE_SIZE = 20;
 /** The form's fields, also the URL's query parameters (so a search can be bookmarked and shared). */

@@ -44,10 +44,10 @@ export function useBlockAnchor(): string | null {
     const observer = new MutationObserver(() => {
       if (reveal()) stop();
     });
-    const giveUp = setTimeout(() => stop(), WAIT_MS);
+    const deadline = setTimeout(() => stop(), WAIT_MS);
     const stop = () => {
       observer.disconnect();
-      clearTimeout(giveUp);
+      clearTimeout(deadline);
     };
     observer.observe(document.body, { childList: true, subtree: true });
     return () => {

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { Session } from '../api/sessions.ts';
-import { keepSession, keptSession } from '../editor/offlineFacts.ts';
+import { keepSession, keptSession } from '../editor/keptOffline.ts';
 
 /**
- * Keep the session's facts (title, start, state) with its offline copy whenever they are known,
- * and on a page opened without a connection show the facts an earlier visit kept.
+ * Keep the session's details (title, start, state) with its offline copy whenever they are known,
+ * and on a page opened without a connection show the details an earlier visit kept.
  */
 export function useKeptSession(
   offline: IndexeddbPersistence,

@@ -42,7 +42,7 @@ export interface ClusteringOptions {
 export interface Clustering {
   /** Room hooks, in order: persistence (only what our sockets sent), relay, owner duties. */
   hooks: RoomHooks[];
-  /** Route hooks: facts, revocations and finalise reach every process. */
+  /** Route hooks: session state, revocations and finalise reach every process. */
   control: ControlHooks[];
   relay: Relay;
   ownership: Ownership;
@@ -85,7 +85,7 @@ export function startClustering(opts: ClusteringOptions): Clustering {
     onDestroy: (room) => relay.onDestroy(room),
   };
   const control: ControlHooks = {
-    onFacts: (sessionId, facts) => relay.publishFacts(sessionId, facts),
+    onRoomState: (sessionId, state) => relay.publishRoomState(sessionId, state),
     onRevoke: (sessionId, hashes) => relay.publishRevoke(sessionId, hashes),
     finalise: (room: Room) => relay.finalise(room.sessionId),
   };

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { RelayedRoom } from './relayedRoom.ts';
-import { writeRelayFacts, writeRelayFinalise, writeRelayFinalised } from './wire.ts';
+import { writeRelayRoomState, writeRelayFinalise, writeRelayFinalised } from './wire.ts';
 
 /** What a finalise round needs from its room link. */
 export interface FinaliseContext {
@@ -63,7 +63,7 @@ export class FinaliseRounds {
     const ok = here && !round.failed;
     if (!ok) {
       ctx.room.setLocked(false);
-      ctx.publish(writeRelayFacts(ctx.processId, { ...ctx.room.facts, locked: false }));
+      ctx.publish(writeRelayRoomState(ctx.processId, { ...ctx.room.roomState, locked: false }));
     }
     return ok;
   }

@@ -2,7 +2,7 @@
  * A room's presence across processes: the awareness entries of this process's own sockets
  * (joins, caret moves, renewals, leaves) are gathered per tick and published; entries other
  * processes publish are applied with the relay origin and remembered by sender, so that when a
- * process leaves or goes silent its clients' carets go with it. The room's own entry (its facts,
+ * process leaves or goes silent its clients' carets go with it. The room's own entry (its state,
  * different on every process) is never relayed; each process times out stale entries itself.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';

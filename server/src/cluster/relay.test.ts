@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import type { Bus } from './bus.ts';
 import { Relay } from './relay.ts';
-import { RELAY_ORIGIN, type RelayedRoom, type RoomFacts } from './relayedRoom.ts';
+import { RELAY_ORIGIN, type RelayedRoom, type RelayedRoomState } from './relayedRoom.ts';
 import { readRelayMessage } from './wire.ts';
 
 /** Redis pub/sub in memory: ordered, asynchronous delivery to every subscriber, with a way to lose messages. */
@@ -56,7 +56,7 @@ class FakeRoom implements RelayedRoom {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   localObservers = 0;
   remoteObservers = 0;
-  facts: RoomFacts = { status: 'live', public: false, locked: false };
+  roomState: RelayedRoomState = { status: 'live', public: false, locked: false };
   persisted = new Map<number, number>();
   closedTokens: string[] = [];
   writersSynced = 0;
@@ -67,10 +67,10 @@ class FakeRoom implements RelayedRoom {
     this.remoteObservers = n;
   }
   setLocked(locked: boolean) {
-    this.facts = { ...this.facts, locked };
+    this.roomState = { ...this.roomState, locked };
   }
-  setSessionFacts(f: { status: string; public: boolean }) {
-    this.facts = { ...this.facts, ...f };
+  setSessionState(f: { status: string; public: boolean }) {
+    this.roomState = { ...this.roomState, ...f };
   }
   closeTokens(hashes: ReadonlySet<string>) {
     this.closedTokens.push(...hashes);
@@ -233,16 +233,16 @@ describe('Relay', () => {
     clientAwareness.destroy();
   });
 
-  it('sums observers across processes, and applies facts and revocations everywhere', async () => {
+  it('sums observers across processes, and applies session state and revocations everywhere', async () => {
     const {
       rooms: [a, b, c],
     } = cluster(3);
     a!.localObservers = 4;
     b!.localObservers = 2;
     await until(() => c!.remoteObservers === 6 && a!.remoteObservers === 2, 'observer counts');
-    a!.relay.publishFacts(SESSION, { status: 'review', public: true, locked: false });
+    a!.relay.publishRoomState(SESSION, { status: 'review', public: true, locked: false });
     a!.relay.publishRevoke(SESSION, ['h1']);
-    await until(() => b!.facts.status === 'review' && c!.facts.public, 'facts');
+    await until(() => b!.roomState.status === 'review' && c!.roomState.public, 'room state');
     await until(() => b!.closedTokens.includes('h1') && c!.closedTokens.includes('h1'), 'revocation');
   });
 
@@ -254,7 +254,7 @@ describe('Relay', () => {
     expect(await a!.relay.finalise(SESSION, 200)).toBe(true);
     for (const r of [a, b, c]) {
       expect(r!.writersSynced).toBe(1);
-      expect(r!.facts.locked).toBe(true);
+      expect(r!.roomState.locked).toBe(true);
     }
   });
 
@@ -265,6 +265,6 @@ describe('Relay', () => {
     await new Promise((r) => setTimeout(r, 60));
     b!.flush = async () => false;
     expect(await a!.relay.finalise(SESSION, 200)).toBe(false);
-    await until(() => !a!.facts.locked && !b!.facts.locked, 'unlocked');
+    await until(() => !a!.roomState.locked && !b!.roomState.locked, 'unlocked');
   });
 });

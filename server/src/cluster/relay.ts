@@ -13,9 +13,9 @@
 import { AWARENESS_TICK_MS } from '@rapporteur/shared/protocol';
 import type { Logger } from '../logger.ts';
 import type { Bus } from './bus.ts';
-import { RELAY_ORIGIN, type RelayedRoom, type RoomFacts } from './relayedRoom.ts';
+import { RELAY_ORIGIN, type RelayedRoom, type RelayedRoomState } from './relayedRoom.ts';
 import { RoomLink, type RoomLinkTiming } from './roomLink.ts';
-import { roomChannel, writeRelayFacts, writeRelayRevoke } from './wire.ts';
+import { roomChannel, writeRelayRoomState, writeRelayRevoke } from './wire.ts';
 
 /** Defaults: a lost message is repaired within ~2 s; a silent process is forgotten after 6 s. */
 export const DEFAULT_RELAY_TIMING: RoomLinkTiming = {
@@ -60,7 +60,7 @@ export class Relay {
   /** RoomHooks: the room is unloaded here. */
   onDestroy(room: { sessionId: string; doc: unknown }): void {
     const link = this.links.get(room.sessionId);
-    if (!link?.holds(room.doc)) return;
+    if (!link?.isLinkOf(room.doc)) return;
     link.close();
     this.links.delete(room.sessionId);
   }
@@ -75,9 +75,9 @@ export class Relay {
     return this.links.get(sessionId)?.stored.prefix() ?? null;
   }
 
-  /** Session facts changed here: every process holding the room applies them (loaded here or not). */
-  publishFacts(sessionId: string, facts: RoomFacts): void {
-    this.bus.publish(roomChannel(sessionId), writeRelayFacts(this.bus.processId, facts));
+  /** The session state changed here: every process holding the room applies them (loaded here or not). */
+  publishRoomState(sessionId: string, state: RelayedRoomState): void {
+    this.bus.publish(roomChannel(sessionId), writeRelayRoomState(this.bus.processId, state));
   }
 
   /** Links were revoked here: every process closes their sockets. */

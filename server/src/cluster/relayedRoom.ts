@@ -12,8 +12,8 @@ import { REMOTE_ORIGIN } from '../collab/types.ts';
 /** Origin of updates and presence applied from other processes: broadcast, never appended to the log. */
 export const RELAY_ORIGIN = REMOTE_ORIGIN;
 
-/** Session facts every process enforces. */
-export interface RoomFacts {
+/** Session state every process enforces. */
+export interface RelayedRoomState {
   status: string;
   public: boolean;
   locked: boolean;
@@ -28,10 +28,10 @@ export interface RelayedRoom {
   readonly localObservers: number;
   /** Observers connected to the other processes (added to the count shown to clients). */
   setRemoteObservers(count: number): void;
-  /** The facts as this process knows them. */
-  readonly facts: RoomFacts;
+  /** The state as this process knows it. */
+  readonly roomState: RelayedRoomState;
   setLocked(locked: boolean): void;
-  setSessionFacts(facts: { status: string; public: boolean }): void;
+  setSessionState(state: { status: string; public: boolean }): void;
   /** Close this process's sockets opened with any of these token hashes; how many were closed. */
   closeTokens(hashes: ReadonlySet<string>): number;
   /** Ask every writer on this process for what we lack; resolves when each answered or `timeoutMs` passed. */
@@ -54,11 +54,11 @@ export function relayedRoom(room: Room): RelayedRoom {
       return room.observers.local;
     },
     setRemoteObservers: (count) => room.state.setRemoteObservers(count),
-    get facts() {
-      return { ...room.facts, locked: room.locked };
+    get roomState() {
+      return { ...room.sessionState, locked: room.locked };
     },
     setLocked: (locked) => room.state.setLocked(locked),
-    setSessionFacts: (facts) => room.state.setSessionFacts(facts),
+    setSessionState: (state) => room.state.setSessionState(state),
     closeTokens: (hashes) => room.state.closeTokens(hashes),
     syncWriters: (timeoutMs) => room.state.syncWriters(timeoutMs),
     flush: (deadline) => room.flush(deadline),

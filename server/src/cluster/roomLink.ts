@@ -4,21 +4,21 @@
  * publish (origin RELAY_ORIGIN: broadcast to our sockets, never appended to the log), keeps the
  * cluster's stored state (what "saved" may claim), and every `syncIntervalMs` exchanges state
  * vectors with the others so a lost message is repaired (anti-entropy) and renews this process's
- * membership of the room. Presence, observer counts and room facts travel the same channel.
+ * membership of the room. Presence, observer counts and room state travel the same channel.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../logger.ts';
 import type { Bus } from './bus.ts';
 import { FinaliseRounds } from './finaliseRounds.ts';
 import { PresenceLink } from './presenceLink.ts';
-import type { RelayedRoom, RoomFacts } from './relayedRoom.ts';
+import type { RelayedRoom, RelayedRoomState } from './relayedRoom.ts';
 import { StoredState, updateRanges } from './storedState.ts';
 import {
   type RelayMessage,
   readRelayMessage,
   roomChannel,
   writeRelayDiff,
-  writeRelayFacts,
+  writeRelayRoomState,
   writeRelayLeave,
   writeRelayObservers,
   writeRelayPresence,
@@ -243,9 +243,9 @@ export class RoomLink {
         peer.observers = msg.count;
         this.updateRemoteObservers();
         return;
-      case 'facts':
+      case 'roomState':
         this.room.setLocked(msg.locked);
-        this.room.setSessionFacts({ status: msg.status, public: msg.public });
+        this.room.setSessionState({ status: msg.status, public: msg.public });
         return;
       case 'revoke':
         this.room.closeTokens(new Set(msg.tokenHashes));
@@ -287,9 +287,9 @@ export class RoomLink {
     }
   }
 
-  /** Publish session facts to every other process holding the room. */
-  publishFacts(facts: RoomFacts): void {
-    this.publish(writeRelayFacts(this.bus.processId, facts));
+  /** Publish the session state to every other process holding the room. */
+  publishRoomState(state: RelayedRoomState): void {
+    this.publish(writeRelayRoomState(this.bus.processId, state));
   }
 
   /** Close the revoked links' sockets on every other process. */
@@ -303,7 +303,7 @@ export class RoomLink {
   }
 
   /** Whether this link is the one of the room with this document (a reloaded room gets a new link). */
-  holds(doc: unknown): boolean {
+  isLinkOf(doc: unknown): boolean {
     return this.room.doc === doc;
   }
 

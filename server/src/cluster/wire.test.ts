@@ -5,7 +5,7 @@ import {
   readRelayMessage,
   roomChannel,
   writeRelayDiff,
-  writeRelayFacts,
+  writeRelayRoomState,
   writeRelayFinalise,
   writeRelayFinalised,
   writeRelayLeave,
@@ -58,8 +58,8 @@ describe('relay wire codec', () => {
       ],
       [writeRelayDiff('p1', 'p2', update), { sender: 'p1', kind: 'diff', target: 'p2', update }],
       [
-        writeRelayFacts('p1', { status: 'final', public: true, locked: true }),
-        { sender: 'p1', kind: 'facts', status: 'final', public: true, locked: true },
+        writeRelayRoomState('p1', { status: 'final', public: true, locked: true }),
+        { sender: 'p1', kind: 'roomState', status: 'final', public: true, locked: true },
       ],
       [writeRelayObservers('p1', 41), { sender: 'p1', kind: 'observers', count: 41 }],
       [writeRelayRevoke('p1', ['a', 'b']), { sender: 'p1', kind: 'revoke', tokenHashes: ['a', 'b'] }],
@@ -75,7 +75,7 @@ describe('relay wire codec', () => {
       writeRelayStored('p1', [{ client: 1, from: 0, to: 3 }]),
       writeRelaySync('p1', { stateVector: sv, stored: sv, deletes: 1, askBack: false }),
       writeRelayRevoke('p1', ['x']),
-      writeRelayFacts('p1', { status: 'live', public: false, locked: false }),
+      writeRelayRoomState('p1', { status: 'live', public: false, locked: false }),
     ];
     for (const m of messages) {
       for (let cut = 0; cut < m.length; cut++) expect(readRelayMessage(m.subarray(0, cut))).toBeNull();

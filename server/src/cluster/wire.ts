@@ -15,8 +15,8 @@
  *                                           flag 1 asks every receiver to answer with its own Sync now
  *   Diff      (5) target:varString update:varBytes
  *                                           what the target lacks, answering its Sync (others ignore it)
- *   Facts     (6) status:varString public:varUint locked:varUint
- *                                           session facts set on the sender (status, publication, lock)
+ *   RoomState (6) status:varString public:varUint locked:varUint
+ *                                           session state set on the sender (status, publication, lock)
  *   Observers (7) count:varUint             observers connected to the sender
  *   Revoke    (8) n:varUint tokenHash:varString*n
  *                                           links revoked: close their sockets everywhere
@@ -38,7 +38,7 @@ export const RelayKind = {
   Stored: 3,
   Sync: 4,
   Diff: 5,
-  Facts: 6,
+  RoomState: 6,
   Observers: 7,
   Revoke: 8,
   Finalise: 9,
@@ -63,7 +63,7 @@ export type RelayMessage = { sender: string } & (
   | { kind: 'stored'; ranges: ClockRange[] }
   | { kind: 'sync'; stateVector: Uint8Array; stored: Uint8Array; deletes: number; askBack: boolean }
   | { kind: 'diff'; target: string; update: Uint8Array }
-  | { kind: 'facts'; status: string; public: boolean; locked: boolean }
+  | { kind: 'roomState'; status: string; public: boolean; locked: boolean }
   | { kind: 'observers'; count: number }
   | { kind: 'revoke'; tokenHashes: string[] }
   | { kind: 'finalise'; request: string }
@@ -134,15 +134,15 @@ export function writeRelayDiff(sender: string, target: string, update: Uint8Arra
   });
 }
 
-/** Session facts. */
-export function writeRelayFacts(
+/** A room's session state. */
+export function writeRelayRoomState(
   sender: string,
-  facts: { status: string; public: boolean; locked: boolean },
+  state: { status: string; public: boolean; locked: boolean },
 ): Uint8Array {
-  return message(sender, RelayKind.Facts, (e) => {
-    encoding.writeVarString(e, facts.status);
-    encoding.writeVarUint(e, facts.public ? 1 : 0);
-    encoding.writeVarUint(e, facts.locked ? 1 : 0);
+  return message(sender, RelayKind.RoomState, (e) => {
+    encoding.writeVarString(e, state.status);
+    encoding.writeVarUint(e, state.public ? 1 : 0);
+    encoding.writeVarUint(e, state.locked ? 1 : 0);
   });
 }
 
@@ -271,8 +271,8 @@ function readBody(r: Reader, sender: string, kind: number): RelayMessage | null 
     }
     case RelayKind.Diff:
       return { sender, kind: 'diff', target: r.string(), update: r.bytes() };
-    case RelayKind.Facts:
-      return { sender, kind: 'facts', status: r.string(), public: r.flag(), locked: r.flag() };
+    case RelayKind.RoomState:
+      return { sender, kind: 'roomState', status: r.string(), public: r.flag(), locked: r.flag() };
     case RelayKind.Observers:
       return { sender, kind: 'observers', count: r.uint() };
     case RelayKind.Revoke: {

@@ -84,7 +84,7 @@ export async function admit(
   // gone while we admitted it, or refused meanwhile (timeout, early flood)
   if (settled || ws.readyState !== ws.OPEN) {
     refuse(CloseCode.GoingAway);
-    return giveUp(deps, room);
+    return abandonAdmission(deps, room);
   }
   settled = true;
   clearTimeout(timeout);
@@ -101,7 +101,7 @@ export async function admit(
     },
   });
   room.join(conn);
-  deps.rooms.unhold(room);
+  deps.rooms.unpin(room);
   for (const f of early.take()) room.receiver.receive(conn, new Uint8Array(f.buffer, f.byteOffset, f.byteLength));
   ws.resume();
 }
@@ -123,7 +123,7 @@ async function decide(sessionId: string, params: URLSearchParams, deps: CollabDe
       deps.rooms.acquire(sessionId),
     ]);
     if (s.status === 'rejected') {
-      if (r.status === 'fulfilled') giveUp(deps, r.value);
+      if (r.status === 'fulfilled') abandonAdmission(deps, r.value);
       throw s.reason;
     }
     if (r.status === 'rejected') throw r.reason;
@@ -135,17 +135,17 @@ async function decide(sessionId: string, params: URLSearchParams, deps: CollabDe
     room = await deps.rooms.acquire(sessionId);
   }
   if (!session) {
-    giveUp(deps, room);
+    abandonAdmission(deps, room);
     return CloseCode.UnknownSession;
   }
   room.state.setLocked(session.status === 'final');
-  room.state.setSessionFacts(session);
+  room.state.setSessionState(session);
   return { room, identity: identityFor(grant?.role ?? 'observer', grant?.tokenHash ?? null, params) };
 }
 
-/** Stop holding a room we acquired but will not join; it unloads if nobody else is in it. */
-function giveUp(deps: CollabDeps, room: Room): void {
-  deps.rooms.unhold(room);
+/** Unpin a room acquired for a socket that will not join it; it unloads if nobody else is in it. */
+function abandonAdmission(deps: CollabDeps, room: Room): void {
+  deps.rooms.unpin(room);
   void deps.rooms
     .release(room)
     .catch((err) => deps.logger.error('room release failed', { sessionId: room.sessionId, err }));

@@ -24,7 +24,7 @@ import { binaryFrame } from './wireFrame.ts';
 /** Fan-out of one room's changes to its sockets. */
 export class Broadcast implements RoomPart {
   /** What every joiner of a role is sent first (SyncStep1 and presence), framed once until a change. */
-  private readonly joinWire: Record<PresenceRole, Buffer | null> = { writer: null, observer: null };
+  private readonly joinFramesByRole: Record<PresenceRole, Buffer | null> = { writer: null, observer: null };
   private readonly awarenessChanged = new Set<number>();
   /** Updates integrated in this turn of the event loop, sent together when it ends. */
   private outbound: { update: Uint8Array; origin: unknown }[] = [];
@@ -35,8 +35,8 @@ export class Broadcast implements RoomPart {
   /** Updates held for observers while their batch window is open. */
   private observerPending: Uint8Array[] = [];
   private observerTimer: NodeJS.Timeout | null = null;
-  /** The facts observers were last sent in the room's entry. */
-  private observerFacts = '';
+  /** The state observers were last sent in the room's entry. */
+  private observerShown = '';
 
   constructor(
     private readonly room: Room,
@@ -67,19 +67,19 @@ export class Broadcast implements RoomPart {
    * one encoding, not one per socket.
    */
   private joinFrames(role: PresenceRole): Buffer {
-    const cached = this.joinWire[role];
+    const cached = this.joinFramesByRole[role];
     if (cached) return cached;
     const frames = [binaryFrame(this.room.presenceFor(role))];
     // only writers are asked what they have that we lack: an observer's answer would be dropped
     if (role === 'writer') frames.unshift(binaryFrame(writeSyncStep1(Y.encodeStateVector(this.room.doc))));
     const wire = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
-    this.joinWire[role] = wire;
+    this.joinFramesByRole[role] = wire;
     return wire;
   }
 
   private forgetJoinFrames(): void {
-    this.joinWire.writer = null;
-    this.joinWire.observer = null;
+    this.joinFramesByRole.writer = null;
+    this.joinFramesByRole.observer = null;
   }
 
   /**
@@ -147,17 +147,17 @@ export class Broadcast implements RoomPart {
   }
 
   /**
-   * Whether the room's changed entry must go to observers: only when the facts they show changed
+   * Whether the room's changed entry must go to observers: only when the state they show changed
    * (lock, status, publication). Neither the observer count, which their view does not show, nor
    * the server's periodic renewal of its entry is worth a frame to every observer (and the stock
-   * client's echo of each): the observer view keeps the last facts it was told even after its
+   * client's echo of each): the observer view keeps the last state it was told even after its
    * copy of the entry times out (client/src/editor/useRoomState.ts).
    */
   private observersNeedRoomEntry(): boolean {
-    const { locked, facts } = this.room;
-    const shown = `${locked}|${facts.status}|${facts.public}`;
-    if (shown === this.observerFacts) return false;
-    this.observerFacts = shown;
+    const { locked, sessionState } = this.room;
+    const shown = `${locked}|${sessionState.status}|${sessionState.public}`;
+    if (shown === this.observerShown) return false;
+    this.observerShown = shown;
     return true;
   }
 

@@ -46,7 +46,7 @@ export class MessageReceiver implements FrameReceiver, RoomPart {
     private readonly presence: Presence,
   ) {
     this.size = new DocumentSize(room.loadedBytes, () => this.fullStateUpdate().byteLength);
-    this.blocks = new BlockGuard(room.doc, () => room.facts.status);
+    this.blocks = new BlockGuard(room.doc, () => room.sessionState.status);
     room.doc.on('update', (update: Uint8Array) => {
       this.fullState = null;
       this.fullStep2 = null;

@@ -1,7 +1,7 @@
 /**
  * Which awareness client id each socket of a room speaks for (issue 12, item 6). A socket is
  * bound to the first entry it sends that has a state, is not the room's own id (the server's
- * entry carries the room facts: status, lock) and is not bound to another live socket: the stock
+ * entry carries the room state: status, lock) and is not bound to another live socket: the stock
  * client echoes every entry it receives, and a forger claims someone else's. So a forged claim
  * binds nothing, and closing the forger can never withdraw the victim's presence.
  */

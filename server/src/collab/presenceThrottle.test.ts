@@ -30,11 +30,11 @@ describe('PresenceThrottle', () => {
       ['a', 2],
       ['a', 3],
     ]);
-    expect(throttle.holds('a')).toBe(true);
+    expect(throttle.isHolding('a')).toBe(true);
     advance(200);
     expect(applied.at(-1)).toEqual(['a', 50]); // the 46 in between were superseded, never applied
     expect(applied).toHaveLength(4);
-    expect(throttle.holds('a')).toBe(false);
+    expect(throttle.isHolding('a')).toBe(false);
     throttle.destroy();
   });
 
@@ -49,15 +49,15 @@ describe('PresenceThrottle', () => {
     expect(applied).toEqual(['a', 'b', 'c', 'd', 'e']); // five a second for the room
     throttle.offer('g', entry(2, 'null'));
     expect(applied.at(-1)).toBe('g');
-    expect(throttle.holds('g')).toBe(false);
+    expect(throttle.isHolding('g')).toBe(false);
     advance(1000);
     expect(applied).toContain('f');
     // a state larger than the room's byte budget for the moment waits its turn
     throttle.offer('h', entry(1, 'x'.repeat(900)));
     throttle.offer('i', entry(1, 'y'.repeat(900)));
-    expect(throttle.holds('i')).toBe(true);
+    expect(throttle.isHolding('i')).toBe(true);
     advance(1000);
-    expect(throttle.holds('i')).toBe(false);
+    expect(throttle.isHolding('i')).toBe(false);
     throttle.forget('a');
     throttle.destroy();
   });

@@ -66,8 +66,8 @@ export class PresenceThrottle<S> {
     this.schedule();
   }
 
-  /** Whether `socket` holds a presence entry not yet applied. */
-  holds(socket: S): boolean {
+  /** Whether a presence entry of `socket` is held back, not yet applied. */
+  isHolding(socket: S): boolean {
     return this.held.has(socket);
   }
 

@@ -1,8 +1,8 @@
 /**
  * One session's live room, the core the other parts attach to: the Y.Doc, its awareness, the
- * sockets in the room, the hook list, the session facts every part reads (lock, status,
+ * sockets in the room, the hook list, the session state every part reads (lock, status,
  * publication, observers), the "persisted" frame, and the room's end. What a frame does to the
- * room (messageReceiver.ts), presence (presence.ts), broadcast (broadcast.ts), facts and
+ * room (messageReceiver.ts), presence (presence.ts), broadcast (broadcast.ts), session state and
  * finalise (roomState.ts) and storage (persistenceHook.ts) live beside it; rooms.ts wires them.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -18,7 +18,7 @@ import {
 import type { Logger } from '../logger.ts';
 import { writeAwareness, writePersistedFrame } from './codec.ts';
 import type { Connection } from './connection.ts';
-import type { FrameReceiver, PresenceRole, RoomPart, RoomStateControls, RoomStore, SessionFacts } from './types.ts';
+import type { FrameReceiver, PresenceRole, RoomPart, RoomStateControls, RoomStore, SessionState } from './types.ts';
 
 /** Observers of a room's life, for features built beside the sync loop (persistence, projection, versions, relay). */
 export interface RoomHooks {
@@ -53,8 +53,8 @@ export class Room {
   readonly loadedBytes: number;
   /** While true (session final), the server accepts no document update from anyone. */
   locked = false;
-  /** Session facts shown to every client through the server's awareness entry. */
-  facts: SessionFacts = { status: 'live', public: false };
+  /** Session state shown to every client through the server's awareness entry. */
+  sessionState: SessionState = { status: 'live', public: false };
   /** Observers connected here, and (in a cluster) to the other processes. */
   readonly observers = { local: 0, remote: 0 };
   /** The storage of the room's updates, attached by the persistence hook. */
@@ -76,8 +76,8 @@ export class Room {
     this.doc.getXmlFragment(RECORD_FIELD); // typed before any check resolves parents in it
     this.persistedFrame = writePersistedFrame(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
-    // The server's own awareness entry carries room facts (observer count, lock), never a caret.
-    this.awareness.setLocalState({ server: { observers: 0, locked: false, ...this.facts } });
+    // The server's own awareness entry carries the room state (observer count, lock), never a caret.
+    this.awareness.setLocalState({ server: { observers: 0, locked: false, ...this.sessionState } });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       for (const h of this.hooks) h.onUpdate?.(this, update, origin);
     });

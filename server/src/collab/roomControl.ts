@@ -1,17 +1,17 @@
 /**
- * What the HTTP routes do to a session's live room: change its facts (status, publication, final
+ * What the HTTP routes do to a session's live room: change its state (status, publication, final
  * lock), close the sockets of revoked links, finalise. Applied to the room loaded in this process
  * and handed to the control hooks, through which a cluster's relay reaches the rooms other
  * processes hold (whether or not this process holds the room itself).
  */
 import type { Room } from './room.ts';
 import type { RoomRegistry } from './rooms.ts';
-import type { SessionFacts } from './types.ts';
+import type { SessionState } from './types.ts';
 
 /** Hooks beside this process's rooms (the cluster's relay). */
 export interface ControlHooks {
-  /** Facts changed here. */
-  onFacts?(sessionId: string, facts: SessionFacts & { locked: boolean }): void;
+  /** The session state changed here. */
+  onRoomState?(sessionId: string, state: SessionState & { locked: boolean }): void;
   /** Links revoked here. */
   onRevoke?(sessionId: string, tokenHashes: readonly string[]): void;
   /** Finalise the room (loaded here for the purpose) across every process; replaces the local finalise. */
@@ -25,13 +25,13 @@ export class RoomControl {
     private readonly hooks: readonly ControlHooks[] = [],
   ) {}
 
-  /** Apply session facts: the lock follows the status (final). */
-  setFacts(sessionId: string, facts: SessionFacts): void {
-    const locked = facts.status === 'final';
+  /** Apply a session state: the lock follows the status (final). */
+  setSessionState(sessionId: string, state: SessionState): void {
+    const locked = state.status === 'final';
     const room = this.rooms.loadedRoom(sessionId);
     room?.state.setLocked(locked);
-    room?.state.setSessionFacts(facts);
-    for (const h of this.hooks) h.onFacts?.(sessionId, { status: facts.status, public: facts.public, locked });
+    room?.state.setSessionState(state);
+    for (const h of this.hooks) h.onRoomState?.(sessionId, { status: state.status, public: state.public, locked });
   }
 
   /** Close the sockets opened with these token hashes; returns how many this process closed. */
@@ -56,7 +56,7 @@ export class RoomControl {
     try {
       return await across.finalise(room);
     } finally {
-      this.rooms.unhold(room);
+      this.rooms.unpin(room);
       void this.rooms.release(room).catch(() => {});
     }
   }

@@ -1,5 +1,5 @@
 /**
- * A room's session facts and what follows from them: status and publication shown to every
+ * A room's session state and what follows from them: status and publication shown to every
  * client through the room's own awareness entry, with the observer count; the final lock;
  * finalise (every writer's last keystrokes, then lock and store); closing revoked links' sockets.
  */
@@ -7,9 +7,9 @@ import * as Y from 'yjs';
 import { CloseCode, ROOM_STATE_INTERVAL_MS } from '@rapporteur/shared/protocol';
 import { writeSyncStep1 } from './codec.ts';
 import type { Room } from './room.ts';
-import type { RoomPart, RoomStateControls, SessionFacts } from './types.ts';
+import type { RoomPart, RoomStateControls, SessionState } from './types.ts';
 
-/** The facts of one room. */
+/** The session state of one room: status, publication, observer count, lock. */
 export class RoomState implements RoomStateControls, RoomPart {
   /** A pending publication of the observer count (joins and leaves are coalesced). */
   private timer: NodeJS.Timeout | null = null;
@@ -36,15 +36,17 @@ export class RoomState implements RoomStateControls, RoomPart {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    const { observers, locked, facts } = this.room;
-    this.room.awareness.setLocalState({ server: { observers: observers.local + observers.remote, locked, ...facts } });
+    const { observers, locked, sessionState } = this.room;
+    this.room.awareness.setLocalState({
+      server: { observers: observers.local + observers.remote, locked, ...sessionState },
+    });
   }
 
   /** Tell every client the session's status and publication (they change without a reload). */
-  setSessionFacts(facts: SessionFacts): void {
-    const current = this.room.facts;
-    if (facts.status === current.status && facts.public === current.public) return;
-    this.room.facts = { status: facts.status, public: facts.public };
+  setSessionState(state: SessionState): void {
+    const current = this.room.sessionState;
+    if (state.status === current.status && state.public === current.public) return;
+    this.room.sessionState = { status: state.status, public: state.public };
     this.publish();
   }
 

@@ -24,44 +24,44 @@ export const PREFETCH_HOLD_MS = 15_000;
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
   /**
-   * Callers between acquire() and joining (or giving up), per session. A room with holds is not
-   * unloaded: a socket still passing the gate, or a restore in progress, would otherwise find
+   * Pins per session: callers between acquire() and joining (or abandoning), and prefetches. A
+   * pinned room is not unloaded: a socket still passing the gate, or a restore in progress, would otherwise find
    * itself in a destroyed room.
    */
-  private readonly holds = new Map<string, number>();
+  private readonly pins = new Map<string, number>();
   /** Rooms whose load finished, for synchronous walks (closing revoked sockets). */
   private readonly loaded = new Map<string, Room>();
-  /** Sessions loaded ahead of their first socket, each holding its room until a timer ends. */
+  /** Sessions loaded ahead of their first socket, each pinning its room until a timer ends. */
   private readonly prefetches = new Map<string, NodeJS.Timeout>();
 
   constructor(
-    private readonly log: UpdateLog,
+    private readonly log: Pick<UpdateLog, 'load'>,
     private readonly logger: Logger,
     private readonly hooks: readonly RoomHooks[] = [],
     private readonly roomOptions: RoomPartsOptions = {},
   ) {}
 
   /**
-   * The room of a session, loading it from the update log when needed. The caller holds the room
-   * until it calls unhold() (after its socket joined, or when it gives up).
+   * The room of a session, loading it from the update log when needed. The room is pinned
+   * (never unloaded) until the caller calls unpin() (after its socket joined, or when it gives up).
    */
   acquire(sessionId: string): Promise<Room> {
-    this.holdSession(sessionId);
-    this.endPrefetch(sessionId); // a joiner's hold takes over from the prefetch's
+    this.pinSession(sessionId);
+    this.endPrefetch(sessionId); // a joiner's pin takes over from the prefetch's
     return this.load(sessionId).catch((err) => {
-      this.unholdSession(sessionId);
+      this.unpinSession(sessionId);
       throw err;
     });
   }
 
   /**
    * Start loading a session's room before anyone joins (the session was just created, or its
-   * page asked for it), so the first socket finds it in memory. The room is held until a socket
+   * page asked for it), so the first socket finds it in memory. The room is pinned until a socket
    * acquires it or `holdMs` passes; a failed load is only logged (the joiner will try again).
    */
   prefetch(sessionId: string, holdMs = PREFETCH_HOLD_MS): void {
     if (this.prefetches.has(sessionId) || this.rooms.has(sessionId)) return;
-    this.holdSession(sessionId);
+    this.pinSession(sessionId);
     const timer = setTimeout(() => this.endPrefetch(sessionId), holdMs);
     timer.unref();
     this.prefetches.set(sessionId, timer);
@@ -76,7 +76,7 @@ export class RoomRegistry {
     if (!timer) return;
     clearTimeout(timer);
     this.prefetches.delete(sessionId);
-    this.unholdSession(sessionId);
+    this.unpinSession(sessionId);
     const room = this.loaded.get(sessionId);
     if (room) void this.release(room).catch((err) => this.logger.error('room release failed', { sessionId, err }));
   }
@@ -98,7 +98,7 @@ export class RoomRegistry {
   }
 
   /**
-   * Attach a new room's parts (frames, presence, facts, broadcast), then start it: the hooks see
+   * Attach a new room's parts (frames, presence, session state, broadcast), then start it: the hooks see
    * it loaded (persistence attaches its write queue) before any socket joins.
    */
   private wire(room: Room): Room {
@@ -115,19 +115,19 @@ export class RoomRegistry {
     return room;
   }
 
-  /** Give back the hold taken by acquire(). */
-  unhold(room: Room): void {
-    this.unholdSession(room.sessionId);
+  /** Give back the pin taken by acquire(). */
+  unpin(room: Room): void {
+    this.unpinSession(room.sessionId);
   }
 
-  private holdSession(sessionId: string): void {
-    this.holds.set(sessionId, (this.holds.get(sessionId) ?? 0) + 1);
+  private pinSession(sessionId: string): void {
+    this.pins.set(sessionId, (this.pins.get(sessionId) ?? 0) + 1);
   }
 
-  private unholdSession(sessionId: string): void {
-    const n = (this.holds.get(sessionId) ?? 1) - 1;
-    if (n <= 0) this.holds.delete(sessionId);
-    else this.holds.set(sessionId, n);
+  private unpinSession(sessionId: string): void {
+    const n = (this.pins.get(sessionId) ?? 1) - 1;
+    if (n <= 0) this.pins.delete(sessionId);
+    else this.pins.set(sessionId, n);
   }
 
   /** The room of a session if it is loaded (tests, diagnostics). */
@@ -137,7 +137,7 @@ export class RoomRegistry {
 
   /** Called when a socket leaves: unload the room once it is empty and fully stored. */
   async release(room: Room): Promise<void> {
-    const busy = () => room.connections.size > 0 || (this.holds.get(room.sessionId) ?? 0) > 0;
+    const busy = () => room.connections.size > 0 || (this.pins.get(room.sessionId) ?? 0) > 0;
     if (busy()) return;
     let stored = await room.flush();
     while (!stored) {

@@ -100,10 +100,10 @@ describe('schemaViolation', () => {
     );
   });
 
-  it('refuses writes to the document facts (not deletes, which every resync repeats), and ignores other fields', () => {
+  it('refuses writes to the document metadata (not deletes, which every resync repeats), and ignores other fields', () => {
     const { check } = setup();
     expect(check((d) => d.getMap(META_FIELD).set(SCHEMA_VERSION_KEY, 99))).toBe(
-      'only the server writes the document facts',
+      'only the server writes the document metadata',
     );
     expect(check((d) => d.getMap(META_FIELD).delete(SCHEMA_VERSION_KEY))).toBe(null);
     expect(check((d) => d.getArray('speakersList').insert(0, [new Y.Map([['name', 'Malta']])]))).toBeNull();
@@ -111,7 +111,7 @@ describe('schemaViolation', () => {
 
   it('accepts a client re-sending a delete of a version entry the server itself already deleted', () => {
     // every client sends its whole delete set when it syncs (e.g. after a reload): deletes the
-    // server made of its own facts come back with it and must not close the client
+    // server made of its own metadata come back with it and must not close the client
     const { server } = setup();
     server.getMap(META_FIELD).delete(SCHEMA_VERSION_KEY);
     const client = new Y.Doc();
@@ -132,7 +132,7 @@ describe('schemaViolation', () => {
     const newer = new Y.Doc();
     newer.getMap(META_FIELD).set(SCHEMA_VERSION_KEY, 99);
     expect(schemaViolation(Y.decodeUpdate(Y.encodeStateAsUpdate(newer)), server, rules)).toBe(
-      'only the server writes the document facts',
+      'only the server writes the document metadata',
     );
   });
 

@@ -3,7 +3,7 @@
  * (issue 12, item 7): elements with unknown node names, unknown attributes on known nodes (the
  * editor would drop them), text formats that are not marks of the schema or carry attributes the
  * mark lacks (y-prosemirror deletes the whole text then), and anything in the record that is
- * neither element nor text. Writes to the document's own facts (schema version) are refused too:
+ * neither element nor text. Writes to the document's own metadata (schema version) are refused too:
  * only the server writes them.
  *
  * The check reads the decoded structs before anything is applied, in one pass: each struct's
@@ -180,7 +180,7 @@ function checkItem(item: Y.Item, slot: Slot, rules: SchemaRules): void {
     // a version entry that a server wrote (this one or an earlier load of the room) comes back
     // with every client's resync; accept it when it claims no newer schema than this server's
     if (isServerVersionEntry(item, key)) return;
-    throw new SchemaViolation('only the server writes the document facts');
+    throw new SchemaViolation('only the server writes the document metadata');
   }
   if (place.root !== RECORD_FIELD) return;
   const content = item.content;
@@ -226,13 +226,13 @@ function checkFormat(format: Y.ContentFormat, rules: SchemaRules): void {
 
 /**
  * Why an update, about to be applied to `doc`, would put content outside the schema there
- * (or touch the document facts), or null when it is within the schema. Linear in the update.
+ * (or touch the document metadata), or null when it is within the schema. Linear in the update.
  */
 export function schemaViolation(decoded: DecodedUpdate, doc: Y.Doc, rules: SchemaRules): string | null {
   try {
     const resolver = new Resolver(decoded.structs, doc);
     for (const s of decoded.structs) if (s instanceof Y.Item) checkItem(s, resolver.slot(s), rules);
-    // deletes of the facts are not refused: every client re-sends its whole delete set when it
+    // deletes of the metadata are not refused: every client re-sends its whole delete set when it
     // syncs, and pages reloaded after a review or a finalise were closed by deletes the server
     // itself had made (browser tests of review and finalise). Writes stay refused (checkItem).
     return null;

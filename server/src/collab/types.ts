@@ -42,8 +42,8 @@ export interface OutboundPresence {
   only: number | null;
 }
 
-/** Session facts shown to every client through the room's own awareness entry. */
-export interface SessionFacts {
+/** Session state shown to every client through the room's own awareness entry. */
+export interface SessionState {
   status: string;
   public: boolean;
 }
@@ -70,9 +70,9 @@ export interface FrameReceiver {
   applyRemote(update: Uint8Array): void;
 }
 
-/** Session facts, the final lock, finalise and revocation (roomState.ts). */
+/** Session state, the final lock, finalise and revocation (roomState.ts). */
 export interface RoomStateControls {
-  setSessionFacts(facts: SessionFacts): void;
+  setSessionState(state: SessionState): void;
   setLocked(locked: boolean): void;
   /** Ask every writer here for what we lack; resolves when each answered or `timeoutMs` passed. */
   syncWriters(timeoutMs: number): Promise<void>;

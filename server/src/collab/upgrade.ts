@@ -17,8 +17,10 @@ export interface CollabDeps {
   /** The admission accounting (shared with /health); one is made from `limits` when absent. */
   gate?: AdmissionGate;
   rooms: RoomRegistry;
-  access: AccessStore;
-  sessions: SessionStore;
+  /** Who a token is (admission reads nothing else of the access store). */
+  access: Pick<AccessStore, 'resolve'>;
+  /** The session a socket asks for. */
+  sessions: Pick<SessionStore, 'getRecent'>;
   logger: Logger;
 }
 

@@ -5,10 +5,8 @@
  * Attendance and date are left out on purpose: they are not part of that convention and would
  * read back as statements.
  */
-import { type ParsedRecord, renderPlain } from '@rapporteur/shared/record';
+import { oneLine, type ParsedRecord, renderPlain } from '@rapporteur/shared/record';
 import { hasSummary, SUMMARY_HEADING, type Summary } from './summary.ts';
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
  * Render a parsed record (or a session read with `recordFromDoc`) as plain text. With a summary

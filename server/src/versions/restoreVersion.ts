@@ -50,7 +50,7 @@ export async function restoreVersion(
     return { backup, stored: await room.flush(Date.now() + 10_000) };
   } finally {
     // a room loaded only for this request is unloaded again once stored (a no-op if sockets are in it)
-    deps.rooms.unhold(room);
+    deps.rooms.unpin(room);
     void deps.rooms.release(room).catch((err) => deps.logger.error('room release failed', { sessionId, err }));
   }
 }

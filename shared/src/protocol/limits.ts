@@ -25,6 +25,18 @@ export const MAX_TITLE_LENGTH = 300;
 /** Open sockets one network address may hold (a meeting room behind one NAT stays far below). */
 export const MAX_CONNECTIONS_PER_ADDRESS = 2_000;
 
+/**
+ * Slow clients (slowloris). A request's headers must arrive within HTTP_HEADERS_TIMEOUT_MS and
+ * the whole request within HTTP_REQUEST_TIMEOUT_MS (an import of the largest record over a slow
+ * link fits); the server checks every HTTP_TIMEOUT_CHECK_MS. One address may hold at most
+ * MAX_TCP_CONNECTIONS_PER_ADDRESS TCP connections of any kind (its sockets and room for plain
+ * requests beside them): past that a new one is closed at once, before a byte is read.
+ */
+export const HTTP_HEADERS_TIMEOUT_MS = 10_000;
+export const HTTP_REQUEST_TIMEOUT_MS = 120_000;
+export const HTTP_TIMEOUT_CHECK_MS = 1_000;
+export const MAX_TCP_CONNECTIONS_PER_ADDRESS = 2_256;
+
 /** Sockets being admitted (token check, room load) at once, across all addresses. */
 export const MAX_PENDING_ADMISSIONS = 512;
 

@@ -9,7 +9,8 @@ import { readOpener } from './opener.ts';
 import { qualifierSuffix, splitQualifiers } from './qualifiers.ts';
 import type { ParsedBlock } from './types.ts';
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Text on one line: every run of white space (line breaks included) as one space, trimmed. */
+export const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** A heading line the parser recognises as a heading: as written when it can, else "## heading". */
 export function headingLine(heading: string): string {

@@ -10,7 +10,7 @@ import type * as Y from 'yjs';
 /** Raise this whenever a node, attribute or mark is added to or removed from the record schema. */
 export const SCHEMA_VERSION = 1;
 
-/** The Y.Map holding facts about the document itself; only the server writes it. */
+/** The Y.Map holding metadata about the document itself; only the server writes it. */
 export const META_FIELD = 'meta';
 
 /** The key in META_FIELD holding the schema version the document was written with. */

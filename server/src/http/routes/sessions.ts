@@ -85,7 +85,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       }
       const session = await deps.sessions.setStatus(id, status, by);
       if (!session) throw notFound('session');
-      deps.control.setFacts(id, session);
+      deps.control.setSessionState(id, session);
       return c.json(session);
     })
     .post('/:id/public', async (c) => {
@@ -94,7 +94,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       const input = parseOr400(SetPublicRequest, await jsonBody(c));
       const session = await deps.sessions.setPublic(id, input.public);
       if (!session) throw notFound('session');
-      deps.control.setFacts(id, session);
+      deps.control.setSessionState(id, session);
       return c.json(session);
     });
 }

@@ -4,11 +4,10 @@
  * capitals. A reader keeps the capitals as the record writes them (the registry gives the
  * canonical name beside).
  */
+import { oneLine } from '../format.ts';
 import { structureOf } from '../structure.ts';
 import type { ParsedRecord } from '../types.ts';
 import type { HouseStyle } from './types.ts';
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Render a record as a bulletin. */
 export function renderBulletin(record: ParsedRecord): string {

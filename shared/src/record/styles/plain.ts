@@ -3,13 +3,12 @@
  * "Alexis Fishincker, UNODC. …", "Chair: …" where a bare name would not read as a speaker,
  * bullets as "  • item", headings on their own line. `parseText(renderPlain(r))` gives back `r`.
  */
-import { bulletLines, headingLine, openerLine } from '../format.ts';
+import { bulletLines, oneLine, openerLine } from '../format.ts';
 import { parseText } from '../parseText.ts';
 import { structureOf } from '../structure.ts';
 import type { ParsedRecord } from '../types.ts';
+import { type BlockLines, blockByBlockShape, renderBlockByBlock } from './blockByBlock.ts';
 import type { HouseStyle } from './types.ts';
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The title line: the title itself, or the breadcrumb form when it would not read as a title. */
 export function titleLine(title: string): string {
@@ -17,37 +16,27 @@ export function titleLine(title: string): string {
   return parseText(t).title === t ? t : `Home » ${t}`;
 }
 
+const plainLines: BlockLines = {
+  title: titleLine,
+  list: bulletLines,
+  statement(block, paragraphs) {
+    // the opener takes the first paragraph on its line, unless that paragraph is a list
+    const firstIsText = block.paragraphs[0] !== undefined && !block.paragraphs[0].includes('\n');
+    const [first, ...rest] = paragraphs;
+    if (firstIsText && first !== undefined) return [openerLine(block, first), ...rest];
+    return [openerLine(block, ''), ...paragraphs];
+  },
+};
+
 /** Render a record in the plain style; `trailer` lines (already formatted) end it. */
 export function renderPlain(record: ParsedRecord, trailer: readonly string[] = []): string {
-  const out: string[] = [titleLine(record.title)];
-  for (const section of record.sections) {
-    if (section.heading !== null) out.push(headingLine(section.heading));
-    for (const block of section.blocks) {
-      const paragraphs = block.paragraphs.map((p) => (p.includes('\n') ? bulletLines(p) : oneLine(p))).filter(Boolean);
-      if (block.speaker === '') {
-        out.push(...paragraphs);
-        continue;
-      }
-      const firstIsText = block.paragraphs[0] !== undefined && !block.paragraphs[0].includes('\n');
-      if (firstIsText) out.push(openerLine(block, paragraphs[0]!), ...paragraphs.slice(1));
-      else out.push(openerLine(block, ''), ...paragraphs);
-    }
-  }
-  out.push(...trailer);
-  return `${out.join('\n\n')}\n`;
+  return renderBlockByBlock(record, plainLines, trailer);
 }
 
 /** The plain style (the text export's). */
 export const plainStyle: HouseStyle = {
   name: 'plain (period openers, as the text export writes)',
-  shape: {
-    speech: 'direct',
-    persons: true,
-    qualifiers: ['right of reply', 'spoke in Spanish', 'continued', 'Observer', 'Secretariat'],
-    lists: true,
-    headings: 'any',
-    leadingText: true,
-  },
+  shape: blockByBlockShape,
   render: (record) => renderPlain(record),
   readsBackAs: structureOf,
 };

@@ -4,6 +4,7 @@
  * ("3. Mr. Okafor (Nigeria), speaking on behalf of the African Group, said that …"; "The Chair
  * said …"; "The representative of Peru said …"). The statement keeps its reporting verb.
  */
+import { oneLine } from '../format.ts';
 import { takesArticle } from '../names.ts';
 import { structureOf } from '../structure.ts';
 import type { ParsedBlock, ParsedRecord } from '../types.ts';
@@ -22,7 +23,6 @@ const TITLE = `${SUMMARY_FRONT.body}, ${SUMMARY_FRONT.session}, ${SUMMARY_FRONT.
 const OPENED = 'The meeting was called to order at 10.05 a.m.';
 const ROSE = 'The meeting rose at 1 p.m.';
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 const isPerson = (b: ParsedBlock) => b.affiliation !== null;
 
 /** "Mr. Okafor (Nigeria) (spoke in Spanish), speaking on behalf of the African Group," and so on. */

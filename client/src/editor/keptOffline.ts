@@ -2,7 +2,7 @@
  * What a reload without a connection needs besides the document, kept in the offline copy's own
  * IndexedDB database (y-indexeddb's custom store): the server's last persisted state vector, so
  * the count of unsaved changes goes on from where it was instead of counting the whole document,
- * and the session's facts (title, start, state), so the page shows the real title. Both are kept
+ * and the session's details (title, start, state), so the page shows the real title. Both are kept
  * as JSON text (the store takes strings, numbers, dates and buffers) and parsed back as untrusted:
  * storage outlives versions of this code.
  */
@@ -61,14 +61,14 @@ export function keepAcknowledgements(offline: IndexeddbPersistence, save: SaveTr
   });
 }
 
-/** Keep the session's facts with its offline copy. */
+/** Keep the session's details with its offline copy. */
 export function keepSession(offline: IndexeddbPersistence, session: Session): void {
   offline.set(SESSION_KEY, JSON.stringify(session)).catch(() => {
     // closed or blocked: an offline reload then shows a generic title
   });
 }
 
-/** The session's facts as kept by an earlier page, if any. */
+/** The session's details as kept by an earlier page, if any. */
 export async function keptSession(offline: IndexeddbPersistence, sessionId: string): Promise<Session | null> {
   return parseKeptSession(await readKept(offline, SESSION_KEY), sessionId);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKeptSession, parseKeptVector } from './offlineFacts.ts';
+import { parseKeptSession, parseKeptVector } from './keptOffline.ts';
 
 const id = '0b7d3c2e-8a4f-4e0b-9d2a-5c6f7e8a9b0c';
 const session = {
@@ -40,7 +40,7 @@ describe('parseKeptSession', () => {
     expect(parseKeptSession({ ...session, extra: 1 }, id)).toEqual(session);
   });
 
-  it("refuses another session's facts, unknown states and missing fields", () => {
+  it("refuses another session's details, unknown states and missing fields", () => {
     expect(parseKeptSession(session, 'another')).toBeNull();
     expect(parseKeptSession({ ...session, status: 'archived' }, id)).toBeNull();
     expect(parseKeptSession({ ...session, title: 3 }, id)).toBeNull();
