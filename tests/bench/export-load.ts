@@ -23,7 +23,7 @@ import { connectClient, type TestClient } from '../helpers/clients.ts';
 import { createProcessStorage } from '../helpers/database.ts';
 import { longRecordText } from '../helpers/longRecord.ts';
 import { appendSpeakerBlock } from '../helpers/record.ts';
-import { deployedNodeFlags, REPO_ROOT } from '../helpers/server.ts';
+import { deployedNodeFlags, REPO_ROOT, TEST_ADMIN_TOKEN } from '../helpers/server.ts';
 import { spawnScript } from './spawn.ts';
 import { quantile, Samples } from './stats.ts';
 
@@ -50,8 +50,13 @@ interface Links {
   editor: string;
 }
 
+/** POST as the admin (creating and importing sessions is the admin's). */
 async function post(url: string, body: string, type: string): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': type }, body });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': type, authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    body,
+  });
 }
 
 /** Keystroke → integrated at the watcher, per phase. */
@@ -102,7 +107,7 @@ async function main() {
   const proc = await spawnScript(path.join(REPO_ROOT, 'server/dist/main.js'), {
     cwd: path.join(REPO_ROOT, 'server'),
     nodeArgs: deployedNodeFlags(),
-    env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: '', ...storage.env },
+    env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...storage.env },
     ready: /running at http:\/\/127\.0\.0\.1:(\d+)/,
   });
   const url = `http://127.0.0.1:${proc.port}`;

@@ -6,7 +6,6 @@
 import {
   HEAVY_JOB_TIMEOUT_MS,
   HEAVY_RETRY_AFTER_S,
-  HEAVY_WORKERS,
   MAX_HEAVY_ANONYMOUS,
   MAX_HEAVY_PER_CLIENT,
   MAX_HEAVY_QUEUE,
@@ -18,6 +17,7 @@ import type { MinutesSession } from '../export/minutes.ts';
 import { AppError, tooManyRequests } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import { DocSnapshots } from './docSnapshots.ts';
+import { heavyWorkerCount } from './workerCount.ts';
 import { type HeavyClient, HeavyGate } from './heavyGate.ts';
 import type { ExportJob, ExportResult, ImportJob, ImportResult, ImportSource } from './jobs.ts';
 import { JobRefusedError, JobTimeoutError, PoolBusyError, WorkerCrashedError, WorkerPool } from './pool.ts';
@@ -55,7 +55,7 @@ export class HeavyWork {
       spawn: workerSpawner(opts.workerEntry ?? defaultWorkerEntry(), {
         maxOldGenerationSizeMb: opts.maxHeapMb ?? 1024,
       }),
-      size: opts.workers ?? HEAVY_WORKERS,
+      size: opts.workers ?? heavyWorkerCount(),
       queueLimit: opts.queueLimit ?? MAX_HEAVY_QUEUE,
       timeoutMs: opts.timeoutMs ?? HEAVY_JOB_TIMEOUT_MS,
     });

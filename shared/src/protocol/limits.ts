@@ -167,7 +167,12 @@ export const MAX_HEAVY_ANONYMOUS = 4;
 /** Heavy jobs waiting for a worker thread, across all clients; beyond it the server answers 503. */
 export const MAX_HEAVY_QUEUE = 32;
 
-/** Worker threads doing heavy jobs (started on first use, stopped when idle). */
+/**
+ * Worker threads doing heavy jobs at most (started on first use, stopped when idle). A server
+ * starts one fewer than its cores, within 1..HEAVY_WORKERS (server/src/heavy/workerCount.ts): on
+ * two cores, two export workers left the event loop no core of its own, and live keystrokes
+ * waited (p99 333 ms during exports against 47 ms with one worker, `pnpm bench:export`).
+ */
 export const HEAVY_WORKERS = 2;
 
 /** A heavy job still running after this long has its worker stopped (and replaced) and fails. */
