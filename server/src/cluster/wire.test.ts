@@ -5,6 +5,7 @@ import {
   channelSession,
   RelayKind,
   readRelayMessage,
+  relayParts,
   roomChannel,
   unbatch,
   writeRelayBatch,
@@ -129,8 +130,10 @@ describe('relay wire codec', () => {
     const batch = readRelayMessage(writeRelayBatch('p1', parts));
     expect(batch).toEqual({ sender: 'p1', kind: 'batch', messages: parts.map((m) => readRelayMessage(m)) });
     expect(unbatch(batch!).map((m) => m.kind)).toEqual(['update', 'presence', 'stored', 'leave']);
+    expect(relayParts(writeRelayBatch('p1', parts))).toEqual(parts);
     const lone = writeRelayLeave('p1');
     expect(writeRelayBatch('p1', [lone])).toBe(lone);
+    expect(relayParts(lone)).toEqual([lone]);
     expect(unbatch(readRelayMessage(lone)!)).toEqual([{ sender: 'p1', kind: 'leave' }]);
     expect(() => writeRelayBatch('p1', [])).toThrow();
   });

@@ -265,6 +265,21 @@ export function readRelayMessage(bytes: Uint8Array): RelayMessage | null {
   }
 }
 
+/**
+ * The encoded messages some bytes carry: a valid batch's parts, or the bytes themselves (a lone
+ * message, or anything that is not a valid batch). For taking a batch apart (tests, tools).
+ */
+export function relayParts(bytes: Uint8Array): Uint8Array[] {
+  const msg = readRelayMessage(bytes);
+  if (msg?.kind !== 'batch') return [bytes];
+  const r = new Reader(bytes);
+  r.uint();
+  r.string();
+  r.uint();
+  const n = r.uint();
+  return Array.from({ length: n }, () => r.bytes());
+}
+
 /** The messages a decoded message carries: a batch's parts in order, or the message itself. */
 export function unbatch(msg: RelayMessage): SingleRelayMessage[] {
   return msg.kind === 'batch' ? msg.messages : [msg];
