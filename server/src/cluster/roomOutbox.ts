@@ -74,8 +74,9 @@ export class RoomOutbox {
       const u = this.updates;
       parts.push(writeRelayUpdate(sender, u.length === 1 ? u[0]! : Y.mergeUpdates(u)));
     }
-    parts.push(...this.messages);
+    // stored ranges were committed before this turn's other messages were made: they go first
     if (this.stored.length > 0) parts.push(writeRelayStored(sender, this.stored));
+    parts.push(...this.messages);
     this.updates = [];
     this.messages = [];
     this.stored = [];
