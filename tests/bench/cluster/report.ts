@@ -65,7 +65,10 @@ function relayTable(room: TypingRoom): { lines: string[]; updatesPerEdit: number
     lines: [
       `| Redis messages on the room's channel (${fi(room.typed)} keystrokes; ${fi(room.edits)} edits with the writers' block appends) | messages | per keystroke |`,
       '|---|---|---|',
-      ...kinds.map(([k, n]) => `| ${k === 'batch' ? 'batch (several kinds in one message)' : `${k} alone`} | ${fi(n)} | ${f(per(n), 2)} |`),
+      ...kinds.map(
+        ([k, n]) =>
+          `| ${k === 'batch' ? 'batch (several kinds in one message)' : `${k} alone`} | ${fi(n)} | ${f(per(n), 2)} |`,
+      ),
       `| all | ${fi(total)} | ${f(per(total), 2)} |`,
       `| bytes | ${fi(counts.bytes)} | ${f(per(counts.bytes), 0)} |`,
       '',
