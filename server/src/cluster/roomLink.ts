@@ -133,7 +133,7 @@ export class RoomLink {
     const ranges = updateRanges(update);
     if (ranges.length === 0) return;
     if (this.stored.addRanges(ranges)) this.announce();
-    if (!this.closed) this.outbox.committed(ranges);
+    this.outbox.committed(ranges); // after close too (a last commit): it then goes alone
   }
 
   private announce(): void {
