@@ -11,4 +11,4 @@ export { UpdateLog } from './persistence/updateLog.ts';
 export { SessionStore } from './sessions/sessionStore.ts';
 export { Leases } from './cluster/lease.ts';
 export type { Bus } from './cluster/bus.ts';
-export { readRelayMessage, roomChannel } from './cluster/wire.ts';
+export { readRelayMessage, relayParts, roomChannel, unbatch, writeRelayBatch } from './cluster/wire.ts';

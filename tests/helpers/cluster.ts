@@ -10,7 +10,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Bus, type Database, openDatabase, type RunningServer } from '@rapporteur/server';
+import {
+  type Bus,
+  type Database,
+  openDatabase,
+  type RunningServer,
+  relayParts,
+  writeRelayBatch,
+} from '@rapporteur/server';
 import { createServerDatabase } from './database.ts';
 import { REPO_ROOT, type ServerProcess, spawnServer, startTestServer, type TestServerOptions } from './server.ts';
 
@@ -264,7 +271,10 @@ export async function startInProcessCluster(
   };
 }
 
-/** A bus that loses the messages `drop` picks (as pub/sub may), passing everything else through. */
+/**
+ * A bus that loses the messages `drop` picks (as pub/sub may), passing everything else through.
+ * `drop` sees each message a batch carries on its own; the parts it keeps go out together.
+ */
 export function droppingBus(bus: Bus, drop: (message: Uint8Array) => boolean): Bus {
   return {
     get processId() {
@@ -276,7 +286,10 @@ export function droppingBus(bus: Bus, drop: (message: Uint8Array) => boolean): B
     subscribe: (channel, handler) => bus.subscribe(channel, handler),
     unsubscribe: (channel) => bus.unsubscribe(channel),
     publish: (channel, message) => {
-      if (!drop(message)) bus.publish(channel, message);
+      const parts = relayParts(message);
+      const kept = parts.filter((part) => !drop(part));
+      if (kept.length === parts.length) bus.publish(channel, message);
+      else if (kept.length > 0) bus.publish(channel, writeRelayBatch(bus.processId, kept));
     },
     heartbeat: (sessionId, ttlMs) => bus.heartbeat(sessionId, ttlMs),
     leave: (sessionId) => bus.leave(sessionId),

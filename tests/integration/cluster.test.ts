@@ -21,6 +21,8 @@ import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
 const unavailable = await redisClusterUnavailable();
 if (unavailable) console.warn(`cluster integration tests skipped: ${unavailable}`);
 
+const f2 = (n: number) => n.toFixed(2);
+
 /** Short timing so repairs and ownership happen within a test. */
 const TIMING = { syncIntervalMs: 300, peerTimeoutMs: 1_500, ownerTickMs: 200, gapFillAfterMs: 1_000 };
 
@@ -134,6 +136,38 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
     dropStored = false;
     appendSpeakerBlock(b.doc, { speaker: 'Again on B' });
     await a.save.whenSaved();
+  });
+
+  it('a keystroke with its caret move costs about one Redis message, "stored" announcements included', async () => {
+    const buses: Bus[] = [];
+    const keep = (bus: Bus) => {
+      buses.push(bus);
+      return bus;
+    };
+    // no periodic exchange within the test: what is counted is what typing costs
+    const { servers } = await start(2, { wrapClusterBus: keep, clusterTiming: { ...TIMING, syncIntervalMs: 60_000 } });
+    const s = await createSessionHttp(servers[0]!.url, 'messages per keystroke');
+    const [a, b] = [connect(servers[0]!, s, { name: 'Typist' }), connect(servers[1]!, s, { name: 'Reader' })];
+    await Promise.all([a.synced(), b.synced()]);
+    const text = appendSpeakerBlock(a.doc, { speaker: 'Chair' });
+    await waitFor(() => converged([a, b]), 'block on B');
+    await Promise.all([a.save.whenSaved(), b.save.whenSaved()]);
+    await new Promise((r) => setTimeout(r, 300)); // the joiners' presence and stored announcements
+    const published = () => buses.reduce((n, bus) => n + bus.stats.published, 0);
+    const before = published();
+    const keystrokes = 30;
+    for (let k = 0; k < keystrokes; k++) {
+      text.insert(text.length, 'abcdefghij'[k % 10]!);
+      const caret = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, text.length));
+      a.provider.awareness.setLocalStateField('cursor', { anchor: caret, head: caret });
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    await waitFor(() => converged([a, b]), 'typing on B');
+    await Promise.all([a.save.whenSaved(), b.save.whenSaved()]); // B's "saved" needs A's announcement
+    await new Promise((r) => setTimeout(r, 300));
+    const perKeystroke = (published() - before) / keystrokes;
+    console.log(`[cluster] ${keystrokes} keystrokes with caret moves: ${f2(perKeystroke)} Redis messages each`);
+    expect(perKeystroke).toBeLessThanOrEqual(1.2);
   });
 
   it('repairs a dropped pub/sub message through the state-vector exchange', async () => {

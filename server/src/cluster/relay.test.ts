@@ -5,7 +5,8 @@ import { createLogger } from '../logger.ts';
 import type { Bus } from './bus.ts';
 import { Relay } from './relay.ts';
 import { RELAY_ORIGIN, type RelayedRoom, type RelayedRoomState } from './relayedRoom.ts';
-import { readRelayMessage } from './wire.ts';
+import type { RoomLinkTiming } from './roomLink.ts';
+import { readRelayMessage, unbatch } from './wire.ts';
 
 /** Redis pub/sub in memory: ordered, asynchronous delivery to every subscriber, with a way to lose messages. */
 class Hub {
@@ -45,6 +46,12 @@ class Hub {
       close: async () => {},
     };
   }
+}
+
+/** Whether a published message is, or carries in its batch, a message of this kind. */
+function carries(m: Uint8Array, kind: string): boolean {
+  const msg = readRelayMessage(m);
+  return msg !== null && unbatch(msg).some((p) => p.kind === kind);
 }
 
 const SESSION = '00000000-0000-4000-8000-000000000001';
@@ -111,12 +118,14 @@ describe('Relay', () => {
     }
   });
 
-  function cluster(n: number, hub = new Hub()) {
+  function cluster(n: number, hub = new Hub(), timing: Partial<RoomLinkTiming> = {}) {
     const made = Array.from({ length: n }, () => {
       const relay = new Relay(hub.bus(), createLogger({ quiet: true }), {
         syncIntervalMs: 40,
         presenceTickMs: 5,
         peerTimeoutMs: 400,
+        storedBoundMs: 20,
+        ...timing,
       });
       const room = new FakeRoom(relay);
       relay.onLoad(room);
@@ -138,8 +147,56 @@ describe('Relay', () => {
     t.insert(1, 'b');
     t.insert(2, 'c');
     await until(() => b!.text() === 'abc', 'b to get the keystrokes');
-    const updates = hub.sent.map((m) => readRelayMessage(m)).filter((m) => m?.kind === 'update');
-    expect(updates).toHaveLength(1);
+    expect(hub.sent.filter((m) => carries(m, 'update'))).toHaveLength(1);
+  });
+
+  it('publishes a keystroke and the caret moved with it as one message', async () => {
+    const {
+      hub,
+      rooms: [a, b],
+    } = cluster(2, new Hub(), { syncIntervalMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 20)); // the joiners' first exchange
+    hub.sent = [];
+    const client = new Y.Doc();
+    const clientAwareness = new awarenessProtocol.Awareness(client);
+    clientAwareness.setLocalState({ cursor: { anchor: 1, head: 1 } });
+    a!.doc.getText('t').insert(0, 'k');
+    awarenessProtocol.applyAwarenessUpdate(
+      a!.awareness,
+      awarenessProtocol.encodeAwarenessUpdate(clientAwareness, [client.clientID]),
+      'socket',
+    );
+    await until(() => b!.text() === 'k' && b!.awareness.getStates().has(client.clientID), 'keystroke and caret on B');
+    await new Promise((r) => setTimeout(r, 20)); // anything else that would have gone out
+    expect(hub.sent.map((m) => unbatch(readRelayMessage(m)!).map((p) => p.kind))).toEqual([['update', 'presence']]);
+    clientAwareness.destroy();
+  });
+
+  it('announces what was stored with the next message, or alone once the bound passed', async () => {
+    const {
+      hub,
+      rooms: [a, b],
+    } = cluster(2, new Hub(), { syncIntervalMs: 60_000, storedBoundMs: 30 });
+    const updates: Uint8Array[] = [];
+    a!.doc.on('update', (u: Uint8Array, origin: unknown) => origin !== RELAY_ORIGIN && updates.push(u));
+    const t = a!.doc.getText('t');
+    t.insert(0, 'ab');
+    await until(() => b!.text() === 'ab', 'delivery');
+    await new Promise((r) => setTimeout(r, 20));
+    hub.sent = [];
+    // committed, then a keystroke in the same turn: one message carries both
+    a!.relay.onCommitted(a!, updates.splice(0)[0]!);
+    t.insert(2, 'c');
+    await until(() => b!.persisted.get(a!.doc.clientID) === 2 && b!.text() === 'abc', 'B to hear of both');
+    expect(hub.sent.map((m) => unbatch(readRelayMessage(m)!).map((p) => p.kind))).toEqual([['update', 'stored']]);
+    // committed with nothing else to send: not in this turn, alone after the bound
+    hub.sent = [];
+    a!.relay.onCommitted(a!, updates.splice(0)[0]!);
+    expect(a!.persisted.get(a!.doc.clientID)).toBe(3); // A's own sockets hear of it at once
+    await new Promise((r) => setImmediate(r));
+    expect(hub.sent).toEqual([]);
+    await until(() => b!.persisted.get(a!.doc.clientID) === 3, 'B to hear of the commit');
+    expect(hub.sent.map((m) => readRelayMessage(m)!.kind)).toEqual(['stored']);
   });
 
   it('applies what others publish with the relay origin, so it is never published back', async () => {
@@ -153,7 +210,7 @@ describe('Relay', () => {
     await until(() => b!.text() === 'x', 'delivery');
     expect(origins).toEqual([RELAY_ORIGIN]);
     await new Promise((r) => setTimeout(r, 20));
-    const fromB = hub.sent.map((m) => readRelayMessage(m)).filter((m) => m?.sender === 'p1' && m.kind === 'update');
+    const fromB = hub.sent.filter((m) => readRelayMessage(m)?.sender === 'p1' && carries(m, 'update'));
     expect(fromB).toEqual([]);
   });
 
@@ -179,7 +236,7 @@ describe('Relay', () => {
       hub,
       rooms: [a, b],
     } = cluster(2);
-    hub.drop = (m) => readRelayMessage(m)?.kind === 'update';
+    hub.drop = (m) => carries(m, 'update');
     a!.doc.getText('t').insert(0, 'lost in transit');
     await until(() => b!.text() === 'lost in transit', 'repair');
   });
@@ -191,7 +248,7 @@ describe('Relay', () => {
     } = cluster(2);
     a!.doc.getText('t').insert(0, 'abcdef');
     await until(() => b!.text() === 'abcdef', 'delivery');
-    hub.drop = (m) => readRelayMessage(m)?.kind === 'update';
+    hub.drop = (m) => carries(m, 'update');
     a!.doc.getText('t').delete(0, 3);
     await until(() => b!.text() === 'def', 'repair of the deletion');
   });

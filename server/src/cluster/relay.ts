@@ -5,7 +5,8 @@
  *
  * Compared with Hocuspocus's Redis extension, which forwards every client message to every
  * instance and lets each handle it in full, and leaves storing to whichever instance wins a lock:
- * here a process publishes one merged update per event-loop turn, receivers apply it to their
+ * here a process publishes one message per room per event-loop turn (its merged update, with the
+ * caret moves and "stored" announcements pending), receivers apply it to their
  * document once and broadcast it as any other change, each update is appended by exactly the
  * process whose socket received it, "saved" counts only what some process announced as stored,
  * and a periodic state-vector exchange repairs what pub/sub dropped.
@@ -15,13 +16,18 @@ import type { Logger } from '../logger.ts';
 import type { Bus } from './bus.ts';
 import { RELAY_ORIGIN, type RelayedRoom, type RelayedRoomState } from './relayedRoom.ts';
 import { RoomLink, type RoomLinkTiming } from './roomLink.ts';
-import { roomChannel, writeRelayRoomState, writeRelayRevoke } from './wire.ts';
+import { STORED_ANNOUNCE_BOUND_MS } from './roomOutbox.ts';
+import { roomChannel, writeRelayRevoke, writeRelayRoomState } from './wire.ts';
 
-/** Defaults: a lost message is repaired within ~2 s; a silent process is forgotten after 6 s. */
+/**
+ * Defaults: a lost message is repaired within ~2 s; a silent process is forgotten after 6 s;
+ * "saved" reaches clients on other processes at most 100 ms after the commit.
+ */
 export const DEFAULT_RELAY_TIMING: RoomLinkTiming = {
   syncIntervalMs: 2_000,
   presenceTickMs: AWARENESS_TICK_MS,
   peerTimeoutMs: 6_000,
+  storedBoundMs: STORED_ANNOUNCE_BOUND_MS,
 };
 
 /** Room hooks that share each live room with the other processes of the cluster. */

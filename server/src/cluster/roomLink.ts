@@ -1,6 +1,7 @@
 /**
  * One room's link to the other processes that hold it: publishes what this process's sockets
- * sent (merged per event-loop turn: one Redis message per keystroke), applies what the others
+ * sent (one Redis message per event-loop turn, with the presence and "stored" announcements that
+ * ride along: roomOutbox.ts), applies what the others
  * publish (origin RELAY_ORIGIN: broadcast to our sockets, never appended to the log), keeps the
  * cluster's stored state (what "saved" may claim), and every `syncIntervalMs` exchanges state
  * vectors with the others so a lost message is repaired (anti-entropy) and renews this process's
@@ -12,9 +13,10 @@ import type { Bus } from './bus.ts';
 import { FinaliseRounds } from './finaliseRounds.ts';
 import { PresenceLink } from './presenceLink.ts';
 import type { RelayedRoom, RelayedRoomState } from './relayedRoom.ts';
+import { RoomOutbox } from './roomOutbox.ts';
 import { StoredState, updateRanges } from './storedState.ts';
 import {
-  type RelayMessage,
+  type SingleRelayMessage,
   readRelayMessage,
   roomChannel,
   writeRelayDiff,
@@ -23,9 +25,8 @@ import {
   writeRelayObservers,
   writeRelayPresence,
   writeRelayRevoke,
-  writeRelayStored,
   writeRelaySync,
-  writeRelayUpdate,
+  unbatch,
 } from './wire.ts';
 
 export interface RoomLinkTiming {
@@ -35,6 +36,8 @@ export interface RoomLinkTiming {
   presenceTickMs: number;
   /** A process not heard from for this long is taken for gone (its presence removed). */
   peerTimeoutMs: number;
+  /** The longest a "stored" announcement waits to ride in another message (roomOutbox.ts). */
+  storedBoundMs: number;
 }
 
 /** Another process holding the room, as last heard. */
@@ -61,8 +64,7 @@ export class RoomLink {
   /** What the cluster has stored of this room, as far as this process knows. */
   readonly stored = new StoredState();
   private readonly channel: string;
-  private outbound: Uint8Array[] = [];
-  private outboundScheduled: NodeJS.Immediate | null = null;
+  private readonly outbox: RoomOutbox;
   private readonly peers = new Map<string, Peer>();
   private readonly presence: PresenceLink;
   /** Our state vector at the previous exchange: only what we held that long is offered unasked. */
@@ -80,6 +82,13 @@ export class RoomLink {
     private readonly timing: RoomLinkTiming,
   ) {
     this.channel = roomChannel(room.sessionId);
+    this.outbox = new RoomOutbox({
+      sender: bus.processId,
+      send: (m) => this.bus.publish(this.channel, m),
+      // the presence gathered so far rides in whatever goes out (a caret moved with a keystroke)
+      beforeSend: () => this.presence.flush(),
+      storedBoundMs: timing.storedBoundMs,
+    });
     // what the room loaded came from the database: stored by definition
     this.stored.addStateVector(Y.encodeStateVector(room.doc));
     room.doc.on('update', this.onDocUpdate);
@@ -107,33 +116,33 @@ export class RoomLink {
   /** An update integrated locally (our sockets, or our own work): published at the end of this turn. */
   localUpdate(update: Uint8Array): void {
     if (this.closed) return;
-    this.outbound.push(update);
-    this.outboundScheduled ??= setImmediate(() => this.flushOutbound());
+    this.outbox.update(update);
   }
 
+  /** Publish what is pending now (what our sockets sent, the presence gathered, stored ranges). */
   private flushOutbound(): void {
-    if (this.outboundScheduled) clearImmediate(this.outboundScheduled);
-    this.outboundScheduled = null;
-    if (this.outbound.length === 0) return;
-    const batch = this.outbound;
-    this.outbound = [];
-    this.publish(writeRelayUpdate(this.bus.processId, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)));
+    this.outbox.flush();
   }
 
-  /** This process committed `update` to the log: record and announce the clock ranges it stored. */
+  /**
+   * This process committed `update` to the log: record the clock ranges it stored (our sockets
+   * hear of it at once) and announce them to the others with our next message, or within
+   * `storedBoundMs` (roomOutbox.ts).
+   */
   committed(update: Uint8Array): void {
     const ranges = updateRanges(update);
     if (ranges.length === 0) return;
     if (this.stored.addRanges(ranges)) this.announce();
-    this.publish(writeRelayStored(this.bus.processId, ranges));
+    this.outbox.committed(ranges); // after close too (a last commit): it then goes alone
   }
 
   private announce(): void {
     if (!this.closed) this.room.announcePersisted(this.stored.encodedPrefix());
   }
 
+  /** Send with everything else this turn (one Redis message per turn). */
   private publish(message: Uint8Array): void {
-    this.bus.publish(this.channel, message);
+    this.outbox.message(message);
   }
 
   private readonly onDocUpdate = (): void => {
@@ -208,21 +217,24 @@ export class RoomLink {
   /** One message from the room's channel. */
   receive(bytes: Uint8Array): void {
     if (this.closed) return;
-    const msg = readRelayMessage(bytes);
-    if (!msg || msg.sender === this.bus.processId) return;
-    if (msg.kind === 'leave') {
-      this.dropPeer(msg.sender);
-      return;
-    }
-    const peer = this.peer(msg.sender);
-    try {
-      this.handle(msg, peer);
-    } catch (err) {
-      this.logger.warn('relay message could not be applied', { sessionId: this.room.sessionId, kind: msg.kind, err });
+    const received = readRelayMessage(bytes);
+    if (!received || received.sender === this.bus.processId) return;
+    for (const msg of unbatch(received)) {
+      if (this.closed) return;
+      if (msg.kind === 'leave') {
+        this.dropPeer(msg.sender);
+        continue;
+      }
+      const peer = this.peer(msg.sender);
+      try {
+        this.handle(msg, peer);
+      } catch (err) {
+        this.logger.warn('relay message could not be applied', { sessionId: this.room.sessionId, kind: msg.kind, err });
+      }
     }
   }
 
-  private handle(msg: RelayMessage, peer: Peer): void {
+  private handle(msg: SingleRelayMessage, peer: Peer): void {
     switch (msg.kind) {
       case 'update':
         this.room.applyRemote(msg.update);
@@ -266,7 +278,7 @@ export class RoomLink {
    * whole round is offered (what is younger is most likely still on its way through the relay);
    * equal vectors with different delete sets get our delete set. Its stored prefix joins ours.
    */
-  private answerSync(msg: Extract<RelayMessage, { kind: 'sync' }>): void {
+  private answerSync(msg: Extract<SingleRelayMessage, { kind: 'sync' }>): void {
     if (this.stored.addStateVector(msg.stored)) this.announce();
     const theirs = Y.decodeStateVector(msg.stateVector);
     const ours = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
@@ -310,9 +322,9 @@ export class RoomLink {
   /** The room is unloaded: say goodbye and stop. */
   close(): void {
     if (this.closed) return;
-    this.flushOutbound();
     this.presence.close();
     this.publish(writeRelayLeave(this.bus.processId));
+    this.flushOutbound(); // everything pending and the goodbye, in one last message
     this.closed = true;
     clearInterval(this.syncTimer);
     this.room.doc.off('update', this.onDocUpdate);

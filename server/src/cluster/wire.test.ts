@@ -1,9 +1,14 @@
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   channelSession,
+  RelayKind,
   readRelayMessage,
+  relayParts,
   roomChannel,
+  unbatch,
+  writeRelayBatch,
   writeRelayDiff,
   writeRelayRoomState,
   writeRelayFinalise,
@@ -16,6 +21,17 @@ import {
   writeRelaySync,
   writeRelayUpdate,
 } from './wire.ts';
+
+/** A Batch as a (possibly dishonest) process could write it: any sender, any parts. */
+function rawBatch(sender: string, parts: Uint8Array[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarString(e, sender);
+  encoding.writeVarUint(e, RelayKind.Batch);
+  encoding.writeVarUint(e, parts.length);
+  for (const p of parts) encoding.writeVarUint8Array(e, p);
+  return encoding.toUint8Array(e);
+}
 
 function someUpdate(): Uint8Array {
   const doc = new Y.Doc();
@@ -102,6 +118,44 @@ describe('relay wire codec', () => {
         writeRelaySync('p1', { stateVector: new Uint8Array([5]), stored: sv, deletes: 0, askBack: false }),
       ),
     ).toBeNull();
+  });
+
+  it('carries several messages of one turn in one batch, in order; a lone message goes as itself', () => {
+    const parts = [
+      writeRelayUpdate('p1', update),
+      writeRelayPresence('p1', update),
+      writeRelayStored('p1', [{ client: 7, from: 0, to: 12 }]),
+      writeRelayLeave('p1'),
+    ];
+    const batch = readRelayMessage(writeRelayBatch('p1', parts));
+    expect(batch).toEqual({ sender: 'p1', kind: 'batch', messages: parts.map((m) => readRelayMessage(m)) });
+    expect(unbatch(batch!).map((m) => m.kind)).toEqual(['update', 'presence', 'stored', 'leave']);
+    expect(relayParts(writeRelayBatch('p1', parts))).toEqual(parts);
+    const lone = writeRelayLeave('p1');
+    expect(writeRelayBatch('p1', [lone])).toBe(lone);
+    expect(relayParts(lone)).toEqual([lone]);
+    expect(unbatch(readRelayMessage(lone)!)).toEqual([{ sender: 'p1', kind: 'leave' }]);
+    expect(() => writeRelayBatch('p1', [])).toThrow();
+  });
+
+  it('decodes a batch with any bad part, a nested batch, a stranger part or fewer than two parts to null', () => {
+    const leave = writeRelayLeave('p1');
+    const good = writeRelayBatch('p1', [writeRelayStored('p1', [{ client: 1, from: 0, to: 3 }]), leave]);
+    for (let cut = 0; cut < good.length; cut++) expect(readRelayMessage(good.subarray(0, cut))).toBeNull();
+    expect(readRelayMessage(new Uint8Array([...good, 0]))).toBeNull();
+    for (let i = 0; i < good.length; i++) {
+      const bad = good.slice();
+      bad[i] = bad[i]! ^ 0xff;
+      expect(() => readRelayMessage(bad)).not.toThrow();
+    }
+    expect(readRelayMessage(rawBatch('p1', [leave, leave]))).not.toBeNull();
+    expect(readRelayMessage(rawBatch('p1', [leave, leave.subarray(0, 2)]))).toBeNull();
+    expect(readRelayMessage(rawBatch('p1', [leave, good]))).toBeNull();
+    expect(readRelayMessage(rawBatch('p1', [leave, writeRelayLeave('p2')]))).toBeNull();
+    expect(readRelayMessage(rawBatch('p1', [leave]))).toBeNull();
+    expect(readRelayMessage(rawBatch('p1', []))).toBeNull();
+    // a batch claiming 2^32 parts in a few bytes
+    expect(readRelayMessage(new Uint8Array([1, 2, 0x70, 0x31, 12, 0x80, 0x80, 0x80, 0x80, 0x10]))).toBeNull();
   });
 
   it('names one channel per room and reads the room back from it', () => {

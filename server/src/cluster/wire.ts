@@ -3,7 +3,7 @@
  * room's Redis channel (`roomChannel`). Pure encode/decode pairs; decoding is total (anything
  * malformed, truncated, of another version or unknown type decodes to null, never throws).
  *
- * Protocol (lib0 encoding, one message per Redis publish):
+ * Protocol (lib0 encoding, one message per Redis publish; a Batch carries several):
  *   message   = version:varUint(=1) sender:varString kind:varUint body
  *   Update    (1) update:varBytes           what the sender's own sockets sent, merged per event-loop turn
  *   Presence  (2) update:varBytes           awareness entries of the sender's own sockets (coalesced per tick)
@@ -23,6 +23,9 @@
  *   Finalise  (9) request:varString         sync your writers, lock, store everything, then answer
  *   Finalised (10) request:varString ok:varUint
  *   Leave     (11)                          the sender no longer holds the room (unloaded, shutting down)
+ *   Batch     (12) n:varUint message:varBytes*n
+ *                                           n ≥ 2 messages of the same sender published in one turn,
+ *                                           each a whole message as above (never a batch), in order
  * Every receiver ignores its own messages (Redis echoes a publisher's messages to its subscriber).
  */
 import * as decoding from 'lib0/decoding';
@@ -44,6 +47,7 @@ export const RelayKind = {
   Finalise: 9,
   Finalised: 10,
   Leave: 11,
+  Batch: 12,
 } as const;
 
 /** Sync flag: receivers answer with their own Sync at once (a joiner or a process back from an outage). */
@@ -69,7 +73,11 @@ export type RelayMessage = { sender: string } & (
   | { kind: 'finalise'; request: string }
   | { kind: 'finalised'; request: string; ok: boolean }
   | { kind: 'leave' }
+  | { kind: 'batch'; messages: SingleRelayMessage[] }
 );
+
+/** A relay message that is not a batch. */
+export type SingleRelayMessage = Exclude<RelayMessage, { kind: 'batch' }>;
 
 /** The Redis channel of a room. */
 export function roomChannel(sessionId: string): string {
@@ -177,6 +185,19 @@ export function writeRelayLeave(sender: string): Uint8Array {
   return message(sender, RelayKind.Leave, () => {});
 }
 
+/**
+ * One or more messages `sender` encoded with the writers above (never batches: readers reject a
+ * batch inside a batch, or a part of another sender), as one message; a lone one is itself.
+ */
+export function writeRelayBatch(sender: string, messages: readonly Uint8Array[]): Uint8Array {
+  if (messages.length === 0) throw new Error('an empty relay batch');
+  if (messages.length === 1) return messages[0]!;
+  return message(sender, RelayKind.Batch, (e) => {
+    encoding.writeVarUint(e, messages.length);
+    for (const m of messages) encoding.writeVarUint8Array(e, m);
+  });
+}
+
 /** Thrown inside the reader only; readRelayMessage turns it into null. */
 class Malformed extends Error {}
 
@@ -244,6 +265,26 @@ export function readRelayMessage(bytes: Uint8Array): RelayMessage | null {
   }
 }
 
+/**
+ * The encoded messages some bytes carry: a valid batch's parts, or the bytes themselves (a lone
+ * message, or anything that is not a valid batch). For taking a batch apart (tests, tools).
+ */
+export function relayParts(bytes: Uint8Array): Uint8Array[] {
+  const msg = readRelayMessage(bytes);
+  if (msg?.kind !== 'batch') return [bytes];
+  const r = new Reader(bytes);
+  r.uint();
+  r.string();
+  r.uint();
+  const n = r.uint();
+  return Array.from({ length: n }, () => r.bytes());
+}
+
+/** The messages a decoded message carries: a batch's parts in order, or the message itself. */
+export function unbatch(msg: RelayMessage): SingleRelayMessage[] {
+  return msg.kind === 'batch' ? msg.messages : [msg];
+}
+
 function readBody(r: Reader, sender: string, kind: number): RelayMessage | null {
   switch (kind) {
     case RelayKind.Update:
@@ -287,6 +328,18 @@ function readBody(r: Reader, sender: string, kind: number): RelayMessage | null 
       return { sender, kind: 'finalised', request: r.string(), ok: r.flag() };
     case RelayKind.Leave:
       return { sender, kind: 'leave' };
+    case RelayKind.Batch: {
+      const n = r.count(1);
+      if (n < 2) throw new Malformed();
+      const messages: SingleRelayMessage[] = [];
+      for (let i = 0; i < n; i++) {
+        const inner = readRelayMessage(r.bytes());
+        // a malformed part, a nested batch or another sender's part spoils the whole batch
+        if (!inner || inner.kind === 'batch' || inner.sender !== sender) throw new Malformed();
+        messages.push(inner);
+      }
+      return { sender, kind: 'batch', messages };
+    }
     default:
       return null;
   }

@@ -4,19 +4,22 @@
  * whichever process sent it. Also measures the pub/sub hop alone on this machine (publish →
  * delivery to a subscriber, one process, one clock): the least a relayed keystroke pays extra.
  */
-import { readRelayMessage, roomChannel } from '@rapporteur/server';
+import { readRelayMessage, roomChannel, unbatch } from '@rapporteur/server';
 import { Redis } from 'ioredis';
 import { Samples } from '../stats.ts';
 
 /** Messages and bytes by kind over the windows counted. */
 export interface RelayCounts {
+  /** Redis messages by kind ('batch' for one carrying several). */
   messages: Map<string, number>;
+  /** What they carried by kind, a batch's parts each counted. */
+  parts: Map<string, number>;
   bytes: number;
 }
 
 /** A subscriber of one room's channel that counts while a window is open. */
 export class RelayCounter {
-  private readonly counts: RelayCounts = { messages: new Map(), bytes: 0 };
+  private readonly counts: RelayCounts = { messages: new Map(), parts: new Map(), bytes: 0 };
   private counting = false;
 
   private constructor(private readonly sub: Redis) {}
@@ -34,8 +37,9 @@ export class RelayCounter {
   private count(message: Buffer): void {
     if (!this.counting) return;
     const msg = readRelayMessage(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
-    const key = msg?.kind ?? 'unreadable';
-    this.counts.messages.set(key, (this.counts.messages.get(key) ?? 0) + 1);
+    const add = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+    add(this.counts.messages, msg?.kind ?? 'unreadable');
+    for (const part of msg ? unbatch(msg) : []) add(this.counts.parts, part.kind);
     this.counts.bytes += message.byteLength;
   }
 
