@@ -10,7 +10,8 @@
  *
  *   npx tsx tests/bench/browser/run.ts [--sizes=50,300,1000] [--keys=150] [--remote=5] [--smoke] [--no-write]
  *
- * `--profile=DIR` writes a CPU profile of the page while it types (summarise with bench/profile.ts).
+ * `--profile=DIR` writes CPU profiles of the page while it opens and while it types (summarise with
+ * bench/profile.ts).
  * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
  * when a step fails (the page does not open, keys are lost, remote text never arrives).
  */
@@ -148,6 +149,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     );
     await context.addInitScript(INIT_PROBES);
     const page = await context.newPage();
+    const openProfiler = args.has('profile') ? await startProfile(page) : null;
     const t0 = performance.now();
     await page.goto(`${base}/s/${session.id}?token=${encodeURIComponent(session.token)}`);
     await page
@@ -161,6 +163,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       { timeout: 300_000, polling: 50 },
     );
     const allShownMs = performance.now() - t0;
+    if (openProfiler) await openProfiler.stop(path.resolve(args.get('profile')!, `open-${blocks}.cpuprofile`));
     await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const figures = (await page.evaluate(PAGE_FIGURES)) as {
       domNodes: number;
