@@ -93,6 +93,15 @@ async function importRecord(base: string, text: string, title: string) {
   return { id: body.session.id, token };
 }
 
+/** Wait until `expression` is true in the page, evaluating it every 50 ms from here. */
+async function pollPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (performance.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Type `count` keys at a steady interval wherever the focus is; returns each key's latency. */
 async function typeKeys(page: Page, count: number): Promise<number[]> {
   await page.evaluate('window.__bench.keys = []; window.__bench.commits = 0; window.__bench.recordKeys = true');
@@ -104,8 +113,9 @@ async function typeKeys(page: Page, count: number): Promise<number[]> {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     await page.keyboard.type(text[i % text.length]!);
   }
-  // the last keys' frames
-  await page.waitForFunction(`window.__bench.keys.length >= ${count}`, undefined, { timeout: 30_000 });
+  // the last keys' frames; polled from here: waitForFunction's in-page polling compiles its
+  // predicate, which the app's CSP (no 'unsafe-eval') refuses when the first check is false
+  await pollPage(page, `window.__bench.keys.length >= ${count}`, 30_000);
   return page.evaluate('window.__bench.recordKeys = false, window.__bench.keys') as Promise<number[]>;
 }
 
