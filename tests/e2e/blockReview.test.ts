@@ -44,7 +44,7 @@ describe.skipIf(unavailable !== null)('final blocks and review in Chromium', () 
     await eve.setReview(0, 'final');
 
     await ben.lockedNote(0).waitFor();
-    expect(await ben.field(0, 'speaker').isDisabled()).toBe(true);
+    expect(await ben.headerEditable(0)).toBe(false);
     await ben.clickIntoBody(0);
     await ben.type(' Ben was here.');
     await ben.page.keyboard.press('Backspace');

@@ -181,7 +181,7 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     // the empty session's first block is blank: the heading goes above it
     await page.page.keyboard.press('Control+Alt+a');
     await page.type('Morning session');
-    await page.field(0, 'speaker').click();
+    await page.clickField(0, 'speaker');
     await page.type('UNODC');
     await page.page.keyboard.press('Enter');
     await page.type('Today we will focus on countering money laundering.');
@@ -217,7 +217,7 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
 
     await page.reload();
     expect(await page.recordText()).toContain('We have strong command and operational cooperation.');
-    await expect(page.field(0, 'speaker').inputValue()).resolves.toBe('Singapore');
+    await expect(page.fieldValue(0, 'speaker')).resolves.toBe('Singapore');
     expect(await page.speakerBlocks.count()).toBe(1);
 
     // a browser without the offline copy gets it from the server

@@ -63,10 +63,10 @@ describe.skipIf(unavailable !== null)('hostile text in Chromium', () => {
     await ed.waitForSaved();
 
     const checkEditor = async () => {
-      await expect.poll(() => ed.field(0, 'speaker').inputValue()).toBe(IMG);
-      expect(await ed.field(0, 'affiliation').inputValue()).toBe(SCRIPT);
-      expect(await ed.field(0, 'onBehalfOf').inputValue()).toBe(JS);
-      expect(await ed.field(1, 'speaker').inputValue()).toBe(SCRIPT);
+      await expect.poll(() => ed.fieldValue(0, 'speaker')).toBe(IMG);
+      expect(await ed.fieldValue(0, 'affiliation')).toBe(SCRIPT);
+      expect(await ed.fieldValue(0, 'onBehalfOf')).toBe(JS);
+      expect(await ed.fieldValue(1, 'speaker')).toBe(SCRIPT);
       const blocks = (await ed.record()).filter((n) => n.type === 'speakerBlock');
       expect(blocks.map((b) => [b.attrs.speaker, b.attrs.affiliation, b.attrs.onBehalfOf, b.text])).toEqual([
         [IMG, SCRIPT, JS, STATEMENT],

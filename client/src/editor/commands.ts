@@ -9,7 +9,7 @@ import { newBlockId, type SpeakerBlockAttrs } from '@rapporteur/shared/schema';
 import type { Editor } from '@tiptap/core';
 import type { Node as PMNode, ResolvedPos } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
-import { requestHeaderFocus } from './focusRequest.ts';
+import { activeHeadersOf, focusHeaderField } from './activeHeader.ts';
 import { peersOf } from './peers.ts';
 
 export { isBlankSpeakerBlock };
@@ -57,7 +57,7 @@ export function freshSpeakerAttrs(now: Date = new Date(), openedBy = ''): Speake
 export function insertSpeakerBlock(editor: Editor, at: number = afterCurrentBlock(editor)): string {
   const peers = peersOf(editor);
   const attrs = freshSpeakerAttrs(new Date(), openerId(peers.self));
-  requestHeaderFocus(attrs.id);
+  activeHeadersOf(editor).open(attrs.id, 'speaker');
   editor
     .chain()
     .insertContentAt(at, { type: 'speakerBlock', attrs, content: [{ type: 'paragraph' }] }, { updateSelection: false })
@@ -103,13 +103,14 @@ export function focusBlockBody(editor: Editor, blockPos: number): void {
   view.focus();
 }
 
-/** Focus the last field of a speaker block's header (the way back from its body). */
+/**
+ * Put the cursor in a field of a speaker block's header (by default its last, the way back from
+ * its body). The header turns into form controls if it was plain text (see activeHeader.ts).
+ */
 export function focusBlockHeader(editor: Editor, blockPos: number, field: 'last' | 'speaker' = 'last'): boolean {
-  const dom = editor.view.nodeDOM(blockPos);
-  const selector = field === 'last' ? '[data-header-last]' : '[data-field="speaker"]';
-  const input = dom instanceof HTMLElement ? dom.querySelector<HTMLElement>(selector) : null;
-  if (!input) return false;
-  input.focus();
+  const block = editor.state.doc.nodeAt(blockPos);
+  if (block?.type.name !== 'speakerBlock') return false;
+  focusHeaderField(editor, String(block.attrs.id), field);
   return true;
 }
 

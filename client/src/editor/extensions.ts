@@ -4,6 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import type { UserIdentity } from '../user/identity.ts';
+import { ActiveHeader } from './activeHeader.ts';
 import type { EditorAddons } from './addons.ts';
 import type { CollabSession } from './collabSession.ts';
 import { BlockIdentity, bindViewsToBlocks } from './blockIdentity.ts';
@@ -12,7 +13,7 @@ import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
 import { awarenessPeers } from './peers.ts';
 import { RecordKeymap } from './recordKeymap.ts';
 import { NearSelection } from './nearSelection.ts';
-import { renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
+import { outsideContentOnly, renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
 import { schemaGateExtension } from './schemaGate.ts';
 
 /**
@@ -27,7 +28,12 @@ export function editorExtensions(session: CollabSession, user: UserIdentity, add
       recordExtensions({
         speakerBlock: SpeakerBlock.extend({
           addNodeView() {
-            return bindViewsToBlocks(ReactNodeViewRenderer(speakerBlockView, { update: renderOnlyOnHeaderChange }));
+            return bindViewsToBlocks(
+              ReactNodeViewRenderer(speakerBlockView, {
+                update: renderOnlyOnHeaderChange,
+                stopEvent: outsideContentOnly,
+              }),
+            );
           },
         }),
       }),
@@ -37,6 +43,7 @@ export function editorExtensions(session: CollabSession, user: UserIdentity, add
     CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
     RecordKeymap.configure({ peers: awarenessPeers(session.provider.awareness) }),
     NearSelection,
+    ActiveHeader,
     BlockIdentity,
     finalBlockLock(() => addons.onFinalBlockRefused()),
     FreshIdsOnPaste,

@@ -30,3 +30,14 @@ export function renderOnlyOnHeaderChange({
   if (!sameAttrs(oldNode, newNode)) updateProps();
   return true;
 }
+
+/**
+ * Tiptap's node-view `stopEvent` option: ProseMirror handles the events of the statement (the
+ * node view's content) and leaves every other event of the block to its header and prompts (their
+ * fields and buttons, and the click on a plain header that opens its fields). Without it, a click
+ * on a plain header made ProseMirror select the whole block. Speaker blocks are top-level, so the
+ * nearest content element above the target, if any, is this block's statement or one inside it.
+ */
+export function outsideContentOnly({ event }: { event: Event }): boolean {
+  return event.target instanceof Element && event.target.closest('[data-node-view-content]') === null;
+}

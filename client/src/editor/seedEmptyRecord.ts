@@ -9,7 +9,7 @@ import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import type { Editor } from '@tiptap/core';
 import type { CollabSession } from './collabSession.ts';
 import { freshSpeakerAttrs } from './commands.ts';
-import { requestHeaderFocus } from './focusRequest.ts';
+import { activeHeadersOf } from './activeHeader.ts';
 
 /** Whether this client should be the one to insert the first block. */
 export function isSeeder(selfId: number, presentIds: Iterable<number>): boolean {
@@ -32,7 +32,7 @@ export function seedWhenEmpty(editor: Editor, session: CollabSession): () => voi
     const present = [...provider.awareness.getStates()].filter(([, s]) => s.user).map(([id]) => id);
     if (!isSeeder(doc.clientID, present)) return;
     const attrs = freshSpeakerAttrs(new Date(), openerId(provider.awareness.clientID));
-    requestHeaderFocus(attrs.id);
+    activeHeadersOf(editor).open(attrs.id, 'speaker');
     editor.commands.setContent({
       type: 'doc',
       content: [{ type: 'speakerBlock', attrs, content: [{ type: 'paragraph' }] }],

@@ -10,7 +10,8 @@
  *
  *   npx tsx tests/bench/browser/run.ts [--sizes=50,300,1000] [--keys=150] [--remote=5] [--smoke] [--no-write]
  *
- * `--profile=DIR` writes a CPU profile of the page while it types (summarise with bench/profile.ts).
+ * `--profile=DIR` writes CPU profiles of the page while it opens and while it types (summarise with
+ * bench/profile.ts).
  * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
  * when a step fails (the page does not open, keys are lost, remote text never arrives).
  */
@@ -92,6 +93,15 @@ async function importRecord(base: string, text: string, title: string) {
   return { id: body.session.id, token };
 }
 
+/** Wait until `expression` is true in the page, evaluating it every 50 ms from here. */
+async function pollPage(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (performance.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Type `count` keys at a steady interval wherever the focus is; returns each key's latency. */
 async function typeKeys(page: Page, count: number): Promise<number[]> {
   await page.evaluate('window.__bench.keys = []; window.__bench.commits = 0; window.__bench.recordKeys = true');
@@ -103,8 +113,9 @@ async function typeKeys(page: Page, count: number): Promise<number[]> {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     await page.keyboard.type(text[i % text.length]!);
   }
-  // the last keys' frames
-  await page.waitForFunction(`window.__bench.keys.length >= ${count}`, undefined, { timeout: 30_000 });
+  // the last keys' frames; polled from here: waitForFunction's in-page polling compiles its
+  // predicate, which the app's CSP (no 'unsafe-eval') refuses when the first check is false
+  await pollPage(page, `window.__bench.keys.length >= ${count}`, 30_000);
   return page.evaluate('window.__bench.recordKeys = false, window.__bench.keys') as Promise<number[]>;
 }
 
@@ -148,6 +159,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     );
     await context.addInitScript(INIT_PROBES);
     const page = await context.newPage();
+    const openProfiler = args.has('profile') ? await startProfile(page) : null;
     const t0 = performance.now();
     await page.goto(`${base}/s/${session.id}?token=${encodeURIComponent(session.token)}`);
     await page
@@ -161,6 +173,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       { timeout: 300_000, polling: 50 },
     );
     const allShownMs = performance.now() - t0;
+    if (openProfiler) await openProfiler.stop(path.resolve(args.get('profile')!, `open-${blocks}.cpuprofile`));
     await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const figures = (await page.evaluate(PAGE_FIGURES)) as {
       domNodes: number;

@@ -29,6 +29,9 @@ const READ_RECORD = `(() => {
   }));
 })()`;
 
+/** The header fields of a speaker block, by their `data-field`. */
+export type HeaderFieldName = 'speaker' | 'affiliation' | 'onBehalfOf' | 'kind' | 'startedAt';
+
 export class SessionPage {
   constructor(
     readonly page: Page,
@@ -115,9 +118,45 @@ export class SessionPage {
     await this.speakerBlocks.nth(n - 1).waitFor({ timeout });
   }
 
-  /** A header field of the i-th speaker block. */
-  field(i: number, name: 'speaker' | 'affiliation' | 'onBehalfOf' | 'kind' | 'startedAt'): Locator {
+  /**
+   * A header field of the i-th speaker block, as a form control. Only the block being edited (the
+   * one holding the caret, or whose header was clicked) has them; other headers are plain text
+   * (see clickField, fieldValue).
+   */
+  field(i: number, name: HeaderFieldName): Locator {
     return this.speakerBlocks.nth(i).locator(`[data-field="${name}"]`);
+  }
+
+  /** The i-th block's header field as shown: its control, or the text standing for it. */
+  private shownField(i: number, name: HeaderFieldName | 'status'): Locator {
+    return this.speakerBlocks.nth(i).locator(`[data-field="${name}"], [data-shows="${name}"]`);
+  }
+
+  /** Click a header field of the i-th block (a click on a plain header opens its fields there). */
+  async clickField(i: number, name: HeaderFieldName): Promise<void> {
+    await this.shownField(i, name).click();
+  }
+
+  /** A header field's value as the page shows it, in the field or as plain text. */
+  fieldValue(i: number, name: HeaderFieldName): Promise<string> {
+    return this.shownField(i, name).evaluate((el) =>
+      el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : (el.textContent ?? ''),
+    );
+  }
+
+  /** Open the i-th block's header fields if they are plain text (a click on its speaker). */
+  async openHeader(i: number): Promise<void> {
+    if ((await this.field(i, 'speaker').count()) > 0) return;
+    await this.clickField(i, 'speaker');
+    await this.field(i, 'speaker').waitFor();
+  }
+
+  /** Whether the note-taker can change the i-th block's header: a click on it gives a field that takes input. */
+  async headerEditable(i: number): Promise<boolean> {
+    await this.clickField(i, 'speaker');
+    await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    const field = this.field(i, 'speaker');
+    return (await field.count()) > 0 && !(await field.isDisabled());
   }
 
   /** Put the caret at the end of the i-th block's statement. */
@@ -194,6 +233,7 @@ export class SessionPage {
 
   /** Set the i-th block's review status (as an editor). */
   async setReview(i: number, status: 'draft' | 'checked' | 'final'): Promise<void> {
+    await this.openHeader(i);
     await this.reviewControl(i).selectOption(status);
   }
 
@@ -214,6 +254,7 @@ export class SessionPage {
 
   /** Mark the change on the i-th block as seen (editors). */
   async markChangeSeen(i: number): Promise<void> {
+    await this.openHeader(i);
     await this.speakerBlocks.nth(i).getByTestId('change-seen').click();
   }
 

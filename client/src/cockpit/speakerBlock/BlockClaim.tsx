@@ -12,9 +12,10 @@ const NO_TYPISTS: readonly Typist[] = [];
 /**
  * Who is minuting this block. Someone else's claim shows as their name in their colour; your own
  * as a pressed "You're minuting this" (press again to let go); an unclaimed block offers a quiet
- * "I'm minuting this", visible when the block is hovered or has the focus.
+ * "I'm minuting this", visible when the block is hovered or has the focus. `plain` (a block away from
+ * the selection, see SpeakerHeaderText): your own claim as text, no button.
  */
-export function BlockClaim({ blockId }: { blockId: string }) {
+export function BlockClaim({ blockId, plain = false }: { blockId: string; plain?: boolean }) {
   const cockpit = useCockpit();
   const claims = useMaybeStore(cockpit?.session.claims ?? null, (c) => c.byBlock.get(blockId) ?? NO_CLAIMS, NO_CLAIMS);
   if (!cockpit) return null;
@@ -36,19 +37,23 @@ export function BlockClaim({ blockId }: { blockId: string }) {
           {c.user?.name || 'Someone'} is minuting
         </span>
       ))}
-      {!cockpit.readOnly && (
-        <button
-          type="button"
-          className={mine ? 'claim-button mine' : 'claim-button'}
-          aria-pressed={mine}
-          data-testid="claim-button"
-          title={mine ? `Stop minuting this block (${hint})` : `Tell the others you are minuting this block (${hint})`}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => store.toggle(blockId)}
-        >
-          {mine ? 'You’re minuting this' : 'I’m minuting this'}
-        </button>
-      )}
+      {plain
+        ? mine && <span className="claim-button mine">You’re minuting this</span>
+        : !cockpit.readOnly && (
+            <button
+              type="button"
+              className={mine ? 'claim-button mine' : 'claim-button'}
+              aria-pressed={mine}
+              data-testid="claim-button"
+              title={
+                mine ? `Stop minuting this block (${hint})` : `Tell the others you are minuting this block (${hint})`
+              }
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => store.toggle(blockId)}
+            >
+              {mine ? 'You’re minuting this' : 'I’m minuting this'}
+            </button>
+          )}
     </span>
   );
 }
