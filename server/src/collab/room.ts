@@ -9,12 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, type CloseCodeId } from '@rapporteur/shared/protocol';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
-import {
-  documentSchemaVersion,
-  META_FIELD,
-  SCHEMA_VERSION,
-  SCHEMA_VERSION_KEY,
-} from '@rapporteur/shared/schema/version';
+import { stampSchemaVersion } from '@rapporteur/shared/schema/version';
 import type { Logger } from '../logger.ts';
 import { writeAwareness, writePersistedFrame } from './codec.ts';
 import type { Connection } from './connection.ts';
@@ -110,8 +105,7 @@ export class Room {
    * clients older than it then open the record read-only instead of rewriting it.
    */
   private recordSchemaVersion(): void {
-    if (documentSchemaVersion(this.doc) >= SCHEMA_VERSION) return;
-    this.doc.transact(() => this.doc.getMap(META_FIELD).set(SCHEMA_VERSION_KEY, SCHEMA_VERSION), 'schema-version');
+    stampSchemaVersion(this.doc);
   }
 
   /** Whether the document is locked (session final). */

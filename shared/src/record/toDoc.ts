@@ -8,6 +8,7 @@ import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { newBlockId, type SpeakerBlockAttrs } from '../schema/attributes.ts';
 import { RECORD_FIELD, recordSchema } from '../schema/extensions.ts';
+import { stampSchemaVersion } from '../schema/version.ts';
 import { identify } from './identity.ts';
 import { qualifierSuffix } from './qualifiers.ts';
 import type { ParsedBlock, ParsedRecord } from './types.ts';
@@ -72,5 +73,7 @@ export function writeRecordToDoc(record: ParsedRecord, doc: Y.Doc): void {
 export function recordToDoc(record: ParsedRecord): Y.Doc {
   const doc = new Y.Doc();
   writeRecordToDoc(record, doc);
+  // made by this version of the schema: its first load then changes nothing (see stampSchemaVersion)
+  stampSchemaVersion(doc);
   return doc;
 }

@@ -22,6 +22,18 @@ export function documentSchemaVersion(doc: Y.Doc): number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : 0;
 }
 
+/**
+ * Record in `doc` that it is written with this schema version, unless it records one as new; true
+ * when it wrote. Documents are stamped where they are made (an import) as well as when a room
+ * loads them: an import left unstamped was changed by its first load, and that change alone made
+ * the room re-project every block of the record on the event loop.
+ */
+export function stampSchemaVersion(doc: Y.Doc, origin: unknown = 'schema-version'): boolean {
+  if (documentSchemaVersion(doc) >= SCHEMA_VERSION) return false;
+  doc.transact(() => doc.getMap(META_FIELD).set(SCHEMA_VERSION_KEY, SCHEMA_VERSION), origin);
+  return true;
+}
+
 /** True when the document was written with a newer schema than `ours` (open it read-only). */
 export function writtenByNewerSchema(doc: Y.Doc, ours: number = SCHEMA_VERSION): boolean {
   return documentSchemaVersion(doc) > ours;
