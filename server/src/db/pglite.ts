@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.ts';
+import { pgliteByteaCodec } from './pgliteBytea.ts';
 
 /** Wrap a PGlite instance (file-backed, or a clone in tests) in the Database interface. */
 export function wrapPglite(pg: PGlite): Database {
@@ -74,6 +75,6 @@ export function createPgliteCluster(dataDir: string): Promise<void> {
 /** Open (creating when absent, in a child process) a PGlite database in `dataDir`. */
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!hasPgliteCluster(dataDir)) await createPgliteCluster(dataDir);
-  const pg = await PGlite.create({ dataDir, postgresqlconf: PGLITE_CONF });
+  const pg = await PGlite.create({ dataDir, postgresqlconf: PGLITE_CONF, ...pgliteByteaCodec });
   return wrapPglite(pg);
 }
