@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { type Database, migrate, openDatabase, wrapPglite } from '@rapporteur/server';
+import { type Database, migrate, openDatabase, pgliteByteaCodec, wrapPglite } from '@rapporteur/server';
 import postgres from 'postgres';
 
 export type Backend = 'pglite' | 'postgres';
@@ -21,7 +21,8 @@ let template: Promise<PGlite> | null = null;
 
 async function pgliteTemplate(): Promise<PGlite> {
   template ??= (async () => {
-    const pg = await PGlite.create();
+    // the server's bytea codec, as the server opens its embedded database
+    const pg = await PGlite.create(pgliteByteaCodec);
     await migrate(wrapPglite(pg));
     return pg;
   })();
