@@ -9,7 +9,7 @@ import { keepShellOffline } from './offline/offlineShell.ts';
 import { sessionCockpit } from './sessionCockpit.ts';
 import { sessionNames } from './model/sessionNames.ts';
 import { takeNextSpeaker } from './extensions/takeNextSpeaker.ts';
-import { TimelineStore } from './model/timeline.ts';
+import { timelineOf } from './model/timeline.ts';
 import { useOfflineSocket } from './offline/useOfflineSocket.ts';
 import { useSessionStart } from './useSessionStart.ts';
 // the cockpit's stylesheets, in cascade order (each folder's beside its components)
@@ -36,8 +36,10 @@ export interface CockpitProps {
 export function Cockpit({ editor, collab, readOnly, children }: CockpitProps) {
   const session = sessionCockpit(collab);
   const startsAt = useSessionStart(collab.sessionId);
+  // block headers outside React read it from the store; set here, before they first render
+  session.startsAt.set(startsAt);
   // lives as long as the editor; it only listens to that editor's events
-  const timeline = useMemo(() => new TimelineStore(editor), [editor]);
+  const timeline = timelineOf(editor);
 
   useEffect(() => {
     const ctl = new AbortController();

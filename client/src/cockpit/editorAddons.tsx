@@ -1,5 +1,5 @@
 /**
- * The cockpit as the editor's add-ons (editor/addons.ts): its speaker block view, marker node
+ * The cockpit as the editor's add-ons (editor/addons.ts): its speaker block headers, marker node
  * views, extensions, the notice for a refused change to a final block, and the panels around the
  * record. The session passes this to the record editor, so the editor never imports the cockpit.
  */
@@ -9,12 +9,16 @@ import { Cockpit } from './Cockpit.tsx';
 import { cockpitExtensions } from './extensions/cockpitExtensions.ts';
 import { withMarkerViews } from './extensions/markerExtensions.ts';
 import { sessionCockpit } from './sessionCockpit.ts';
-import { SpeakerBlockView } from './speakerBlock/SpeakerBlockView.tsx';
+import { ActiveBlockHeaders } from './speakerBlock/ActiveBlockHeaders.tsx';
+import { plainHeader } from './speakerBlock/plainHeader.ts';
 
 /** The cockpit's add-ons to the record editor of `collab`. */
 export function cockpitAddons(collab: CollabSession, readOnly: boolean): EditorAddons {
   return {
-    speakerBlockView: SpeakerBlockView,
+    speakerHeaders: {
+      plain: (editor, attrs, env) => plainHeader(sessionCockpit(collab), editor, attrs, env),
+      Active: ActiveBlockHeaders,
+    },
     decorateSchema: withMarkerViews,
     extensions: () => cockpitExtensions(collab),
     onFinalBlockRefused: () =>

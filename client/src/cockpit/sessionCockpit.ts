@@ -9,6 +9,7 @@ import { DirectoryStore } from './stores/directoryStore.ts';
 import { GuardStore } from './stores/guardStore.ts';
 import { NoticeStore } from './stores/notices.ts';
 import { PanelStore } from './stores/panelStore.ts';
+import { Store } from './stores/store.ts';
 import { sessionToken } from './registry/registryApi.ts';
 import { TypingStore } from './stores/typingStore.ts';
 
@@ -22,6 +23,8 @@ export interface SessionCockpit {
   notices: NoticeStore;
   directory: DirectoryStore;
   panel: PanelStore;
+  /** The session's scheduled start (ISO) for the meeting clock, null while unknown (set by the Cockpit). */
+  startsAt: Store<string | null>;
 }
 
 const cockpits = new WeakMap<CollabSession, SessionCockpit>();
@@ -38,6 +41,7 @@ export function sessionCockpit(collab: CollabSession): SessionCockpit {
       notices: new NoticeStore(),
       directory: new DirectoryStore(collab.sessionId, sessionToken(collab.sessionId)),
       panel: new PanelStore(),
+      startsAt: new Store<string | null>(null),
     };
     cockpits.set(collab, c);
   }

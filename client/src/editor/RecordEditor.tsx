@@ -2,6 +2,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { UserIdentity } from '../user/identity.ts';
 import type { EditorAddons } from './addons.ts';
+import { blockViewsOf } from './blockViews.ts';
 import type { CollabSession } from './collabSession.ts';
 import { exposeDebugHandle } from './debugHandle.ts';
 import { editorExtensions } from './extensions.ts';
@@ -20,7 +21,7 @@ export interface RecordEditorProps {
   canReview?: boolean;
   /** Hide blocks already checked or final (a class on the record; nothing is removed). */
   onlyUnchecked?: boolean;
-  /** What the cockpit adds: extensions, the speaker block view, the frame around the content. */
+  /** What the cockpit adds: extensions, the speaker block headers, the frame around the content. */
   addons: EditorAddons;
 }
 
@@ -71,6 +72,9 @@ export function RecordEditor({
   );
   // editors may change final blocks (finalBlockLock.ts); the flag is read on every transaction
   editor.storage.finalBlockLock.canEdit = reviewer.canReview;
+  // the plain headers of speaker blocks read these outside React (set before the views first render)
+  blockViewsOf(editor).setEnv({ readOnly, canReview: reviewer.canReview });
+  const { Active } = addons.speakerHeaders;
   const frameClass = ['record-frame', readOnly && 'read-only', onlyUnchecked && 'only-unchecked']
     .filter(Boolean)
     .join(' ');
@@ -80,7 +84,13 @@ export function RecordEditor({
       {!readOnly && <Toolbar editor={editor} />}
       <ReadOnlyContext.Provider value={readOnly}>
         <ReviewContext.Provider value={reviewer}>
-          {addons.frame(editor, <EditorContent editor={editor} className={frameClass} />)}
+          {addons.frame(
+            editor,
+            <>
+              <EditorContent editor={editor} className={frameClass} />
+              <Active editor={editor} />
+            </>,
+          )}
         </ReviewContext.Provider>
       </ReadOnlyContext.Provider>
     </>

@@ -7,7 +7,7 @@
  * while the selection stays where it was).
  *
  * One `ActiveHeaders` per editor (in the extension's storage); node views subscribe to it and
- * re-render only when their own block turns active or plain.
+ * swap their plain header out when their block turns active (React renders the form into it).
  */
 import { type Editor, Extension } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
@@ -29,6 +29,14 @@ export class ActiveHeaders {
   /** Whether block `id` shows its header as form controls. */
   isActive(id: string): boolean {
     return id === this.selectionBlock || id === this.opened;
+  }
+
+  /** The blocks whose header shows form controls (at most two: the selection's and an opened one). */
+  activeIds(): string[] {
+    const ids: string[] = [];
+    if (this.selectionBlock !== null) ids.push(this.selectionBlock);
+    if (this.opened !== null && this.opened !== this.selectionBlock) ids.push(this.opened);
+    return ids;
   }
 
   /** The block holding the selection changed (null: the selection is outside speaker blocks). */

@@ -2,38 +2,32 @@ import { RECORD_FIELD, recordExtensions, SpeakerBlock } from '@rapporteur/shared
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { ReactNodeViewRenderer } from '@tiptap/react';
 import type { UserIdentity } from '../user/identity.ts';
 import { ActiveHeader } from './activeHeader.ts';
 import type { EditorAddons } from './addons.ts';
 import type { CollabSession } from './collabSession.ts';
-import { BlockIdentity, bindViewsToBlocks } from './blockIdentity.ts';
+import { BlockIdentity } from './blockIdentity.ts';
 import { finalBlockLock } from './finalBlockLock.ts';
 import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
 import { awarenessPeers } from './peers.ts';
 import { RecordKeymap } from './recordKeymap.ts';
 import { NearSelection } from './nearSelection.ts';
-import { outsideContentOnly, renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
 import { schemaGateExtension } from './schemaGate.ts';
+import { SpeakerBlockNodeView } from './speakerBlockNodeView.ts';
 
 /**
  * The editor's extensions: the shared record schema (same list the server builds its schema
- * from) with the React header on speaker blocks, bound to the session's Y.Doc, plus carets,
+ * from) with speaker blocks as DOM node views (headers from `addons`), bound to the session's Y.Doc, plus carets,
  * the record's keys and fresh ids on paste, and what `addons` (the cockpit) adds.
  */
 export function editorExtensions(session: CollabSession, user: UserIdentity, addons: EditorAddons): AnyExtension[] {
-  const { speakerBlockView } = addons;
+  const { speakerHeaders } = addons;
   return [
     ...addons.decorateSchema(
       recordExtensions({
         speakerBlock: SpeakerBlock.extend({
           addNodeView() {
-            return bindViewsToBlocks(
-              ReactNodeViewRenderer(speakerBlockView, {
-                update: renderOnlyOnHeaderChange,
-                stopEvent: outsideContentOnly,
-              }),
-            );
+            return ({ node, editor, getPos }) => new SpeakerBlockNodeView(node, editor, getPos, speakerHeaders);
           },
         }),
       }),

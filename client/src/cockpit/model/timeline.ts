@@ -41,3 +41,15 @@ export class TimelineStore extends Store<Map<string, string>> {
     this.editor.off('update', this.onUpdate);
   }
 }
+
+const timelines = new WeakMap<Editor, TimelineStore>();
+
+/** The timeline of `editor`, created on first use (shared by the panels and every block header). */
+export function timelineOf(editor: Editor): TimelineStore {
+  let t = timelines.get(editor);
+  if (!t) {
+    t = new TimelineStore(editor);
+    timelines.set(editor, t);
+  }
+  return t;
+}
