@@ -6,33 +6,15 @@
  * match old and new blocks by identity and reuses views by position: when another note-taker's
  * block is inserted above yours, your view (and the speaker field you are typing in) was handed
  * to their block, and your keystrokes went into their header (issue 13: "ZannZben"). Two guards:
- * a view refuses to be updated to a block with another id (a block's id never changes), and each block carries a node
+ * a view refuses to be updated to a block with another id (nodeViewUpdate.ts), and each block carries a node
  * decoration naming its id, so ProseMirror will not recreate a view around another block's
  * content either (it only does that when decorations match). A new view is made for the new
  * block, and yours stays with yours.
  */
-import { Extension, type NodeViewRenderer } from '@tiptap/core';
+import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-
-/**
- * A speaker block's node view renderer whose views refuse to be updated to a block with another
- * id. Checked before the renderer's own update, which records the new node as its own even when
- * it then declines it: a view kept for its block would otherwise write the other block's
- * attributes (its id included) with the next header keystroke.
- */
-export function bindViewsToBlocks(render: NodeViewRenderer): NodeViewRenderer {
-  return (props) => {
-    const view = render(props);
-    const update = view.update?.bind(view);
-    if (update) {
-      view.update = (node, decorations, innerDecorations) =>
-        node.attrs.id === props.node.attrs.id && update(node, decorations, innerDecorations);
-    }
-    return view;
-  };
-}
 
 /** One node decoration per top-level speaker block, naming the block's id in its spec. */
 function identityDecorations(doc: PMNode): DecorationSet {

@@ -1,37 +1,26 @@
 import { recordSchema } from '@rapporteur/shared/schema';
 import { describe, expect, it } from 'vitest';
-import { renderOnlyOnHeaderChange } from './nodeViewUpdate.ts';
+import { blockUpdate } from './nodeViewUpdate.ts';
 
-const schema = recordSchema;
-const block = (speaker: string, text: string) =>
-  schema.nodes.speakerBlock!.create({ id: 'b1', speaker }, schema.nodes.paragraph!.create(null, schema.text(text)));
+const speakerBlock = recordSchema.nodes.speakerBlock!;
+const paragraph = recordSchema.nodes.paragraph!;
+const block = (id: string, speaker: string, text: string) =>
+  speakerBlock.create({ id, speaker }, paragraph.create(null, recordSchema.text(text)));
 
-describe('renderOnlyOnHeaderChange', () => {
+describe('blockUpdate', () => {
   it('keeps the header as it is while only the statement changes', () => {
-    let renders = 0;
-    const accepted = renderOnlyOnHeaderChange({
-      oldNode: block('Malta', 'On behalf'),
-      newNode: block('Malta', 'On behalf of the EU'),
-      updateProps: () => renders++,
-    });
-    expect(accepted).toBe(true);
-    expect(renders).toBe(0);
+    expect(blockUpdate(block('b1', 'Malta', 'On behalf'), block('b1', 'Malta', 'On behalf of the EU'))).toBe('keep');
   });
 
   it('renders the header again when an attribute changes', () => {
-    let renders = 0;
-    renderOnlyOnHeaderChange({
-      oldNode: block('Malta', 'x'),
-      newNode: block('Peru', 'x'),
-      updateProps: () => renders++,
-    });
-    expect(renders).toBe(1);
+    expect(blockUpdate(block('b1', 'Malta', 'x'), block('b1', 'Peru', 'x'))).toBe('render');
+  });
+
+  it("refuses another block, so a view never shows (or writes) another block's header", () => {
+    expect(blockUpdate(block('ana', 'Malta', 'x'), block('ben', 'Malta', 'x'))).toBe('refuse');
   });
 
   it('refuses a node of another type, so ProseMirror redraws it', () => {
-    const other = schema.nodes.paragraph!.create();
-    expect(renderOnlyOnHeaderChange({ oldNode: block('Malta', 'x'), newNode: other, updateProps: () => {} })).toBe(
-      false,
-    );
+    expect(blockUpdate(block('b1', 'Malta', 'x'), paragraph.create())).toBe('refuse');
   });
 });

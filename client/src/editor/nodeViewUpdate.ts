@@ -1,10 +1,10 @@
 /**
- * When a speaker block's React header renders again. By default a React node view renders on
- * every change of its node, i.e. on every keystroke typed in the statement below the header; and
- * every React commit while the editor has the focus makes React save and restore the selection by
- * walking every text node of the editable (react-dom's getSelectionInformation), so in a long
- * record each key cost time in proportion to the whole record (issue 17). The header shows only
- * the block's attributes, so it renders when they change and not when the statement does.
+ * What a speaker block's node view does with a new version of its node. The header shows only
+ * the block's attributes, so it is rebuilt when they change and not when the statement does (a
+ * keystroke in the statement must not cost a header render, issue 17). And a view stays with its
+ * block: y-prosemirror rebuilds every node on each remote change, and ProseMirror, matching views
+ * by position, would otherwise hand your view (and the speaker field you type in) to a block
+ * inserted above yours (issue 13, see blockIdentity.ts). A block's id never changes.
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
 
@@ -16,28 +16,14 @@ export function sameAttrs(a: PMNode, b: PMNode): boolean {
   return keys.every((k) => a.attrs[k] === b.attrs[k]);
 }
 
-/** Tiptap's node-view `update` option: accept every update, re-render only on a header change. */
-export function renderOnlyOnHeaderChange({
-  oldNode,
-  newNode,
-  updateProps,
-}: {
-  oldNode: PMNode;
-  newNode: PMNode;
-  updateProps: () => void;
-}): boolean {
-  if (oldNode.type !== newNode.type) return false;
-  if (!sameAttrs(oldNode, newNode)) updateProps();
-  return true;
-}
-
 /**
- * Tiptap's node-view `stopEvent` option: ProseMirror handles the events of the statement (the
- * node view's content) and leaves every other event of the block to its header and prompts (their
- * fields and buttons, and the click on a plain header that opens its fields). Without it, a click
- * on a plain header made ProseMirror select the whole block. Speaker blocks are top-level, so the
- * nearest content element above the target, if any, is this block's statement or one inside it.
+ * `refuse`: another node or another block (ProseMirror makes it a view of its own); `keep`: the
+ * same header (only the statement changed); `render`: the header's attributes changed.
  */
-export function outsideContentOnly({ event }: { event: Event }): boolean {
-  return event.target instanceof Element && event.target.closest('[data-node-view-content]') === null;
+export type BlockUpdate = 'refuse' | 'keep' | 'render';
+
+/** What the view of block `current` does with `next`. */
+export function blockUpdate(current: PMNode, next: PMNode): BlockUpdate {
+  if (next.type !== current.type || next.attrs.id !== current.attrs.id) return 'refuse';
+  return sameAttrs(current, next) ? 'keep' : 'render';
 }

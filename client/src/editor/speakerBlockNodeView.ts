@@ -14,7 +14,7 @@ import { activeHeadersOf } from './activeHeader.ts';
 import type { PlainHeader, SpeakerHeaders } from './addons.ts';
 import { blockElementId } from './blockAnchor.ts';
 import { type BlockViewHandle, blockViewsOf } from './blockViews.ts';
-import { sameAttrs } from './nodeViewUpdate.ts';
+import { blockUpdate } from './nodeViewUpdate.ts';
 
 /** A speaker block's attributes as the header reads them. */
 function attrsOf(node: PMNode): SpeakerBlockAttrs {
@@ -80,11 +80,10 @@ export class SpeakerBlockNodeView implements NodeView, BlockViewHandle {
   }
 
   update(node: PMNode): boolean {
-    // a view stays with its block (blockIdentity.ts): never updated to another block
-    if (node.type !== this.current.type || node.attrs.id !== this.id) return false;
-    const changed = !sameAttrs(this.current, node);
+    const what = blockUpdate(this.current, node);
+    if (what === 'refuse') return false;
     this.current = node;
-    if (changed) {
+    if (what === 'render') {
       this.version += 1;
       this.render();
       blockViewsOf(this.editor).changed(this.id);

@@ -74,7 +74,9 @@ function GuardPrompt({ editor }: { editor: Editor }) {
   const blockId = useMaybeStore(cockpit?.session.guard ?? null, (g) => g?.blockId ?? null, null);
   const views = blockViewsOf(editor);
   const subscribe = useCallback((fn: () => void) => views.subscribe(fn), [views]);
-  const slot = useSyncExternalStore(subscribe, () => (blockId === null ? null : (views.get(blockId)?.promptSlot ?? null)));
+  const slot = useSyncExternalStore(subscribe, () =>
+    blockId === null ? null : (views.get(blockId)?.promptSlot ?? null),
+  );
   if (!slot || blockId === null) return null;
   return createPortal(<ClaimPrompt blockId={blockId} />, slot);
 }

@@ -12,10 +12,10 @@ const NO_TYPISTS: readonly Typist[] = [];
 /**
  * Who is minuting this block. Someone else's claim shows as their name in their colour; your own
  * as a pressed "You're minuting this" (press again to let go); an unclaimed block offers a quiet
- * "I'm minuting this", visible when the block is hovered or has the focus. `plain` (a block away from
- * the selection, see SpeakerHeaderText): your own claim as text, no button.
+ * "I'm minuting this", visible when the block is hovered or has the focus. Blocks away from the
+ * selection show the claims as text, with no button (plainHeader.ts).
  */
-export function BlockClaim({ blockId, plain = false }: { blockId: string; plain?: boolean }) {
+export function BlockClaim({ blockId }: { blockId: string }) {
   const cockpit = useCockpit();
   const claims = useMaybeStore(cockpit?.session.claims ?? null, (c) => c.byBlock.get(blockId) ?? NO_CLAIMS, NO_CLAIMS);
   if (!cockpit) return null;
@@ -37,23 +37,19 @@ export function BlockClaim({ blockId, plain = false }: { blockId: string; plain?
           {c.user?.name || 'Someone'} is minuting
         </span>
       ))}
-      {plain
-        ? mine && <span className="claim-button mine">You’re minuting this</span>
-        : !cockpit.readOnly && (
-            <button
-              type="button"
-              className={mine ? 'claim-button mine' : 'claim-button'}
-              aria-pressed={mine}
-              data-testid="claim-button"
-              title={
-                mine ? `Stop minuting this block (${hint})` : `Tell the others you are minuting this block (${hint})`
-              }
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => store.toggle(blockId)}
-            >
-              {mine ? 'You’re minuting this' : 'I’m minuting this'}
-            </button>
-          )}
+      {!cockpit.readOnly && (
+        <button
+          type="button"
+          className={mine ? 'claim-button mine' : 'claim-button'}
+          aria-pressed={mine}
+          data-testid="claim-button"
+          title={mine ? `Stop minuting this block (${hint})` : `Tell the others you are minuting this block (${hint})`}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => store.toggle(blockId)}
+        >
+          {mine ? 'You’re minuting this' : 'I’m minuting this'}
+        </button>
+      )}
     </span>
   );
 }

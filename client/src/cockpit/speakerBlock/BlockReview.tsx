@@ -8,11 +8,10 @@ import { type ReviewAttrs, reviewAttrs, useReviewer } from '../../editor/review.
  * A block's review status in its header. Editors get a select (draft → checked → final, and
  * back), which records their name and the time; everyone sees "checked by X at HH:MM". A final
  * block says it is read-only to those who may not change it; a block changed after its check, or
- * during review, says by whom, and editors can mark that change seen. `plain` (a block away from
- * the selection, see SpeakerHeaderText) shows the same as text, with no control.
+ * during review, says by whom, and editors can mark that change seen. Blocks away from the
+ * selection show the same as text (plainHeader.ts).
  */
 export function BlockReview({
-  plain = false,
   status,
   statusBy,
   statusAt,
@@ -26,20 +25,15 @@ export function BlockReview({
   statusAt: string;
   changedBy: string;
   changedAt: string;
-} & (
-  | { plain: true; onChange?: never; onKeyDown?: never }
-  | { plain?: false; onChange(attrs: Partial<ReviewAttrs>): void; onKeyDown(e: KeyboardEvent<HTMLElement>): void }
-)) {
+  onChange(attrs: Partial<ReviewAttrs>): void;
+  onKeyDown(e: KeyboardEvent<HTMLElement>): void;
+}) {
   const reviewer = useReviewer();
   const note = reviewNote({ status, statusBy, statusAt });
   const changed = changeNote({ status, changedBy, changedAt });
   return (
     <span className="sb-review">
-      {reviewer.canReview && plain ? (
-        <span className={`sb-field sb-text sb-status status-${status}`} data-shows="status">
-          {STATUS_LABELS[status]}
-        </span>
-      ) : reviewer.canReview ? (
+      {reviewer.canReview ? (
         <select
           className={`sb-field sb-status status-${status}`}
           data-field="status"
@@ -47,7 +41,7 @@ export function BlockReview({
           value={status}
           onChange={(e) => {
             const next = BLOCK_STATUSES.find((s) => s === e.target.value);
-            if (next) onChange?.(reviewAttrs(next, reviewer.name));
+            if (next) onChange(reviewAttrs(next, reviewer.name));
           }}
           onKeyDown={onKeyDown}
         >
@@ -77,14 +71,14 @@ export function BlockReview({
       {changed && (
         <span className="sb-change-note" data-testid="change-note">
           {changed}
-          {reviewer.canReview && !plain && (
+          {reviewer.canReview && (
             <button
               type="button"
               className="sb-change-seen"
               data-testid="change-seen"
               title="Mark this change as seen"
               onMouseDown={(e) => e.preventDefault()}
-              onClick={() => onChange?.({ changedBy: '', changedAt: '' })}
+              onClick={() => onChange({ changedBy: '', changedAt: '' })}
               onKeyDown={onKeyDown}
             >
               Seen

@@ -47,8 +47,8 @@ export function SpeakerHeaderForm({
   });
 
   const blockPos = () => getPos() ?? null;
-  // `node` is this block as of its last header change (see renderOnlyOnHeaderChange): its content
-  // may be older, so the keys read the block as it stands now
+  // `node` is this block as of its last header change (see nodeViewUpdate.ts): its content may be
+  // older, so the keys read the block as it stands now
   const current = (pos: number) => editor.state.doc.nodeAt(pos) ?? node;
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {

@@ -45,8 +45,7 @@ function fieldText(field: string, value: string, placeholder: string, className:
   return el('span', `sb-field sb-text ${className}`, { 'data-shows': field, 'data-placeholder': placeholder }, value);
 }
 
-const unknownFlag = () =>
-  el('span', 'ac-flag', { title: 'This name is not in the registry' }, 'not in registry');
+const unknownFlag = () => el('span', 'ac-flag', { title: 'This name is not in the registry' }, 'not in registry');
 
 /** A person's badge in their colour ("Ana is minuting", "Ben is typing…"). */
 function badge(className: string, color: string, text: string, attrs: Record<string, string>): HTMLElement {
@@ -120,7 +119,8 @@ function claimsOf(session: SessionCockpit, claims: readonly Claim[]): HTMLElemen
     if (c.since) attrs.title = `Claimed at ${new Date(c.since).toLocaleTimeString()}`;
     out.append(badge('claim-badge', c.user?.color || '#6b7280', `${c.user?.name || 'Someone'} is minuting`, attrs));
   }
-  if (claims.some((c) => session.claims.isMine(c))) out.append(el('span', 'claim-button mine', {}, 'You’re minuting this'));
+  if (claims.some((c) => session.claims.isMine(c)))
+    out.append(el('span', 'claim-button mine', {}, 'You’re minuting this'));
   return out;
 }
 
