@@ -18,6 +18,10 @@ const BLOCKS_WITH_CONTROLS = `(() => [...new Set(
     .map((el) => el.closest('section[data-speaker-block]')?.getAttribute('data-id') ?? 'outside'),
 )])()`;
 
+/** Speaker blocks that are not direct children of the editable (a React node view wraps its own). */
+const SPEAKER_BLOCKS_WRAPPED = `[...document.querySelectorAll('section[data-speaker-block]')]
+  .filter((el) => el.parentElement?.classList.contains('ProseMirror') !== true).length`;
+
 describe.skipIf(unavailable !== null)('block headers away from the selection', () => {
   const suite = browserSuite();
 
@@ -31,6 +35,9 @@ describe.skipIf(unavailable !== null)('block headers away from the selection', (
     const speakers = async () => (await page.record()).filter((n) => n.type === 'speakerBlock');
     const blocks = await speakers();
     const withControls = () => page.page.evaluate(BLOCKS_WITH_CONTROLS) as Promise<string[]>;
+
+    // each block is a plain DOM node view, right under the editable: no React root wrapped around it
+    expect(await page.page.evaluate(SPEAKER_BLOCKS_WRAPPED)).toBe(0);
 
     await page.clickIntoBody(10);
     await expect.poll(withControls).toEqual([blocks[10]!.attrs.id]);
