@@ -6,6 +6,7 @@ import { adoptAdminSecretFromAddress } from './api/adminLink.ts';
 // may show; pages loaded on demand bring their own (session, cockpit, record, versions, observer)
 import './tokens.css';
 import './styles.css';
+import './cockpit/speakerBlock/speakerBlock.css';
 import './components/components.css';
 import './pages/pages.css';
 import './editor/editor.css';
