@@ -15,16 +15,13 @@
  * (md, html, txt, docx, json in turn, each client with its own link). /health is probed every
  * 100 ms throughout. Prints p50/p99/max per phase, the export times, and the target (p99 < 50 ms).
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { connectClient, type TestClient } from '../helpers/clients.ts';
-import { createProcessStorage } from '../helpers/database.ts';
 import { longRecordText } from '../helpers/longRecord.ts';
 import { appendSpeakerBlock } from '../helpers/record.ts';
-import { deployedNodeFlags, REPO_ROOT, TEST_ADMIN_TOKEN } from '../helpers/server.ts';
-import { spawnScript } from './spawn.ts';
+import { TEST_ADMIN_TOKEN } from '../helpers/server.ts';
+import { startBuiltServer } from './builtServer.ts';
 import { quantile, Samples } from './stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -100,17 +97,8 @@ class Keystrokes {
 }
 
 async function main() {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/scripts/build.mjs')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const storage = await createProcessStorage(process.env.DATABASE_URL ? 'postgres' : 'pglite');
-  const proc = await spawnScript(path.join(REPO_ROOT, 'server/dist/main.js'), {
-    cwd: path.join(REPO_ROOT, 'server'),
-    nodeArgs: deployedNodeFlags(),
-    env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...storage.env },
-    ready: /running at http:\/\/127\.0\.0\.1:(\d+)/,
-  });
-  const url = `http://127.0.0.1:${proc.port}`;
+  const server = await startBuiltServer();
+  const { url } = server;
   const clients: TestClient[] = [];
   const connect = (id: string, token: string) => {
     const c = connectClient(url, id, { token });
@@ -221,8 +209,7 @@ async function main() {
     );
   } finally {
     for (const c of clients) c.destroy();
-    await proc.stop();
-    await storage.drop();
+    await server.stop();
   }
 }
 

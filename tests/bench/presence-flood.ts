@@ -10,15 +10,12 @@
  *
  * The figure the issue measured before presence was throttled: update round trip p95 505 ms.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { connectClient } from '../helpers/clients.ts';
-import { createProcessStorage } from '../helpers/database.ts';
 import { appendSpeakerBlock, blockText } from '../helpers/record.ts';
-import { deployedNodeFlags, REPO_ROOT, TEST_ADMIN_TOKEN } from '../helpers/server.ts';
-import { spawnScript } from './spawn.ts';
+import { presenceFrame } from '../helpers/presenceFrame.ts';
+import { TEST_ADMIN_TOKEN } from '../helpers/server.ts';
+import { startBuiltServer } from './builtServer.ts';
 import { quantile, Samples } from './stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -27,31 +24,15 @@ const STATE_BYTES = 2_000;
 const KEYS_PER_SECOND = 10;
 const FLOOD_RATE = Number(process.env.FLOOD_RATE ?? 850);
 
-/** An awareness frame with one entry of about STATE_BYTES, as a raw client sends it. */
-function presenceFrame(clientId: number, clock: number): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  const a = encoding.createEncoder();
-  encoding.writeVarUint(a, 1);
-  encoding.writeVarUint(a, clientId);
-  encoding.writeVarUint(a, clock);
-  encoding.writeVarString(a, JSON.stringify({ user: { name: 'x'.repeat(STATE_BYTES) }, cursor: { anchor: clock } }));
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(a));
-  return encoding.toUint8Array(e);
-}
+/** An awareness entry of about STATE_BYTES, as a raw client sends it. */
+const floodFrame = (clientId: number, clock: number) =>
+  presenceFrame(clientId, clock, { user: { name: 'x'.repeat(STATE_BYTES) }, cursor: { anchor: clock } });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'server/scripts/build.mjs')], { stdio: 'ignore' });
-  const storage = await createProcessStorage(process.env.DATABASE_URL ? 'postgres' : 'pglite');
-  const proc = await spawnScript(path.join(REPO_ROOT, 'server/dist/main.js'), {
-    cwd: path.join(REPO_ROOT, 'server'),
-    nodeArgs: deployedNodeFlags(),
-    env: { HOST: '127.0.0.1', PORT: '0', CLIENT_DIR: 'no-client', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...storage.env },
-    ready: /running at http:\/\/127\.0\.0\.1:(\d+)/,
-  });
-  const url = `http://127.0.0.1:${proc.port}`;
+  const server = await startBuiltServer();
+  const { url } = server;
   const flooders: WebSocket[] = [];
   try {
     const res = await fetch(`${url}/api/sessions`, {
@@ -117,7 +98,7 @@ async function main() {
       const period = (1000 * FLOODERS) / FLOOD_RATE;
       await sleep((period * i) / FLOODERS);
       while (!stop && ws.readyState === ws.OPEN) {
-        ws.send(presenceFrame(900_000 + i, clock++));
+        ws.send(floodFrame(900_000 + i, clock++));
         sentFrames++;
         await sleep(period);
       }
@@ -140,8 +121,7 @@ async function main() {
     reader.destroy();
   } finally {
     for (const ws of flooders) ws.terminate();
-    await proc.stop();
-    await storage.drop();
+    await server.stop();
   }
 }
 

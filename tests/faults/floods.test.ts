@@ -4,22 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { type TestClient, waitFor } from '../helpers/clients.ts';
+import { presenceFrame } from '../helpers/presenceFrame.ts';
 import { appendSpeakerBlock, blockText } from '../helpers/record.ts';
 import { newSession, type SessionTokens } from '../helpers/sessions.ts';
 import { useTestServer } from '../helpers/testServer.ts';
-
-/** An awareness frame with one entry, as a raw client would send it. */
-function presenceFrame(clientId: number, clock: number, state: unknown): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 1);
-  const a = encoding.createEncoder();
-  encoding.writeVarUint(a, 1);
-  encoding.writeVarUint(a, clientId);
-  encoding.writeVarUint(a, clock);
-  encoding.writeVarString(a, JSON.stringify(state));
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(a));
-  return encoding.toUint8Array(e);
-}
 
 describe('floods are slowed down, coalesced or refused; others are unaffected', () => {
   const suite = useTestServer('pglite', { collabLimits: { perAddress: 40 } });
