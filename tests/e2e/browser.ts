@@ -64,6 +64,11 @@ export function ensureClientBuilt(): void {
     return;
   }
   const vite = path.join(REPO_ROOT, 'client/node_modules/.bin/vite');
-  const res = spawnSync(vite, ['build'], { cwd: path.join(REPO_ROOT, 'client'), encoding: 'utf8' });
+  // a production build whatever NODE_ENV the test runner set (vitest sets test)
+  const res = spawnSync(vite, ['build'], {
+    cwd: path.join(REPO_ROOT, 'client'),
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (res.status !== 0) throw new Error(`client build failed:\n${res.stdout}\n${res.stderr}`);
 }

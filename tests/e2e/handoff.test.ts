@@ -34,13 +34,10 @@ describe.skipIf(unavailable !== null)('hand-offs between note-takers in Chromium
   };
 
   for (const gapMs of [0, 50, 300, 1_000]) {
-    // KNOWN BUG, open (5 December 2026): in some runs one note-taker's caret leaves their empty
-    // new statement for the neighbouring block 10-30 ms after a remote change (ProseMirror reads
-    // the page's selection after y-prosemirror's rebuild, with no key or click), the claim guard
-    // holds the next keystrokes there and they are dropped when the caret returns. Seen in about
-    // one case in six; the retries keep the rest of this suite meaningful while it is fixed. A
-    // deterministic failure still fails.
-    it(`two note-takers pressing "next speaker" ${gapMs} ms apart each get their own block`, { retry: 2 }, async () => {
+    // Once failed about one run in six: after the other's first change, a note-taker's next
+    // keystrokes went into the other's block or were lost (the block under the caret lost its
+    // near-selection mark and was contained; see editor/nearSelection.ts and the test below).
+    it(`two note-takers pressing "next speaker" ${gapMs} ms apart each get their own block`, async () => {
       const s = await suite.newSession(`Hand-off ${gapMs} ms`);
       const ana = (await open(s, 'Ana')).session;
       await ana.waitForBlocks(1);
@@ -96,6 +93,29 @@ describe.skipIf(unavailable !== null)('hand-offs between note-takers in Chromium
       expect(openers.has('')).toBe(false);
     });
   }
+
+  it("the block being typed in is never contained while someone else's changes arrive", async () => {
+    const s = await suite.newSession('Containment');
+    const ana = (await open(s, 'Ana')).session;
+    await ana.waitForBlocks(1);
+    await typeStatement(ana, 'Chair', 'The floor is open.');
+    await ana.nextSpeaker();
+    await typeStatement(ana, 'Argentina', 'Thank you.');
+    const ben = (await open(s, 'Ben')).session;
+    await expect.poll(async () => (await blocks(ben))[1]?.text).toBe('Thank you.');
+    await ana.clickIntoBody(1);
+    await ben.clickIntoBody(0);
+    await ben.type(' Welcome.');
+    await expect.poll(async () => (await blocks(ana))[0]?.text).toBe('The floor is open. Welcome.');
+    // the stylesheet lets the browser skip blocks far from the caret (content-visibility); the
+    // one holding Ana's caret, and its neighbours, must stay rendered after Ben's change
+    const styles = await ana.page.evaluate(() =>
+      [...document.querySelectorAll('section[data-speaker-block]')].map((el) => getComputedStyle(el).contentVisibility),
+    );
+    expect(styles).toEqual(['visible', 'visible']);
+    await ana.type(' Argentina');
+    await expect.poll(async () => (await blocks(ben))[1]?.text).toBe('Thank you. Argentina');
+  });
 
   it('a block someone is typing in says so before you type, and your first keystroke there asks once', async () => {
     const s = await suite.newSession('Typing here');
