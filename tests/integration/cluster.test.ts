@@ -52,6 +52,9 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
   }
   const connect = (server: RunningServer, s: SessionTokens, opts: Parameters<typeof connectClient>[2] = {}) => {
     const c = connectClient(server.url, s.id, { token: s.noteTaker, ...opts });
+    // as the browser's editor does at once (its caret's user): a stock client's first state has
+    // clock 0, which y-protocols never applies remotely, so it would show only at its 15 s renewal
+    c.provider.awareness.setLocalStateField('user', { name: opts.name ?? '' });
     clients.push(c);
     return c;
   };
@@ -95,6 +98,22 @@ describe.skipIf(Boolean(unavailable))('a cluster of processes sharing live sessi
     await Promise.all(cs.map((c) => c.save.whenSaved()));
     const stored = await storedDoc(cluster!, s.id);
     expect(blockText(stored, 0).toString()).toBe(text);
+  });
+
+  it('a process that takes a room later shows its clients the presence of those already in it', async () => {
+    const { servers } = await start(2);
+    const s = await createSessionHttp(servers[0]!.url, 'late process');
+    const early = connect(servers[0]!, s, { name: 'Early' });
+    await early.synced();
+    // the early client's presence was published while no other process held the room
+    await new Promise((r) => setTimeout(r, 500));
+    const late = connect(servers[1]!, s, { name: 'Late' });
+    await late.synced();
+    const names = (c: TestClient) =>
+      [...c.provider.awareness.getStates().values()].map((st) => (st as { user?: { name?: string } }).user?.name);
+    // well before the client's own 15 s renewal would bring it
+    await waitFor(() => names(late).includes('Early'), 'the early client on the late process', 2_000);
+    await waitFor(() => names(early).includes('Late'), 'the late client on the early process', 2_000);
   });
 
   it('each update is appended once, by the process whose socket sent it', async () => {

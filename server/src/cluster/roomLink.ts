@@ -294,8 +294,12 @@ export class RoomLink {
       );
     }
     if (msg.askBack) {
+      // a joiner (or a process back from an outage) missed what we published before: our state
+      // vector, our observers, and our sockets' presence (else their carets and names would
+      // reach it only with their clients' 15 s renewal)
       this.publishSync(false);
       this.publish(writeRelayObservers(this.bus.processId, this.room.localObservers));
+      this.presence.republish();
     }
   }
 
