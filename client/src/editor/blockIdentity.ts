@@ -1,26 +1,57 @@
 /**
- * Keeps each speaker block's node view (its header inputs, which may hold the focus) bound to
- * that block for as long as the block lives.
+ * Keeps each speaker block's node view (its header inputs, which may hold the focus, and the
+ * statement holding the caret) bound to that block for as long as the block lives.
  *
- * y-prosemirror rebuilds every ProseMirror node on each remote change, so ProseMirror cannot
- * match old and new blocks by identity and reuses views by position: when another note-taker's
- * block is inserted above yours, your view (and the speaker field you are typing in) was handed
- * to their block, and your keystrokes went into their header (issue 13: "ZannZben"). Two guards:
- * a view refuses to be updated to a block with another id (nodeViewUpdate.ts), and each block carries a node
- * decoration naming its id, so ProseMirror will not recreate a view around another block's
- * content either (it only does that when decorations match). A new view is made for the new
- * block, and yours stays with yours.
+ * y-prosemirror applies each remote change as a replacement of the whole document, so ProseMirror
+ * matches old and new blocks by position: when another note-taker's block is inserted above
+ * yours, your view was handed to their block and your keystrokes went into their header (issue 13:
+ * "ZannZben"). Two guards: a view refuses to be updated to a block with another id
+ * (nodeViewUpdate.ts); and ProseMirror may still build a new view around the old view's content
+ * DOM (and the caret in it) when the two blocks' contents are equal and their decorations match,
+ * so each block whose content may equal another block's carries a node decoration naming its id.
+ *
+ * Only those blocks: a node decoration on every block (the first version) made each update of the
+ * page walk every block's decorations for every block, quadratic in the record's length (issue
+ * 17: about a third of a keystroke's script time at 1,000 blocks). Equal contents have equal
+ * size and text, so blocks whose (size, text hash) is unique need no decoration; in practice the
+ * decorated ones are the empty new statements.
  */
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 
-/** One node decoration per top-level speaker block, naming the block's id in its spec. */
-function identityDecorations(doc: PMNode): DecorationSet {
+/** Content keys by node: unchanged blocks keep their node across transactions, so each is hashed once. */
+const contentKeys = new WeakMap<PMNode, string>();
+
+/** A key equal for blocks of equal content (and, rarely, for some that differ: harmless). */
+export function contentKey(block: PMNode): string {
+  let key = contentKeys.get(block);
+  if (key === undefined) {
+    const text = block.textContent;
+    let hash = 0x811c9dc5; // FNV-1a, 32 bits
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    key = `${block.content.size}:${block.childCount}:${hash >>> 0}`;
+    contentKeys.set(block, key);
+  }
+  return key;
+}
+
+/** Node decorations naming the id of each top-level speaker block whose content key is shared. */
+export function identityDecorations(doc: PMNode): DecorationSet {
+  const seen = new Map<string, number>();
+  doc.forEach((node) => {
+    if (node.type.name === 'speakerBlock') {
+      const key = contentKey(node);
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+  });
   const decorations: Decoration[] = [];
   doc.forEach((node, pos) => {
-    if (node.type.name === 'speakerBlock') {
+    if (node.type.name === 'speakerBlock' && (seen.get(contentKey(node)) ?? 0) > 1) {
       decorations.push(Decoration.node(pos, pos + node.nodeSize, {}, { blockId: node.attrs.id }));
     }
   });
