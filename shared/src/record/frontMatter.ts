@@ -41,6 +41,28 @@ export interface FrontMatterRead {
 const BODY =
   /^(?:Commission|Committee|Council|General Assembly|Conference|Board|Economic and Social Council|Human Rights Council|Security Council|Meeting of|Working Group|Subcommission)\b/;
 
+/** Who presided, from "Chair: Ms. Bird (Australia)" (or Chairperson, President …), or null. */
+export function readChairLine(line: string): string | null {
+  return line.match(/^(?:Chair|Chairperson|Chairman|Chairwoman|President)\s*:\s*(.+)$/)?.[1]?.trim() ?? null;
+}
+
+/** "Held at Headquarters, New York, on Monday, 2 March 2020, at 10 a.m.": where and when. */
+export function isHeldLine(line: string): boolean {
+  return /^held at\b/i.test(line);
+}
+
+/** The date in the "Held at …" line ("14 April 2021"), if any. */
+export function heldOn(fm: FrontMatter): string | undefined {
+  return fm.held?.match(/\b\d{1,2} [A-Z][a-z]+ \d{4}\b/)?.[0];
+}
+
+/** Note a line that names the session or the body that met; any other line is left alone. */
+export function noteBodyOrSession(fm: FrontMatter, t: string): void {
+  const n = t.split(/\s+/).length;
+  if (/\bsession\b/i.test(t) && n <= 6) fm.session ??= t.replace(/\.$/, '');
+  else if (BODY.test(t) && n <= 12) fm.body = t; // the last named is the most specific
+}
+
 /** Read the front matter of a summary record: everything before its first paragraph or procedural note. */
 export function readFrontMatter(units: readonly Unit[]): FrontMatterRead {
   const fm: FrontMatter = {};
@@ -66,15 +88,14 @@ export function readFrontMatter(units: readonly Unit[]): FrontMatterRead {
       continue;
     }
     const symbol = t.match(SYMBOL);
-    const chair = t.match(/^(?:Chair|Chairperson|Chairman|Chairwoman|President)\s*:\s*(.+)$/);
+    const chair = readChairLine(t);
     if (symbol) fm.symbol ??= symbol[0];
     else if (MEETING.test(t)) fm.meeting ??= t.replace(/\.$/, '');
-    else if (/^held at\b/i.test(t)) fm.held ??= t;
-    else if (chair) fm.chair ??= chair[1]!.trim();
-    else if (/\bsession\b/i.test(t) && t.split(/\s+/).length <= 6) fm.session ??= t.replace(/\.$/, '');
-    else if (BODY.test(t) && t.split(/\s+/).length <= 12) fm.body = t; // the last named is the most specific
+    else if (isHeldLine(t)) fm.held ??= t;
+    else if (chair) fm.chair ??= chair;
+    else noteBodyOrSession(fm, t);
   }
-  const date = fm.held?.match(/\b\d{1,2} [A-Z][a-z]+ \d{4}\b/)?.[0];
+  const date = heldOn(fm);
   const parts = [fm.body, fm.session, fm.meeting, date].filter((p): p is string => Boolean(p));
   return { frontMatter: fm, length: i, title: parts.length ? parts.join(', ') : null };
 }

@@ -3,7 +3,9 @@
  * styles records come in: openers with a period or colon ("Peru.", "Jane Roe, UNODC:", the
  * convention of shared/fixtures/cnd-intersessional-2017-01-24.txt and of our text export), UN
  * summary records (numbered paragraphs in reported speech, front matter, procedural notes) and
- * negotiation bulletins ("MEXICO, for GRULAC, called for …"). A paragraph without an opener
+ * negotiation bulletins ("MEXICO, for GRULAC, called for …"), and records that mix them: front
+ * matter at the top of any record (topMatter.ts), numbered reported speech wherever it reads
+ * unambiguously as such (numbered.ts). A paragraph without an opener
  * continues the statement before it; text that belongs to no speaker is kept in a block whose
  * speaker is '' rather than dropped. Each block says how sure the reading is, and why.
  * Pure: the import route may run it in a worker.
@@ -20,9 +22,11 @@ import {
 import { identify } from './identity.ts';
 import { normaliseText, toUnits, type Unit } from './lines.ts';
 import { isKnownName } from './names.ts';
+import { ParagraphNumbers } from './numbered.ts';
 import { type Opener, readBareOpener, readOpener } from './opener.ts';
 import { continuesSpeaker, readBulletinOpener, readReportedOpener } from './reported.ts';
 import type { ReadBlock, ReadRecord, ReadSection } from './types.ts';
+import { readTopMatter } from './topMatter.ts';
 import { recordWarnings } from './warnings.ts';
 
 /** The title used when a text has no title line. */
@@ -68,11 +72,13 @@ const NO_SPEAKER = { speaker: '', affiliation: null, onBehalfOf: null, qualifier
 export function parseText(raw: string): ReadRecord {
   const text = normaliseText(raw);
   const summary = isSummaryText(text);
-  const allUnits = toUnits(summary ? separateFrontLines(text) : text, startsUnit);
+  const top = summary ? null : readTopMatter(text);
+  const allUnits = toUnits(summary ? separateFrontLines(text) : (top?.rest ?? text), startsUnit);
   const front = summary ? readFrontMatter(allUnits) : null;
   const units = front ? allUnits.slice(front.length) : allUnits;
   const bulletin = !summary && isBulletin(units);
-  let title: string | null = front?.title ?? null;
+  const numbers = new ParagraphNumbers(summary);
+  let title: string | null = front?.title ?? top?.title ?? null;
   const sections: ReadSection[] = [];
   let section: ReadSection | null = null;
   let block: ReadBlock | null = null;
@@ -118,7 +124,7 @@ export function parseText(raw: string): ReadRecord {
       addParagraph(unit.items.join('\n'));
       continue;
     }
-    const line = summary ? unit.text.replace(PARAGRAPH_NUMBER, '') : unit.text;
+    const { text: line, numbered } = numbers.read(unit.text);
     if (isCommentFormStart(line)) break;
     if (isFurniture(line)) continue;
     const crumb = readBreadcrumbTitle(line);
@@ -151,6 +157,7 @@ export function parseText(raw: string): ReadRecord {
       continue;
     }
     if (opener) {
+      if (!numbered) numbers.interrupt();
       startStatement(opener);
       continue;
     }
@@ -162,6 +169,7 @@ export function parseText(raw: string): ReadRecord {
     }
     const bare = readBareOpener(line);
     if (bare) {
+      numbers.interrupt();
       startStatement(bare);
       continue;
     }
@@ -169,6 +177,7 @@ export function parseText(raw: string): ReadRecord {
   }
   const record: ReadRecord = { title: title ?? UNTITLED, sections, warnings: [] };
   record.warnings = recordWarnings(record, forms);
-  if (front) record.frontMatter = front.frontMatter;
+  const frontMatter = front?.frontMatter ?? top?.frontMatter;
+  if (frontMatter) record.frontMatter = frontMatter;
   return record;
 }

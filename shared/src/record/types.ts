@@ -42,7 +42,7 @@ export interface ReadSection extends ParsedSection {
   blocks: ReadBlock[];
 }
 
-/** Front matter of a UN summary record: what the document is, kept out of the statements. */
+/** Front matter (of a UN summary record, or the masthead of any record): what the document is, kept out of the statements. */
 export interface FrontMatter {
   /** The document symbol ("E/CN.7/2017/SR.3"). */
   symbol?: string;
@@ -70,6 +70,6 @@ export interface ReadRecord extends ParsedRecord {
   sections: ReadSection[];
   /** Things a person should check before importing (uncertain blocks, unrecognised text). */
   warnings: string[];
-  /** Present for UN summary records. */
+  /** Present for UN summary records, and for other records whose first lines name who presided or where it was held. */
   frontMatter?: FrontMatter;
 }
