@@ -3,6 +3,7 @@
  * Affiliation." opener, then the statement), so they go through the import API as a real record
  * would. Deterministic: the same size always gives the same text.
  */
+import { randomInt, seededRandom } from '../../helpers/random.ts';
 
 const SPEAKERS: [string, string][] = [
   ['Ahmed Salem', 'Egypt'],
@@ -22,10 +23,16 @@ const WORDS = (
   'and called for further cooperation on data collection and analysis'
 ).split(' ');
 
-/** A statement of about `words` words, different per block. */
+/**
+ * A statement of about `words` words, different per block: words drawn from a generator seeded
+ * with the block's number (a pattern stepping through the word list repeated itself every 50
+ * blocks, which no real record does, and equal statements cost the editor work real ones do not:
+ * editor/blockIdentity.ts).
+ */
 function statement(block: number, words: number): string {
+  const rand = seededRandom(block + 1);
   const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[(block * 7 + i * 3) % WORDS.length]!);
+  for (let i = 0; i < words; i++) out.push(WORDS[randomInt(rand, WORDS.length)]!);
   const text = out.join(' ');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
