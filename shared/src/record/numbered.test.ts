@@ -29,6 +29,21 @@ describe('paragraph numbers', () => {
     ]);
   });
 
+  it('start no run at a body a statement speaks of, whatever its article, but do at a delegation', () => {
+    const numbers = new ParagraphNumbers(false);
+    expect(
+      readAll(numbers, [
+        '1. The Secretariat reported that the survey was late.',
+        '2. The Commission on Narcotic Drugs noted the draft.',
+        '3. The European Union said that it agreed.',
+      ]),
+    ).toEqual([
+      '1. The Secretariat reported that the survey was late.',
+      '2. The Commission on Narcotic Drugs noted the draft.',
+      'The European Union said that it agreed.',
+    ]);
+  });
+
   it('end their run when a statement opens without a number', () => {
     const numbers = new ParagraphNumbers(false);
     expect(numbers.read('1. Ms. Li (China) said that it agreed.')).toEqual({

@@ -4,28 +4,16 @@
  * always dropped. Other records may carry such numbered paragraphs too (minutes pasted together
  * from several sources, issue 15), but also numbered lists inside a statement ("1. We support the
  * text."), whose numbers are the statement's own. There a run of numbers belongs to the record only
- * when it starts at a paragraph that reads unambiguously as reported speech, and it goes on while
- * the numbers follow one another and no statement opens in another style.
+ * when it starts at a paragraph that reads unambiguously as reported speech (clearSpeaker.ts), and it
+ * goes on while the numbers follow one another and no statement opens in another style.
  */
+import { readClearReportedOpener } from './clearSpeaker.ts';
 import { PARAGRAPH_NUMBER } from './frontMatter.ts';
-import { isTitledPerson } from './nameShape.ts';
-import { readReportedOpener } from './reported.ts';
 
 /** A paragraph as read, and whether it lost a number of the record's. */
 export interface NumberedParagraph {
   text: string;
   numbered: boolean;
-}
-
-/**
- * Reported speech that cannot be a sentence of a statement: a person with an honorific or an
- * affiliation in brackets ("Mr. Okonkwo (Ghana) said"), or "The Chair / The representative of …
- * said". A bare pair of capitalised words ("Member States welcomed …") is not enough.
- */
-function isUnambiguousReported(text: string): boolean {
-  const opener = readReportedOpener(text);
-  if (!opener) return false;
-  return opener.affiliation !== null || isTitledPerson(opener.speaker) || /^the\s/i.test(text);
 }
 
 /** Reads paragraph numbers through a record, one paragraph after another. */
@@ -47,7 +35,7 @@ export class ParagraphNumbers {
     const rest = paragraph.slice(m[0].length);
     if (this.#always) return { text: rest, numbered: true };
     const n = Number.parseInt(m[0], 10);
-    if ((this.#last !== null && n === this.#last + 1) || isUnambiguousReported(rest)) {
+    if ((this.#last !== null && n === this.#last + 1) || readClearReportedOpener(rest) !== null) {
       this.#last = n;
       return { text: rest, numbered: true };
     }

@@ -5,11 +5,13 @@
  * summary records (numbered paragraphs in reported speech, front matter, procedural notes) and
  * negotiation bulletins ("MEXICO, for GRULAC, called for …"), and records that mix them: front
  * matter at the top of any record (topMatter.ts), numbered reported speech wherever it reads
- * unambiguously as such (numbered.ts). A paragraph without an opener
- * continues the statement before it; text that belongs to no speaker is kept in a block whose
+ * unambiguously as such (numbered.ts), and unnumbered reported speech only where its subject
+ * plainly names a speaker (clearSpeaker.ts). A paragraph without an opener continues the statement
+ * before it, even one that speaks of others ("Member States welcomed the report."); text that belongs to no speaker is kept in a block whose
  * speaker is '' rather than dropped. Each block says how sure the reading is, and why.
  * Pure: the import route may run it in a worker.
  */
+import { isSpeakingName, readClearReportedOpener } from './clearSpeaker.ts';
 import { isSummaryText, PARAGRAPH_NUMBER, readFrontMatter, separateFrontLines } from './frontMatter.ts';
 import {
   isCommentFormStart,
@@ -21,7 +23,6 @@ import {
 } from './furniture.ts';
 import { identify } from './identity.ts';
 import { normaliseText, toUnits, type Unit } from './lines.ts';
-import { isKnownName } from './names.ts';
 import { ParagraphNumbers } from './numbered.ts';
 import { type Opener, readBareOpener, readOpener } from './opener.ts';
 import { continuesSpeaker, readBulletinOpener, readReportedOpener } from './reported.ts';
@@ -34,9 +35,14 @@ export const UNTITLED = 'Untitled record';
 
 const comparable = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Whether a line must start its own paragraph even without a blank line before it. */
-function startsUnit(line: string): boolean {
-  return (
+/**
+ * Whether a line must start its own paragraph even without a blank line before it. Reported speech
+ * does so in a summary record; elsewhere only where it plainly names a speaker, as it must to open
+ * a statement there (clearSpeaker.ts).
+ */
+const unitStarter =
+  (summary: boolean) =>
+  (line: string): boolean =>
     readOpener(line) !== null ||
     readExplicitHeading(line) !== null ||
     readCapsHeading(line) !== null ||
@@ -44,12 +50,10 @@ function startsUnit(line: string): boolean {
     isFurniture(line) ||
     isCommentFormStart(line) ||
     isProceduralNote(line) ||
-    readReportedOpener(line.replace(PARAGRAPH_NUMBER, '')) !== null ||
+    (summary ? readReportedOpener : readClearReportedOpener)(line.replace(PARAGRAPH_NUMBER, '')) !== null ||
     readBulletinOpener(line, false) !== null ||
     // a summary record's numbered paragraph, even where the PDF lost the blank line before it
-    /^\d{1,3}\.\s+\p{Lu}/u.test(line)
-  );
-}
+    /^\d{1,3}\.\s+\p{Lu}/u.test(line);
 
 /** A bulletin names delegations in capitals at the start of paragraphs, more than once. */
 function isBulletin(units: readonly Unit[]): boolean {
@@ -63,7 +67,7 @@ function looksLikeMissedOpener(paragraph: string): boolean {
   const m = paragraph.match(
     /^(?:The\s+)?([\p{Lu}][\p{L}'’-]*(?:\s+(?:[\p{Lu}][\p{L}'’-]*|of|and|the)){0,5})(?:,|:|\s+(?:said|stated|noted|welcomed|supported|opposed)\b)/u,
   );
-  return m !== null && isKnownName(m[1]!);
+  return m !== null && isSpeakingName(m[1]!);
 }
 
 const NO_SPEAKER = { speaker: '', affiliation: null, onBehalfOf: null, qualifiers: [], kind: 'other' } as const;
@@ -73,7 +77,7 @@ export function parseText(raw: string): ReadRecord {
   const text = normaliseText(raw);
   const summary = isSummaryText(text);
   const top = summary ? null : readTopMatter(text);
-  const allUnits = toUnits(summary ? separateFrontLines(text) : (top?.rest ?? text), startsUnit);
+  const allUnits = toUnits(summary ? separateFrontLines(text) : (top?.rest ?? text), unitStarter(summary));
   const front = summary ? readFrontMatter(allUnits) : null;
   const units = front ? allUnits.slice(front.length) : allUnits;
   const bulletin = !summary && isBulletin(units);
@@ -141,9 +145,9 @@ export function parseText(raw: string): ReadRecord {
     }
 
     const explicit = readExplicitHeading(line);
-    const opener = explicit
-      ? null
-      : (readOpener(line) ?? readReportedOpener(line) ?? readBulletinOpener(line, bulletin));
+    // numbered reported speech outside a summary record has already shown itself to be such (numbered.ts)
+    const reported = summary || numbered ? readReportedOpener : readClearReportedOpener;
+    const opener = explicit ? null : (readOpener(line) ?? reported(line) ?? readBulletinOpener(line, bulletin));
     if (title === null && !sawContent && !opener) {
       title = explicit ?? line;
       continue;
