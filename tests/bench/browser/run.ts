@@ -10,7 +10,8 @@
  *
  *   npx tsx tests/bench/browser/run.ts [--sizes=50,300,1000] [--keys=150] [--remote=5] [--smoke] [--no-write]
  *
- * `--profile=DIR` writes CPU profiles of the page while it opens and while it types (summarise with
+ * `--profile=DIR` writes CPU profiles of the page while it opens, while it types and while remote
+ * note-takers type (summarise with
  * bench/profile.ts).
  * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
  * when a step fails (the page does not open, keys are lost, remote text never arrives).
@@ -196,9 +197,11 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     // remote note-takers typing while this page watches
     await page.evaluate(WATCH_REMOTE);
     const wsBase = `${base.replace(/^http/, 'ws')}/collab`;
+    const remoteProfiler = args.has('profile') && remoteCount > 0 ? await startProfile(page) : null;
     const remote = await startRemoteTypists(wsBase, session.id, session.token, remoteCount, 5);
     if (remoteCount > 0) await page.waitForTimeout(remoteSeconds * 1000);
     remote.stop();
+    if (remoteProfiler) await remoteProfiler.stop(path.resolve(args.get('profile')!, `remote-${blocks}.cpuprofile`));
     await page.waitForTimeout(remoteCount > 0 ? 1000 : 0);
     const painted = (await page.evaluate('window.__bench.remote')) as [string, number][];
     remote.destroy();
