@@ -110,7 +110,10 @@ describe.skipIf(unavailable !== null)('hand-offs between note-takers in Chromium
     // the stylesheet lets the browser skip blocks far from the caret (content-visibility); the
     // one holding Ana's caret, and its neighbours, must stay rendered after Ben's change
     const styles = await ana.page.evaluate(() =>
-      Array.from(document.querySelectorAll('section[data-speaker-block]'), (el) => getComputedStyle(el).contentVisibility),
+      Array.from(
+        document.querySelectorAll('section[data-speaker-block]'),
+        (el) => getComputedStyle(el).contentVisibility,
+      ),
     );
     expect(styles).toEqual(['visible', 'visible']);
     await ana.type(' Argentina');
