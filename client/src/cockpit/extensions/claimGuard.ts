@@ -1,9 +1,9 @@
 /**
  * Typing into a statement someone else claimed, or someone else is typing in right now (seen
  * through presence, typingStore.ts), asks first ("Ana is minuting this: type here anyway?"),
- * once per block. The keystrokes made while the question is open are held back, not
- * lost: Enter answers yes and inserts them, Escape drops them. Only local input is guarded;
- * remote changes never pass through these handlers.
+ * once per block. The keystrokes made while the question is open are held back, not lost:
+ * Enter answers yes and inserts them, Escape drops them, and moving away shows them in a notice.
+ * Only local input is guarded; remote changes never pass through these handlers.
  */
 import { claimedByOther } from '@rapporteur/shared/cockpit';
 import { Extension } from '@tiptap/core';
@@ -11,6 +11,7 @@ import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { enclosingSpeakerBlock } from '../../editor/commands.ts';
 import type { SessionCockpit } from '../sessionCockpit.ts';
+import { heldBackNotice } from '../stores/guardStore.ts';
 
 /** Keys that change the text without typing a character. */
 const EDITING_KEYS = new Set(['Enter', 'Backspace', 'Delete']);
@@ -21,8 +22,8 @@ function blockIdAt(state: EditorState): string | null {
 }
 
 /** The guard as a ProseMirror plugin over one session's claims. */
-export function claimGuardPlugin(cockpit: Pick<SessionCockpit, 'claims' | 'guard' | 'typing'>): Plugin {
-  const { claims, guard, typing } = cockpit;
+export function claimGuardPlugin(cockpit: Pick<SessionCockpit, 'claims' | 'guard' | 'typing' | 'notices'>): Plugin {
+  const { claims, guard, typing, notices } = cockpit;
   const { awareness } = claims;
 
   /** True (and the question asked) when input here must wait for a yes. */
@@ -73,9 +74,13 @@ export function claimGuardPlugin(cockpit: Pick<SessionCockpit, 'claims' | 'guard
     view() {
       return {
         update(view) {
-          // the question belongs to a place: leaving the block closes it
+          // the question belongs to a place: leaving the block closes it, and what was held
+          // back is shown in a notice rather than dropped without a word
           const open = guard.get();
-          if (open && blockIdAt(view.state) !== open.blockId) guard.dismiss();
+          if (open && blockIdAt(view.state) !== open.blockId) {
+            const notice = heldBackNotice(guard.leave());
+            if (notice) notices.say(notice);
+          }
         },
       };
     },
@@ -83,7 +88,7 @@ export function claimGuardPlugin(cockpit: Pick<SessionCockpit, 'claims' | 'guard
 }
 
 /** The guard as an editor extension; above the record's keymap so Enter answers the question. */
-export function claimGuardExtension(cockpit: Pick<SessionCockpit, 'claims' | 'guard' | 'typing'>) {
+export function claimGuardExtension(cockpit: Pick<SessionCockpit, 'claims' | 'guard' | 'typing' | 'notices'>) {
   return Extension.create({
     name: 'claimGuard',
     priority: 1100,

@@ -51,8 +51,27 @@ export class GuardStore extends Store<GuardPrompt | null> {
     return { blockId: open.blockId, pending: open.pending };
   }
 
-  /** Close the question without typing (the held-back text is dropped). */
+  /** Close the question without typing (the held-back text is dropped): the answer no. */
   dismiss(): void {
     this.set(null);
   }
+
+  /**
+   * The caret left the block the question is about: close it without typing, and return it (with
+   * the text held back) so that the note-taker can be told what was not typed.
+   */
+  leave(): GuardPrompt | null {
+    const open = this.get();
+    if (open) this.set(null);
+    return open;
+  }
+}
+
+/**
+ * What to tell a note-taker who moved away from a question with text held back: nothing typed
+ * disappears without a word, and the words are there to type again where they belong.
+ */
+export function heldBackNotice(prompt: GuardPrompt | null): string | null {
+  if (!prompt || prompt.pending.trim() === '') return null;
+  return `Not typed into ${prompt.name}'s statement (you moved on before answering): “${prompt.pending}”`;
 }
