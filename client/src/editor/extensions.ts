@@ -11,6 +11,7 @@ import { finalBlockLock } from './finalBlockLock.ts';
 import { FreshIdsOnPaste } from './freshIdsOnPaste.ts';
 import { awarenessPeers } from './peers.ts';
 import { RecordKeymap } from './recordKeymap.ts';
+import { RemoteChangesStay } from './remoteChangesStay.ts';
 import { NearSelection } from './nearSelection.ts';
 import { schemaGateExtension } from './schemaGate.ts';
 import { SpeakerBlockNodeView } from './speakerBlockNodeView.ts';
@@ -37,6 +38,7 @@ export function editorExtensions(session: CollabSession, user: UserIdentity, add
     CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
     RecordKeymap.configure({ peers: awarenessPeers(session.provider.awareness) }),
     NearSelection,
+    RemoteChangesStay,
     ActiveHeader,
     BlockIdentity,
     finalBlockLock(() => addons.onFinalBlockRefused()),
