@@ -2,10 +2,10 @@
  * Keeps each speaker block's node view (its header inputs, which may hold the focus, and the
  * statement holding the caret) bound to that block for as long as the block lives.
  *
- * y-prosemirror applies each remote change as a replacement of the whole document, so ProseMirror
- * matches old and new blocks by position: when another note-taker's block is inserted above
- * yours, your view was handed to their block and your keystrokes went into their header (issue 13:
- * "ZannZben"). Two guards: a view refuses to be updated to a block with another id
+ * y-tiptap applies a remote change by replacing the changed range of the document with new nodes
+ * (3.0.9 replaced all of it), and ProseMirror matches old and new blocks in that range by
+ * position: when another note-taker's block was inserted above yours, your view was handed to
+ * their block and your keystrokes went into their header (issue 13: "ZannZben"). Two guards: a view refuses to be updated to a block with another id
  * (nodeViewUpdate.ts); and ProseMirror may still build a new view around the old view's content
  * DOM (and the caret in it) when the two blocks' contents are equal and their decorations match,
  * so each block whose content may equal another block's carries a node decoration naming its id.

@@ -47,9 +47,9 @@ function compute(state: EditorState): NearState {
 /**
  * The plugin: keeps the near-selection decorations as the selection and the record change. On a
  * change to the record they are worked out again (a walk over the top-level nodes up to the
- * selection's, microseconds at 1,000 blocks), not mapped: y-prosemirror applies every remote change
- * as one replacement of the whole document, which maps every node decoration away. The block being
- * typed in then lost its mark, the stylesheet contained it under the caret, and Chromium put the
+ * selection's, microseconds at 1,000 blocks), not mapped: y-tiptap applies a remote change by
+ * replacing a range of the document with new nodes (3.0.9: all of it), which maps the node
+ * decorations in that range away. The block being typed in then lost its mark, the stylesheet contained it under the caret, and Chromium put the
  * next typed character into the next block (issue 13: a note-taker's first keystrokes after
  * another's change landed in the other's block, or were lost).
  */

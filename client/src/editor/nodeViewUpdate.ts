@@ -2,8 +2,8 @@
  * What a speaker block's node view does with a new version of its node. The header shows only
  * the block's attributes, so it is rebuilt when they change and not when the statement does (a
  * keystroke in the statement must not cost a header render, issue 17). And a view stays with its
- * block: y-prosemirror rebuilds every node on each remote change, and ProseMirror, matching views
- * by position, would otherwise hand your view (and the speaker field you type in) to a block
+ * block: y-tiptap replaces the range a remote change touched with new nodes, and ProseMirror,
+ * matching views there by position, would otherwise hand your view (and the speaker field you type in) to a block
  * inserted above yours (issue 13, see blockIdentity.ts). A block's id never changes.
  */
 import type { Node as PMNode } from '@tiptap/pm/model';
