@@ -21,7 +21,8 @@ import { roomChannel, writeRelayRevoke, writeRelayRoomState } from './wire.ts';
 
 /**
  * Defaults: a lost message is repaired within ~2 s; a silent process is forgotten after 6 s;
- * "saved" reaches clients on other processes at most 100 ms after the commit.
+ * "saved" for a change typed on another process reaches clients here at most 400 ms after its
+ * commit (at once while its typist goes on typing: it rides with the next keystroke).
  */
 export const DEFAULT_RELAY_TIMING: RoomLinkTiming = {
   syncIntervalMs: 2_000,

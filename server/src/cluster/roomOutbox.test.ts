@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
-import { RoomOutbox } from './roomOutbox.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { RoomOutbox, STORED_ANNOUNCE_BOUND_MS } from './roomOutbox.ts';
 import { readRelayMessage, type SingleRelayMessage, unbatch, writeRelayLeave, writeRelayPresence } from './wire.ts';
 
 function outbox() {
@@ -55,5 +55,44 @@ describe('RoomOutbox', () => {
     box.message(writeRelayLeave('p1'));
     box.flush();
     expect(sent).toEqual([[{ sender: 'p1', kind: 'leave' }]]);
+  });
+
+  it('waits one more pass of the event loop, so what arrives right behind an update rides with it', async () => {
+    const { box, sent, ride } = outbox();
+    const doc = new Y.Doc();
+    doc.on('update', (u: Uint8Array) => box.update(u));
+    doc.getText('t').insert(0, 'a');
+    // the caret frame a client sends behind its update, handled in a later callback than the update
+    await new Promise((r) => setImmediate(r));
+    ride(writeRelayPresence('p1', new Uint8Array([0])));
+    expect(sent).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent.map((m) => m.map((p) => p.kind))).toEqual([['update', 'presence']]);
+  });
+
+  it('keeps "stored" ranges for the next keystroke of a typist at 5 characters a second', async () => {
+    vi.useFakeTimers();
+    try {
+      const sent: SingleRelayMessage[][] = [];
+      const box = new RoomOutbox({
+        sender: 'p1',
+        send: (m) => sent.push(unbatch(readRelayMessage(m)!)),
+        beforeSend: () => {},
+        storedBoundMs: STORED_ANNOUNCE_BOUND_MS,
+      });
+      const doc = new Y.Doc();
+      doc.on('update', (u: Uint8Array) => box.update(u));
+      for (let k = 0; k < 4; k++) {
+        doc.getText('t').insert(k, 'x');
+        vi.advanceTimersByTime(50); // the write queue's flush
+        box.committed([{ client: doc.clientID, from: k, to: k + 1 }]);
+        vi.advanceTimersByTime(150); // the rest of the 200 ms between keys
+      }
+      expect(sent.map((m) => m.map((p) => p.kind))).toEqual([['update'], ...Array(3).fill(['update', 'stored'])]);
+      vi.advanceTimersByTime(STORED_ANNOUNCE_BOUND_MS);
+      expect(sent.at(-1)!.map((p) => p.kind)).toEqual(['stored']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

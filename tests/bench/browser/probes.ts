@@ -17,8 +17,33 @@
  * walk the editable's text nodes to save and restore the selection, so commits per key matter.
  */
 export const INIT_PROBES = `(() => {
-  const probe = { keys: [], longTasks: [], remote: [], commits: 0 };
+  const probe = { keys: [], longTasks: [], remote: [], commits: 0, open: {} };
   window.__bench = probe;
+  // the opening's milestones (ms from navigation start): the collaboration socket created, open,
+  // its largest message in the first seconds (the document) received, the first block shown
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(...args) {
+      super(...args);
+      if (!String(args[0]).includes('/collab') || probe.open.socketCreated !== undefined) return;
+      probe.open.socketCreated = performance.now();
+      probe.open.biggest = 0;
+      this.addEventListener('open', () => { probe.open.socketOpen ??= performance.now(); });
+      this.addEventListener('message', (e) => {
+        const size = e.data && (e.data.byteLength ?? e.data.size ?? e.data.length) || 0;
+        if (size > probe.open.biggest) {
+          probe.open.biggest = size;
+          probe.open.documentReceived = performance.now();
+        }
+      });
+    }
+  };
+  const firstBlock = () => {
+    if (document.querySelector('.record[contenteditable="true"] section[data-speaker-block]')) {
+      probe.open.firstBlock = performance.now();
+    } else requestAnimationFrame(firstBlock);
+  };
+  requestAnimationFrame(firstBlock);
   if (!window.__REACT_DEVTOOLS_GLOBAL_HOOK__) {
     window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
       supportsFiber: true,
@@ -78,4 +103,8 @@ export const PAGE_FIGURES = `(() => ({
   domNodes: document.getElementsByTagName('*').length,
   formControls: document.querySelectorAll('[contenteditable] input, [contenteditable] select, [contenteditable] textarea').length,
   longTasks: window.__bench.longTasks.slice(),
+  open: (() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { html: nav ? nav.responseEnd : NaN, scripts: nav ? nav.domContentLoadedEventEnd : NaN, ...window.__bench.open };
+  })(),
 }))()`;

@@ -80,6 +80,18 @@ interface SizeResult {
   remoteSent: number;
   /** React commits per local key (each walks the editable's DOM while it has the focus). */
   reactCommits: number;
+  /** Where the opening's time went: milestones in ms from navigation start (probes.ts). */
+  open: OpenMilestones;
+}
+
+interface OpenMilestones {
+  html: number;
+  scripts: number;
+  socketCreated?: number;
+  socketOpen?: number;
+  documentReceived?: number;
+  biggest?: number;
+  firstBlock?: number;
 }
 
 async function importRecord(base: string, text: string, title: string) {
@@ -180,6 +192,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       domNodes: number;
       formControls: number;
       longTasks: { start: number; duration: number }[];
+      open: OpenMilestones;
     };
     const heap = await heapMb(page);
 
@@ -243,6 +256,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       remoteMatched: latencies.length,
       remoteSent: remote.sent.size,
       reactCommits,
+      open: figures.open,
     };
   } finally {
     await context.close();
@@ -261,6 +275,15 @@ function table(results: SizeResult[]): string {
         `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
     ),
   ];
+  rows.push(
+    '',
+    '| blocks | page and scripts loaded (ms) | socket created | socket open | document received (KB) | first block shown | editable, seen by the benchmark |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      ({ blocks, open: o, editableMs }) =>
+        `| ${blocks} | ${f(o.html)} / ${f(o.scripts)} | ${f(o.socketCreated ?? NaN)} | ${f(o.socketOpen ?? NaN)} | ${f(o.documentReceived ?? NaN)} (${f((o.biggest ?? NaN) / 1024)}) | ${f(o.firstBlock ?? NaN)} | ${f(editableMs)} |`,
+    ),
+  );
   const first = results[0];
   const lastR = results[results.length - 1];
   if (first && lastR && results.length > 1) {

@@ -14,12 +14,14 @@ export interface RelayCounts {
   messages: Map<string, number>;
   /** What they carried by kind, a batch's parts each counted. */
   parts: Map<string, number>;
+  /** Messages carrying at least one part of a kind, by kind. */
+  carrying: Map<string, number>;
   bytes: number;
 }
 
 /** A subscriber of one room's channel that counts while a window is open. */
 export class RelayCounter {
-  private readonly counts: RelayCounts = { messages: new Map(), parts: new Map(), bytes: 0 };
+  private readonly counts: RelayCounts = { messages: new Map(), parts: new Map(), carrying: new Map(), bytes: 0 };
   private counting = false;
 
   private constructor(private readonly sub: Redis) {}
@@ -39,7 +41,9 @@ export class RelayCounter {
     const msg = readRelayMessage(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
     const add = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
     add(this.counts.messages, msg?.kind ?? 'unreadable');
-    for (const part of msg ? unbatch(msg) : []) add(this.counts.parts, part.kind);
+    const parts = msg ? unbatch(msg) : [];
+    for (const part of parts) add(this.counts.parts, part.kind);
+    for (const kind of new Set(parts.map((p) => p.kind))) add(this.counts.carrying, kind);
     this.counts.bytes += message.byteLength;
   }
 

@@ -194,6 +194,23 @@ export class SessionPage {
     });
   }
 
+  /**
+   * What the page shows a person and where their keystrokes go, for a failing test's message:
+   * the focus, the record's text, the save and connection pills, any question or notice.
+   */
+  async snapshot(): Promise<string> {
+    const shown = await this.page.evaluate(() => {
+      const text = (sel: string) => Array.from(document.querySelectorAll(sel), (e) => e.textContent?.trim() ?? '');
+      return {
+        active: document.activeElement ? `${document.activeElement.tagName}.${document.activeElement.className}` : null,
+        save: text('[data-testid="save"]'),
+        connection: text('[data-testid="connection"]'),
+        notices: text('.notice, [role="alert"], [data-testid="claim-prompt"]'),
+      };
+    });
+    return JSON.stringify({ ...shown, focused: await this.focused(), text: await this.recordText() });
+  }
+
   /** The record's top-level nodes, read from the Y.Doc. */
   record(): Promise<RecordNode[]> {
     return this.page.evaluate(READ_RECORD) as Promise<RecordNode[]>;
