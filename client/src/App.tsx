@@ -1,14 +1,30 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Link, Route, Switch } from 'wouter';
+import { onDemandPage } from './onDemandPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SessionListPage } from './pages/SessionListPage.tsx';
 
 // Each page loads its own code: the editor (Tiptap, Yjs, providers) is most of it and only session
 // pages need it; the observer view needs Yjs but no editor; search and import need neither.
-const SessionPage = lazy(() => import('./pages/SessionPage.tsx').then((m) => ({ default: m.SessionPage })));
-const ObserverPage = lazy(() => import('./pages/ObserverPage.tsx').then((m) => ({ default: m.ObserverPage })));
-const SearchPage = lazy(() => import('./pages/SearchPage.tsx').then((m) => ({ default: m.SearchPage })));
-const ImportPage = lazy(() => import('./pages/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const pages = {
+  session: onDemandPage(() => import('./pages/SessionPage.tsx').then((m) => m.SessionPage)),
+  observer: onDemandPage(() => import('./pages/ObserverPage.tsx').then((m) => m.ObserverPage)),
+  search: onDemandPage(() => import('./pages/SearchPage.tsx').then((m) => m.SearchPage)),
+  import: onDemandPage(() => import('./pages/ImportPage.tsx').then((m) => m.ImportPage)),
+};
+const { Page: SessionPage } = pages.session;
+const { Page: ObserverPage } = pages.observer;
+const { Page: SearchPage } = pages.search;
+const { Page: ImportPage } = pages.import;
+
+/** Fetch the code of the page at `pathname` (the routes below), if it loads on demand. */
+export function preloadPageAt(pathname: string): Promise<void> {
+  if (pathname.startsWith('/s/')) return pages.session.preload();
+  if (pathname.startsWith('/observe/')) return pages.observer.preload();
+  if (pathname === '/search') return pages.search.preload();
+  if (pathname === '/import') return pages.import.preload();
+  return Promise.resolve();
+}
 
 /** The application shell: a slim top bar and the routes. */
 export function App() {

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App, preloadPageAt } from './App.tsx';
 import { adoptAdminSecretFromAddress } from './api/adminLink.ts';
 // app-wide stylesheets, in cascade order: tokens, base and shell, then the folders every page
 // may show; pages loaded on demand bring their own (session, cockpit, record, versions, observer)
@@ -17,8 +17,12 @@ adoptAdminSecretFromAddress();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// the page this tab opened at renders at once with its code, never through a fallback
+// (onDemandPage.tsx); if its code cannot be fetched, the route's own loading shows why
+preloadPageAt(window.location.pathname).then(render, render);

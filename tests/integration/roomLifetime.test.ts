@@ -53,4 +53,22 @@ describe('room lifetime', () => {
     expect(recordString(suite.server.rooms.loadedRoom(s.id)!.doc)).toContain('first words');
     await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'prefetched room unloads');
   });
+
+  it('starts loading the room when a page checks its link, and not for a link that does not work', async () => {
+    const s = await createSessionHttp(suite.server.url, 'prefetched on the grant');
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) !== undefined, 'room prefetched at creation');
+    const c = suite.connect(s, { token: s.noteTaker });
+    await c.synced();
+    c.destroy();
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads after its last socket');
+
+    const me = (token: string) =>
+      fetch(`${suite.server.url}/api/sessions/${s.id}/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me('not-a-token-of-this-server')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(suite.server.rooms.loadedRoom(s.id)).toBeUndefined();
+    // the page asks what its link grants before it opens the socket: the room loads meanwhile
+    expect((await me(s.noteTaker)).status).toBe(200);
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) !== undefined, 'room prefetched by the grant');
+  });
 });

@@ -25,6 +25,11 @@ export async function resolveAccess(
 ): Promise<Access> {
   if (linkToken) saveAccess(sessionId, { token: linkToken });
   let token = linkToken ?? loadAccess(sessionId)?.token ?? null;
+  // the session is asked for beside the grant, not after it: one round trip fewer before the
+  // record opens (its answer is used only if the grant keeps the same token)
+  const askedWith = token;
+  const early = token ? getSession(sessionId, token, signal) : null;
+  early?.catch(() => {}); // its failure, if it matters, is seen when it is awaited below
   try {
     let me = await getGrant(sessionId, token, signal);
     if (token && me.role === null) {
@@ -37,7 +42,7 @@ export async function resolveAccess(
       if (token) saveAccess(sessionId, { token });
       me = await getGrant(sessionId, token, signal);
     }
-    const session = await getSession(sessionId, token, signal);
+    const session = await (early && token === askedWith ? early : getSession(sessionId, token, signal));
     return { kind: 'ready', session, token, role: me.role, admin: me.admin, links: loadAccess(sessionId)?.links };
   } catch (err) {
     if (signal?.aborted) throw err;

@@ -92,6 +92,7 @@ interface OpenMilestones {
   documentReceived?: number;
   biggest?: number;
   firstBlock?: number;
+  allBlocks?: number;
 }
 
 async function importRecord(base: string, text: string, title: string) {
@@ -170,6 +171,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     await context.addInitScript(
       `localStorage.setItem('rapporteur:user', JSON.stringify({ name: 'Bench Typist', color: '#1f6feb' }));`,
     );
+    await context.addInitScript(`window.__benchExpectBlocks = ${blocks};`);
     await context.addInitScript(INIT_PROBES);
     const page = await context.newPage();
     const openProfiler = args.has('profile') ? await startProfile(page) : null;
@@ -179,13 +181,13 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       .locator('.record[contenteditable="true"] section[data-speaker-block]')
       .first()
       .waitFor({ timeout: 120_000 });
-    const editableMs = performance.now() - t0;
+    const editableSeen = performance.now() - t0;
     await page.waitForFunction(
       `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`,
       undefined,
       { timeout: 300_000, polling: 50 },
     );
-    const allShownMs = performance.now() - t0;
+    const allShownSeen = performance.now() - t0;
     if (openProfiler) await openProfiler.stop(path.resolve(args.get('profile')!, `open-${blocks}.cpuprofile`));
     await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const figures = (await page.evaluate(PAGE_FIGURES)) as {
@@ -195,6 +197,10 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       open: OpenMilestones;
     };
     const heap = await heapMb(page);
+    // from the page's own clock (navigation start, a check every frame): polling from here would
+    // add up to its polling interval
+    const editableMs = figures.open.firstBlock ?? editableSeen;
+    const allShownMs = figures.open.allBlocks ?? allShownSeen;
 
     // local typing at the end of the record's last statement
     const last = page.locator('.record section[data-speaker-block]').last().locator('.sb-body p').last();
@@ -277,11 +283,13 @@ function table(results: SizeResult[]): string {
   ];
   rows.push(
     '',
-    '| blocks | page and scripts loaded (ms) | socket created | socket open | document received (KB) | first block shown | editable, seen by the benchmark |',
+    "Opening, in ms from navigation start (the page's own clock):",
+    '',
+    '| blocks | page and scripts loaded | socket created | socket open | document received (KB) | editable (first block shown) | all blocks shown |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
-      ({ blocks, open: o, editableMs }) =>
-        `| ${blocks} | ${f(o.html)} / ${f(o.scripts)} | ${f(o.socketCreated ?? NaN)} | ${f(o.socketOpen ?? NaN)} | ${f(o.documentReceived ?? NaN)} (${f((o.biggest ?? NaN) / 1024)}) | ${f(o.firstBlock ?? NaN)} | ${f(editableMs)} |`,
+      ({ blocks, open: o }) =>
+        `| ${blocks} | ${f(o.html)} / ${f(o.scripts)} | ${f(o.socketCreated ?? NaN)} | ${f(o.socketOpen ?? NaN)} | ${f(o.documentReceived ?? NaN)} (${f((o.biggest ?? NaN) / 1024)}) | ${f(o.firstBlock ?? NaN)} | ${f(o.allBlocks ?? NaN)} |`,
     ),
   );
   const first = results[0];

@@ -63,6 +63,7 @@ export function sessionRoutes(deps: SessionRouteDeps) {
       const id = sessionId(c.req.param('id'));
       const grant = await deps.access.resolve(requestToken(c));
       if (grant && grant.sessionId !== id) throw forbidden('this token belongs to another session');
+      if (grant) deps.rooms.prefetch(id); // a page with a working link opens its socket next
       return c.json({ sessionId: id, role: grant?.role ?? null, admin: isAdmin(c, deps) });
     })
     .post('/:id/links', async (c) => {
