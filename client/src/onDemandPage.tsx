@@ -37,6 +37,7 @@ export function onDemandPage<P extends object>(load: () => Promise<ComponentType
     return loading;
   };
   const Lazy = lazy(() => fetchCode().then((component) => ({ default: component })));
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per page, at module load (App.tsx), so each page keeps one component identity
   function Page(props: P) {
     const Loaded = loaded;
     if (Loaded) return <Loaded {...props} />;
