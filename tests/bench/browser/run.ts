@@ -12,7 +12,7 @@
  *
  * `--profile=DIR` writes CPU profiles of the page while it opens, while it types and while remote
  * note-takers type (summarise with
- * bench/profile.ts).
+ * bench/profile.ts); `--trace=DIR` a Chromium trace of the remote phase (rendering included).
  * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
  * when a step fails (the page does not open, keys are lost, remote text never arrives).
  */
@@ -217,9 +217,17 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     await page.evaluate(WATCH_REMOTE);
     const wsBase = `${base.replace(/^http/, 'ws')}/collab`;
     const remoteProfiler = args.has('profile') && remoteCount > 0 ? await startProfile(page) : null;
+    const tracing = args.has('trace') && remoteCount > 0;
+    if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] });
     const remote = await startRemoteTypists(wsBase, session.id, session.token, remoteCount, 5);
     if (remoteCount > 0) await page.waitForTimeout(remoteSeconds * 1000);
     remote.stop();
+    if (tracing) {
+      const file = path.resolve(args.get('trace')!, `remote-${blocks}.trace.json`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, await browser.stopTracing());
+      console.log(`trace written: ${file}`);
+    }
     if (remoteProfiler) await remoteProfiler.stop(path.resolve(args.get('profile')!, `remote-${blocks}.cpuprofile`));
     await page.waitForTimeout(remoteCount > 0 ? 1000 : 0);
     const painted = (await page.evaluate('window.__bench.remote')) as [string, number][];
