@@ -22,9 +22,22 @@ export function nextStarts(doc: PMNode): Map<string, string> {
   return out;
 }
 
-/** The timeline of one editor, kept current until `destroy()`. */
+function sameStarts(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, start] of a) if (b.get(id) !== start) return false;
+  return true;
+}
+
+/**
+ * The timeline of one editor, kept current until `destroy()`. It changes only when a block's start
+ * or the blocks' order does: typing leaves it alone, so the headers of a long record are not all
+ * asked to refresh on every keystroke (issue 17).
+ */
 export class TimelineStore extends Store<Map<string, string>> {
-  private readonly onUpdate = () => this.set(nextStarts(this.editor.state.doc));
+  private readonly onUpdate = () => {
+    const next = nextStarts(this.editor.state.doc);
+    if (!sameStarts(next, this.get())) this.set(next);
+  };
 
   constructor(private readonly editor: Editor) {
     super(nextStarts(editor.state.doc));
