@@ -36,7 +36,7 @@ const LAYERS = [
   ['cockpit', 'versions'],
   ['record'],
   ['editor'],
-  ['components'],
+  ['components', 'onDemandPage.tsx'],
   ['api', 'user', 'a11y', 'format.ts', 'styles.css', 'tokens.css'],
 ];
 
