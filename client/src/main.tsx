@@ -23,6 +23,19 @@ const render = () =>
       <App />
     </StrictMode>,
   );
-// the page this tab opened at renders at once with its code, never through a fallback
-// (onDemandPage.tsx); if its code cannot be fetched, the route's own loading shows why
-preloadPageAt(window.location.pathname).then(render, render);
+/**
+ * The longest the first render waits for the code of the page this tab opened at. Within it, the
+ * page renders at once with its code, never through a fallback (onDemandPage.tsx); on a network
+ * slow enough to pass it (the code is kept by the service worker after a first visit), the shell
+ * and its "Loading…" show rather than an empty page.
+ */
+const FIRST_RENDER_WAIT_MS = 1_000;
+let rendered = false;
+const renderOnce = () => {
+  if (rendered) return;
+  rendered = true;
+  render();
+};
+// if the code cannot be fetched, the route's own loading shows why
+preloadPageAt(window.location.pathname).then(renderOnce, renderOnce);
+setTimeout(renderOnce, FIRST_RENDER_WAIT_MS);

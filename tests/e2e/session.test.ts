@@ -73,6 +73,23 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     await ana.page.getByRole('heading', { name: 'Search the minutes' }).waitFor();
   });
 
+  it('on a network too slow for the session page code, shows the shell and its loading line first, then the record', async () => {
+    const s = await suite.newSession('CND intersessional: slow network');
+    const ctx = await suite.freshContext();
+    // the session page's code takes 2.5 s to arrive
+    await ctx.route(/\/assets\/SessionPage-[^/]*\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 2_500));
+      await route.continue();
+    });
+    const page = await ctx.newPage();
+    await page.goto(`${suite.url}/s/${s.id}?token=${encodeURIComponent(s.noteTaker)}`);
+    await page.locator('main > p.page.muted', { hasText: 'Loading…' }).waitFor({ timeout: 2_400 });
+    expect(await page.locator('header.topbar').isVisible()).toBe(true);
+    const ana = new SessionPage(page, suite.url);
+    await ana.giveNameIfAsked('Ana');
+    await ana.waitForBlocks(1);
+  });
+
   it('two note-takers type into speaker blocks and each sees the other’s text and caret', async () => {
     const s = await suite.newSession('CND intersessional: 24 January 2017');
     const ana = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
