@@ -12,6 +12,7 @@ import type { UserIdentity } from '../user/identity.ts';
 import { keepAcknowledgements } from './keptOffline.ts';
 import { SchemaGate } from './schemaGate.ts';
 import { collabUrl, jitteredReconnect, socketParams } from './socketOptions.ts';
+import { type StagingProvider, stageLargeSyncs } from './stagedSync.ts';
 
 /** Everything the editor and the status bar need for one session. */
 export interface CollabSession {
@@ -44,6 +45,9 @@ export function openCollabSession(sessionId: string, token: string | null, user:
     params: socketParams(token, user),
     shouldReconnect: jitteredReconnect(),
   });
+  // a long record arrives in one message: applied in parts, so that opening it never freezes the page
+  // (the same handler-type variance as the save tracker's below)
+  stageLargeSyncs(provider as unknown as StagingProvider);
   // the tracker's structural type takes handlers for any provider; y-websocket's are typed for
   // its own class, which function-parameter variance rejects though the call is the same
   const save = new SaveTracker(doc, provider as unknown as ProviderWithHandlers);

@@ -5,12 +5,12 @@
  * processes of a cluster, which may complete updates held here.
  */
 import * as Y from 'yjs';
-import { CloseCode, MAX_DOCUMENT_BYTES } from '@rapporteur/shared/protocol';
+import { CloseCode, MAX_DOCUMENT_BYTES, readerItems } from '@rapporteur/shared/protocol';
 import { BlockGuard } from './blockGuard.ts';
 import { recordSchema, schemaRules } from '@rapporteur/shared/schema';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import { unmetNeeds, updateNeeds } from './causality.ts';
-import { ProtocolError, readClientMessage, writeSyncStep2 } from './codec.ts';
+import { ProtocolError, readClientMessage } from './codec.ts';
 import type { Connection } from './connection.ts';
 import { DocumentSize } from './docSize.ts';
 import { PendingUpdates } from './pendingBound.ts';
@@ -26,7 +26,7 @@ import {
   REMOTE_ORIGIN,
   type RoomPart,
 } from './types.ts';
-import { binaryFrame } from './wireFrame.ts';
+import { syncReplyFrames } from './syncReply.ts';
 
 /** What the record schema allows, checked against every incoming update. */
 const RECORD_RULES = schemaRules(recordSchema);
@@ -37,7 +37,7 @@ export class MessageReceiver implements FrameReceiver, RoomPart {
   private readonly pending = new PendingUpdates<Connection>();
   private readonly size: DocumentSize;
   private fullState: Uint8Array | null = null;
-  private fullStep2: Buffer | null = null;
+  private fullReply: Buffer[] | null = null;
   /** Final blocks read-only for note-takers; changes after review marked (blockGuard.ts). */
   private readonly blocks: BlockGuard;
 
@@ -49,7 +49,7 @@ export class MessageReceiver implements FrameReceiver, RoomPart {
     this.blocks = new BlockGuard(room.doc, () => room.sessionState.status);
     room.doc.on('update', (update: Uint8Array) => {
       this.fullState = null;
-      this.fullStep2 = null;
+      this.fullReply = null;
       this.size.grew(update.byteLength);
     });
   }
@@ -94,18 +94,19 @@ export class MessageReceiver implements FrameReceiver, RoomPart {
   }
 
   /**
-   * Answer a peer's state vector with what it lacks. A joiner with an empty document gets the
-   * full state, encoded and framed once between edits, so a hundred joiners of a large record
-   * share one buffer.
+   * Answer a peer's state vector with what it lacks, a large answer in parts (syncReply.ts). A
+   * joiner with an empty document gets the full state, encoded, split and framed once between
+   * edits, so a hundred joiners of a large record share the same buffers.
    */
   private answerSyncStep1(conn: Connection, stateVector: Uint8Array): void {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
     if (!empty) {
-      conn.send(writeSyncStep2(Y.encodeStateAsUpdate(this.room.doc, stateVector)));
+      const { doc } = this.room;
+      conn.write(syncReplyFrames(Y.encodeStateAsUpdate(doc, stateVector), readerItems(doc)));
       return;
     }
-    this.fullStep2 ??= binaryFrame(writeSyncStep2(this.fullStateUpdate()));
-    conn.write([this.fullStep2]);
+    this.fullReply ??= syncReplyFrames(this.fullStateUpdate());
+    conn.write(this.fullReply);
   }
 
   private fullStateUpdate(): Uint8Array {

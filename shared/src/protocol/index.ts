@@ -4,3 +4,4 @@ export * from './messages.ts';
 export * from './persisted.ts';
 export * from './saveStatus.ts';
 export * from './colours.ts';
+export * from './splitUpdate.ts';

@@ -180,3 +180,11 @@ export const HEAVY_JOB_TIMEOUT_MS = 60_000;
 
 /** What a 429 or 503 for heavy work asks the client to wait, in seconds (Retry-After). */
 export const HEAVY_RETRY_AFTER_S = 2;
+
+/**
+ * A sync reply or update larger than its first part is sent and applied in parts (splitUpdate.ts):
+ * a first part for the first screen (a dozen statements), then parts twice as large as the one
+ * before, up to the last size. A reader applying one part per task never holds the page long
+ * (issue 17: a 1,000-block record is 1.7 MB).
+ */
+export const SYNC_PART_BYTES = { first: 16 * 1024, rest: 64 * 1024 } as const;

@@ -20,21 +20,24 @@ export const INIT_PROBES = `(() => {
   const probe = { keys: [], longTasks: [], remote: [], commits: 0, open: {} };
   window.__bench = probe;
   // the opening's milestones (ms from navigation start): the collaboration socket created, open,
-  // its largest message in the first seconds (the document) received, the first block shown
+  // the first part of the document received and the sync answer (its last part) received, with
+  // the document's bytes; the first block shown
   const NativeSocket = window.WebSocket;
   window.WebSocket = class extends NativeSocket {
     constructor(...args) {
       super(...args);
       if (!String(args[0]).includes('/collab') || probe.open.socketCreated !== undefined) return;
       probe.open.socketCreated = performance.now();
-      probe.open.biggest = 0;
+      probe.open.documentBytes = 0;
       this.addEventListener('open', () => { probe.open.socketOpen ??= performance.now(); });
       this.addEventListener('message', (e) => {
-        const size = e.data && (e.data.byteLength ?? e.data.size ?? e.data.length) || 0;
-        if (size > probe.open.biggest) {
-          probe.open.biggest = size;
-          probe.open.documentReceived = performance.now();
-        }
+        if (probe.open.documentReceived !== undefined || !(e.data instanceof ArrayBuffer)) return;
+        // a sync message (0) carrying an update (2) or the sync answer (1)
+        const head = new Uint8Array(e.data, 0, Math.min(2, e.data.byteLength));
+        if (head[0] !== 0 || (head[1] !== 1 && head[1] !== 2)) return;
+        probe.open.documentFirst ??= performance.now();
+        probe.open.documentBytes += e.data.byteLength;
+        if (head[1] === 1) probe.open.documentReceived = performance.now();
       });
     }
   };

@@ -12,7 +12,8 @@
  *
  * `--profile=DIR` writes CPU profiles of the page while it opens, while it types and while remote
  * note-takers type (summarise with
- * bench/profile.ts); `--trace=DIR` a Chromium trace of the remote phase (rendering included).
+ * bench/profile.ts); `--trace=DIR` Chromium traces of the opening and of the remote phase
+ * (rendering included).
  * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
  * when a step fails (the page does not open, keys are lost, remote text never arrives).
  */
@@ -70,6 +71,8 @@ interface SizeResult {
   allShownMs: number;
   openLongestTaskMs: number;
   openLongTasksOver100: number;
+  /** The longest task from the document's first part until every block was shown. */
+  arrivingLongestTaskMs: number;
   heapMb: number;
   domNodes: number;
   formControls: number;
@@ -82,6 +85,8 @@ interface SizeResult {
   reactCommits: number;
   /** Where the opening's time went: milestones in ms from navigation start (probes.ts). */
   open: OpenMilestones;
+  /** Tasks of 50 ms or more until every block was shown: start (ms from navigation) and length. */
+  openTasks: { start: number; duration: number }[];
 }
 
 interface OpenMilestones {
@@ -89,8 +94,10 @@ interface OpenMilestones {
   scripts: number;
   socketCreated?: number;
   socketOpen?: number;
+  /** The first part of the document received, and the last (the sync answer). */
+  documentFirst?: number;
   documentReceived?: number;
-  biggest?: number;
+  documentBytes?: number;
   firstBlock?: number;
   allBlocks?: number;
 }
@@ -155,6 +162,16 @@ async function startProfile(page: Page) {
   };
 }
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'blink'];
+
+/** Stop the Chromium trace (`--trace=DIR`) and write it as DIR/NAME.trace.json. */
+async function writeTrace(browser: Browser, name: string): Promise<void> {
+  const file = path.resolve(args.get('trace')!, `${name}.trace.json`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, await browser.stopTracing());
+  console.log(`trace written: ${file}`);
+}
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -175,6 +192,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     await context.addInitScript(INIT_PROBES);
     const page = await context.newPage();
     const openProfiler = args.has('profile') ? await startProfile(page) : null;
+    if (args.has('trace')) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const t0 = performance.now();
     await page.goto(`${base}/s/${session.id}?token=${encodeURIComponent(session.token)}`);
     await page
@@ -182,13 +200,10 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       .first()
       .waitFor({ timeout: 120_000 });
     const editableSeen = performance.now() - t0;
-    await page.waitForFunction(
-      `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`,
-      undefined,
-      { timeout: 300_000, polling: 50 },
-    );
+    await pollPage(page, `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`, 300_000);
     const allShownSeen = performance.now() - t0;
     if (openProfiler) await openProfiler.stop(path.resolve(args.get('profile')!, `open-${blocks}.cpuprofile`));
+    if (args.has('trace')) await writeTrace(browser, `open-${blocks}`);
     await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const figures = (await page.evaluate(PAGE_FIGURES)) as {
       domNodes: number;
@@ -218,16 +233,11 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     const wsBase = `${base.replace(/^http/, 'ws')}/collab`;
     const remoteProfiler = args.has('profile') && remoteCount > 0 ? await startProfile(page) : null;
     const tracing = args.has('trace') && remoteCount > 0;
-    if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink'] });
+    if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const remote = await startRemoteTypists(wsBase, session.id, session.token, remoteCount, 5);
     if (remoteCount > 0) await page.waitForTimeout(remoteSeconds * 1000);
     remote.stop();
-    if (tracing) {
-      const file = path.resolve(args.get('trace')!, `remote-${blocks}.trace.json`);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, await browser.stopTracing());
-      console.log(`trace written: ${file}`);
-    }
+    if (tracing) await writeTrace(browser, `remote-${blocks}`);
     if (remoteProfiler) await remoteProfiler.stop(path.resolve(args.get('profile')!, `remote-${blocks}.cpuprofile`));
     await page.waitForTimeout(remoteCount > 0 ? 1000 : 0);
     const painted = (await page.evaluate('window.__bench.remote')) as [string, number][];
@@ -261,6 +271,12 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       allShownMs,
       openLongestTaskMs: Math.max(0, ...figures.longTasks.map((t) => t.duration)),
       openLongTasksOver100: figures.longTasks.filter((t) => t.duration > 100).length,
+      arrivingLongestTaskMs: Math.max(
+        0,
+        ...figures.longTasks
+          .filter((t) => t.start + t.duration > (figures.open.documentFirst ?? 0) && t.start < allShownMs)
+          .map((t) => t.duration),
+      ),
       heapMb: heap,
       domNodes: figures.domNodes,
       formControls: figures.formControls,
@@ -271,6 +287,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       remoteSent: remote.sent.size,
       reactCommits,
       open: figures.open,
+      openTasks: figures.longTasks.filter((t) => t.duration >= 50),
     };
   } finally {
     await context.close();
@@ -282,22 +299,22 @@ const d4 = (x: Dist) => `${f(x.p50, 1)} / ${f(x.p95, 1)} / ${f(x.p99, 1)} / ${f(
 
 function table(results: SizeResult[]): string {
   const rows = [
-    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | longest task while the record arrives (ms) | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
+        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.arrivingLongestTaskMs)} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
     ),
   ];
   rows.push(
     '',
     "Opening, in ms from navigation start (the page's own clock):",
     '',
-    '| blocks | page and scripts loaded | socket created | socket open | document received (KB) | editable (first block shown) | all blocks shown |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| blocks | page and scripts loaded | socket created | socket open | document: first part / all received (KB) | editable (first block shown) | all blocks shown | tasks ≥ 50 ms (start+length) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
-      ({ blocks, open: o }) =>
-        `| ${blocks} | ${f(o.html)} / ${f(o.scripts)} | ${f(o.socketCreated ?? NaN)} | ${f(o.socketOpen ?? NaN)} | ${f(o.documentReceived ?? NaN)} (${f((o.biggest ?? NaN) / 1024)}) | ${f(o.firstBlock ?? NaN)} | ${f(o.allBlocks ?? NaN)} |`,
+      ({ blocks, open: o, openTasks }) =>
+        `| ${blocks} | ${f(o.html)} / ${f(o.scripts)} | ${f(o.socketCreated ?? NaN)} | ${f(o.socketOpen ?? NaN)} | ${f(o.documentFirst ?? NaN)} / ${f(o.documentReceived ?? NaN)} (${f((o.documentBytes ?? NaN) / 1024)}) | ${f(o.firstBlock ?? NaN)} | ${f(o.allBlocks ?? NaN)} | ${openTasks.map((t) => `${f(t.start)}+${f(t.duration)}`).join(', ') || '-'} |`,
     ),
   );
   const first = results[0];
