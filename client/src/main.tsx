@@ -39,3 +39,5 @@ const renderOnce = () => {
 // if the code cannot be fetched, the route's own loading shows why
 preloadPageAt(window.location.pathname).then(renderOnce, renderOnce);
 setTimeout(renderOnce, FIRST_RENDER_WAIT_MS);
+// when the wait began: a page that shows its loading line before the bound is a bug (browser test)
+performance.mark('rapporteur:first-render-wait', { detail: FIRST_RENDER_WAIT_MS });

@@ -72,6 +72,43 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
     expect(blocks[middle + 2]!.text).not.toContain('Thank you, Chair.');
   });
 
+  it('a long record shows in parts, from the server and from the offline copy, and takes typing at its end', async () => {
+    // the frames in which blocks appeared: all in one means the whole record was applied and
+    // rendered in one task (opening froze the page); the server sends it in parts, the offline
+    // copy hands it over in parts
+    const s = await suite.importSession(longRecord(300, 200), 'Two openings');
+    const context = await suite.freshContext();
+    await context.addInitScript(() => {
+      const w = window as unknown as { growth: number[] };
+      w.growth = [];
+      const count = () => document.querySelectorAll('.record section[data-speaker-block]').length;
+      const watch = () => {
+        const n = count();
+        if (n > (w.growth[w.growth.length - 1] ?? 0)) w.growth.push(n);
+        requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    const growth = (p: SessionPage) => p.page.evaluate(() => (window as unknown as { growth: number[] }).growth);
+    const first = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await first.waitForBlocks(300, 60_000);
+    expect((await growth(first)).length).toBeGreaterThan(2);
+    await first.waitForSaved();
+    await first.page.close();
+
+    // the same browser again: the offline copy holds the record, the server has nothing to add
+    const again = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await again.waitForBlocks(300, 60_000);
+    expect((await growth(again)).length).toBeGreaterThan(2);
+    await again.speakerBlocks.nth(299).scrollIntoViewIfNeeded();
+    await again.clickIntoBody(299);
+    await again.type(' Thank you, Chair.');
+    await again.waitForSaved();
+    const blocks = (await again.record()).filter((n) => n.type === 'speakerBlock');
+    expect(blocks).toHaveLength(300);
+    expect(blocks[299]!.text.endsWith(' Thank you, Chair.')).toBe(true);
+  });
+
   it('typing a statement makes React render nothing, so no keystroke pays for a walk of the record', async () => {
     // every React commit while the record has the focus walks all of its text nodes (react-dom
     // saves and restores the selection); the probe stands in for React's devtools hook to count them

@@ -5,21 +5,26 @@
  * `destroy()` leaks timers and keeps a socket open.
  */
 import { type ProviderWithHandlers, SaveTracker } from '@rapporteur/shared/protocol';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { UserIdentity } from '../user/identity.ts';
 import { keepAcknowledgements } from './keptOffline.ts';
 import { SchemaGate } from './schemaGate.ts';
 import { collabUrl, jitteredReconnect, socketParams } from './socketOptions.ts';
+import { openOfflineCopy } from './offlineCopy.ts';
 import { type StagingProvider, stageLargeSyncs } from './stagedSync.ts';
+import { StagedUpdates } from './stagedUpdates.ts';
 
 /** Everything the editor and the status bar need for one session. */
 export interface CollabSession {
   sessionId: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** The offline copy's persistence (its custom store keeps what the page must know offline). */
   offline: IndexeddbPersistence;
+  /** Resolves once what the offline copy held is in `doc`. */
+  offlineLoaded: Promise<void>;
   save: SaveTracker;
   /** Whether the document was written by a newer schema than ours (then it is shown read-only). */
   schema: SchemaGate;
@@ -38,16 +43,18 @@ export function openCollabSession(sessionId: string, token: string | null, user:
   const doc = new Y.Doc();
   // before anything fills the document: a newer version must be known before the editor renders
   const schema = new SchemaGate(doc);
-  // the offline copy first, so text typed while the server was unreachable is in the doc
-  // before the first sync exchange and gets re-sent by it
-  const offline = new IndexeddbPersistence(offlineCopyName(sessionId), doc);
+  // large updates (a long record, from the server or the offline copy) go in one part per task
+  const staged = new StagedUpdates(doc);
+  // the offline copy first: text typed while the server was unreachable reaches the doc, and the
+  // provider sends it on
+  const offlineCopy = openOfflineCopy(offlineCopyName(sessionId), doc, staged);
+  const offline = offlineCopy.persistence;
   const provider = new WebsocketProvider(collabUrl(window.location), sessionId, doc, {
     params: socketParams(token, user),
     shouldReconnect: jitteredReconnect(),
   });
-  // a long record arrives in one message: applied in parts, so that opening it never freezes the page
   // (the same handler-type variance as the save tracker's below)
-  stageLargeSyncs(provider as unknown as StagingProvider);
+  stageLargeSyncs(provider as unknown as StagingProvider, staged);
   // the tracker's structural type takes handlers for any provider; y-websocket's are typed for
   // its own class, which function-parameter variance rejects though the call is the same
   const save = new SaveTracker(doc, provider as unknown as ProviderWithHandlers);
@@ -59,6 +66,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
     doc,
     provider,
     offline,
+    offlineLoaded: offlineCopy.loaded,
     save,
     schema,
     setUser(next) {
@@ -78,8 +86,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
       save.destroy();
       schema.destroy();
       provider.destroy();
-      // IndexeddbPersistence.destroy closes the database; pending writes are already queued
-      void offline.destroy();
+      void offlineCopy.destroy();
       doc.destroy();
     },
   };

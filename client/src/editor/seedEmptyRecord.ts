@@ -19,7 +19,7 @@ export function isSeeder(selfId: number, presentIds: Iterable<number>): boolean 
 
 /** Watch the session and seed it once when it is empty; returns the function that stops watching. */
 export function seedWhenEmpty(editor: Editor, session: CollabSession): () => void {
-  const { doc, provider, offline } = session;
+  const { doc, provider } = session;
   const fragment = doc.getXmlFragment(RECORD_FIELD);
   let offlineLoaded = false;
   let done = false;
@@ -50,7 +50,7 @@ export function seedWhenEmpty(editor: Editor, session: CollabSession): () => voi
   provider.on('sync', check);
   provider.awareness.on('change', check);
   doc.on('update', check);
-  void offline.whenSynced.then(() => {
+  void session.offlineLoaded.then(() => {
     offlineLoaded = true;
     check();
   });

@@ -8,6 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type StagingProvider, stageLargeSyncs } from './stagedSync.ts';
+import { StagedUpdates } from './stagedUpdates.ts';
 
 /** A record of `blocks` speaker blocks of ~250 characters each, as the import writes it. */
 function serverDoc(blocks: number): Y.Doc {
@@ -73,12 +74,12 @@ describe('applying a long record in parts', () => {
     const staging = provider as unknown as StagingProvider;
     staging.wsconnected = true; // as while its socket is open
     const turns: Array<() => void> = [];
-    const staged = stageLargeSyncs(staging, {
-      queueAbove: 4 * 1024,
+    const staged = new StagedUpdates(doc, {
       splitAbove: 16 * 1024,
       partBytes: 8 * 1024,
       yieldToPage: () => new Promise((resolve) => turns.push(resolve)),
     });
+    stageLargeSyncs(staging, staged, 4 * 1024);
     /** The page's turn: the next part (or message) goes in; false when nothing was waiting. */
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0)); // everything up to the next yield
     const nextTurn = async () => {
@@ -130,7 +131,7 @@ describe('applying a long record in parts', () => {
     });
     expect(transactions.length).toBeLessThan(3); // the first part or two, not all of them
     expect(provider.synced).toBe(false);
-    while (await nextTurn()) expect(staged.pending()).toBeLessThan(parts.length);
+    while (await nextTurn()) expect(staged.pending).toBeLessThan(parts.length);
     expect(transactions.length).toBeGreaterThanOrEqual(parts.length);
     expect(doc.getXmlFragment(RECORD_FIELD).toJSON()).toEqual(source.getXmlFragment(RECORD_FIELD).toJSON());
     expect(provider.synced).toBe(true);
@@ -158,10 +159,10 @@ describe('applying a long record in parts', () => {
     block.insert(0, [text]);
     for (const ch of 'late words') text.insert(text.length, ch);
     for (const u of typed) receive(update(u));
-    expect(staged.pending()).toBe(typed.length);
+    expect(staged.pending).toBe(typed.length);
     expect(doc.store.pendingStructs).toBeNull();
     while (await nextTurn());
-    expect(staged.pending()).toBe(0);
+    expect(staged.pending).toBe(0);
     expect(doc.getXmlFragment(RECORD_FIELD).toJSON()).toEqual(record.toJSON());
     expect(doc.store.pendingStructs).toBeNull();
   });

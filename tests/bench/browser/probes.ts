@@ -84,14 +84,21 @@ export const INIT_PROBES = `(() => {
   } catch {}
 })()`;
 
-/** Start recording remote paints from the session page's Y.Doc (window.__rapporteur). */
+/**
+ * Start recording remote paints from the session page's Y.Doc (window.__rapporteur), and when
+ * each remote change reached the page's document (the start of its transaction: what the server,
+ * the network and the page's queue cost, before the editor's own work).
+ */
 export const WATCH_REMOTE = `(() => {
   const probe = window.__bench;
+  probe.arrived = [];
   const doc = window.__rapporteur.doc;
   const blockOf = (t) => {
     for (let n = t; n; n = n.parent) if (n.nodeName === 'speakerBlock') return n;
     return null;
   };
+  let started = 0;
+  doc.on('beforeTransaction', () => { started = performance.timeOrigin + performance.now(); });
   doc.on('afterTransaction', (tr) => {
     if (tr.local) return;
     const seen = [];
@@ -101,7 +108,9 @@ export const WATCH_REMOTE = `(() => {
       const speaker = block && block.getAttribute('speaker');
       if (speaker && speaker.startsWith('Remote ')) seen.push(speaker + '|' + type.length);
     }
-    if (seen.length) probe.afterFrame(() => {
+    if (!seen.length) return;
+    for (const key of seen) probe.arrived.push([key, started]);
+    probe.afterFrame(() => {
       const at = performance.timeOrigin + performance.now();
       for (const key of seen) probe.remote.push([key, at]);
     });

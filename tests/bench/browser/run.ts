@@ -73,12 +73,16 @@ interface SizeResult {
   openLongTasksOver100: number;
   /** The longest task from the document's first part until every block was shown. */
   arrivingLongestTaskMs: number;
+  /** Opening again in the same browser profile, with the offline copy in IndexedDB. */
+  reopen: { editableMs: number; allShownMs: number; longestTaskMs: number };
   heapMb: number;
   domNodes: number;
   formControls: number;
   app: Dist;
   floor: Dist;
   remote: Dist;
+  /** Remote keystroke → in the page's document (server, network, the page's queue). */
+  remoteArrived: Dist;
   remoteMatched: number;
   remoteSent: number;
   /** React commits per local key (each walks the editable's DOM while it has the focus). */
@@ -241,16 +245,28 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     if (remoteProfiler) await remoteProfiler.stop(path.resolve(args.get('profile')!, `remote-${blocks}.cpuprofile`));
     await page.waitForTimeout(remoteCount > 0 ? 1000 : 0);
     const painted = (await page.evaluate('window.__bench.remote')) as [string, number][];
+    const arrivedAt = new Map((await page.evaluate('window.__bench.arrived')) as [string, number][]);
     remote.destroy();
     const latencies: number[] = [];
+    const arrivals: number[] = [];
     const seen = new Set<string>();
     for (const [key, at] of painted) {
       const sentAt = remote.sent.get(key);
       if (sentAt === undefined || seen.has(key)) continue;
       seen.add(key);
       latencies.push(at - sentAt);
+      const arrived = arrivedAt.get(key);
+      if (arrived !== undefined) arrivals.push(arrived - sentAt);
     }
     await page.close();
+
+    // opening again in the same profile: the record now also comes from the offline copy
+    const again = await context.newPage();
+    await again.goto(`${base}/s/${session.id}?token=${encodeURIComponent(session.token)}`);
+    await pollPage(again, `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`, 300_000);
+    await again.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
+    const reopened = (await again.evaluate(PAGE_FIGURES)) as typeof figures;
+    await again.close();
 
     // the floor: the same text in a plain contenteditable
     const floorPage = await context.newPage();
@@ -283,11 +299,17 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       app: dist(app),
       floor: dist(floor),
       remote: dist(latencies),
+      remoteArrived: dist(arrivals),
       remoteMatched: latencies.length,
       remoteSent: remote.sent.size,
       reactCommits,
       open: figures.open,
       openTasks: figures.longTasks.filter((t) => t.duration >= 50),
+      reopen: {
+        editableMs: reopened.open.firstBlock ?? NaN,
+        allShownMs: reopened.open.allBlocks ?? NaN,
+        longestTaskMs: Math.max(0, ...reopened.longTasks.map((t) => t.duration)),
+      },
     };
   } finally {
     await context.close();
@@ -299,11 +321,11 @@ const d4 = (x: Dist) => `${f(x.p50, 1)} / ${f(x.p95, 1)} / ${f(x.p99, 1)} / ${f(
 
 function table(results: SizeResult[]): string {
   const rows = [
-    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | longest task while the record arrives (ms) | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | remote → in the page p50/p99 (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | longest task while the record arrives (ms) | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.arrivingLongestTaskMs)} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
+        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.remoteArrived.p50, 1)} / ${f(r.remoteArrived.p99, 1)} | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.arrivingLongestTaskMs)} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
     ),
   ];
   rows.push(
@@ -316,6 +338,14 @@ function table(results: SizeResult[]): string {
       ({ blocks, open: o, openTasks }) =>
         `| ${blocks} | ${f(o.html)} / ${f(o.scripts)} | ${f(o.socketCreated ?? NaN)} | ${f(o.socketOpen ?? NaN)} | ${f(o.documentFirst ?? NaN)} / ${f(o.documentReceived ?? NaN)} (${f((o.documentBytes ?? NaN) / 1024)}) | ${f(o.firstBlock ?? NaN)} | ${f(o.allBlocks ?? NaN)} | ${openTasks.map((t) => `${f(t.start)}+${f(t.duration)}`).join(', ') || '-'} |`,
     ),
+  );
+  rows.push(
+    '',
+    'Opening again in the same browser profile (the offline copy in IndexedDB holds the record), ms from navigation start:',
+    '',
+    '| blocks | editable | all blocks shown | longest task |',
+    '| --- | --- | --- | --- |',
+    ...results.map(({ blocks, reopen: r }) => `| ${blocks} | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.longestTaskMs)} |`),
   );
   const first = results[0];
   const lastR = results[results.length - 1];

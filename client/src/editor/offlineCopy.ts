@@ -1,0 +1,55 @@
+/**
+ * The offline copy of a session's record (IndexedDB, y-indexeddb), kept on a document of its own.
+ *
+ * y-indexeddb applies everything it kept in one transaction. On the record's own document that
+ * was one task of Yjs and the editor rendering every block: on opening a 1,000-block record a
+ * second time, 200 ms and more in which the page was frozen (issue 17). So y-indexeddb works on a
+ * copy document, which no editor renders: what it loads is handed to the record's document
+ * through the document's queue (stagedUpdates.ts), in parts, one per task; and every change of the
+ * record is applied to the copy as it happens, in the same task, so y-indexeddb stores it exactly
+ * when it stored it before. Text typed while the server was unreachable comes back from the copy
+ * with its own origin, so the provider sends it to the server.
+ */
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { StagedUpdates } from './stagedUpdates.ts';
+
+/** The offline copy: y-indexeddb's persistence (its custom store), and when the copy is in the record. */
+export interface OfflineCopy {
+  persistence: IndexeddbPersistence;
+  /** Resolves once what the copy held is in the record's document. */
+  loaded: Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/** Origin of the record's own changes applied to the copy (not handed back). */
+const FROM_RECORD = Symbol('from the record');
+
+/** Open the offline copy `name` of `doc`, loading it through `staged`. */
+export function openOfflineCopy(name: string, doc: Y.Doc, staged: StagedUpdates): OfflineCopy {
+  const copy = new Y.Doc({ gc: doc.gc });
+  const persistence = new IndexeddbPersistence(name, copy);
+  // the record's changes, to be stored; not those that came from the copy
+  const toCopy = (update: Uint8Array, origin: unknown) => {
+    if (origin !== persistence) Y.applyUpdate(copy, update, FROM_RECORD);
+  };
+  // what y-indexeddb loads (applied with itself as the origin), to the record
+  const fromCopy = (update: Uint8Array, origin: unknown) => {
+    if (origin === persistence) staged.push(update, persistence);
+  };
+  doc.on('update', toCopy);
+  copy.on('update', fromCopy);
+  // y-indexeddb pushed what it loaded before it says it is synced
+  const loaded = persistence.whenSynced.then(() => staged.whenIdle());
+  return {
+    persistence,
+    loaded,
+    destroy: async () => {
+      doc.off('update', toCopy);
+      copy.off('update', fromCopy);
+      // IndexeddbPersistence.destroy closes the database; pending writes are already queued
+      await persistence.destroy();
+      copy.destroy();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Updates applied to a document in order, one per task, and a large one in parts (`splitUpdate`),
+ * one part per task (issue 17): a long record, whether it comes from the server or from the offline
+ * copy, shows its first blocks at once and never holds the page for long. The first update pushed
+ * while the queue is idle is applied at once; each one after it, and each part after the first,
+ * waits for the next task, so the browser paints and takes keys in between.
+ */
+import { type PartSizes, readerItems, SYNC_PART_BYTES, splitUpdate } from '@rapporteur/shared/protocol';
+import * as Y from 'yjs';
+
+/** Updates above this are applied in parts. */
+export const SPLIT_ABOVE_BYTES = 2 * SYNC_PART_BYTES.rest;
+
+/** Sizes and the yield, for tests. */
+export interface StagingOptions {
+  splitAbove?: number;
+  partBytes?: PartSizes;
+  yieldToPage?: () => Promise<void>;
+}
+
+/** Let the browser paint and handle input before going on. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Apply as y-websocket does: an error thrown by an observer is logged, not raised. */
+function apply(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } catch (error) {
+    console.error('Caught error while handling a Yjs update', error);
+  }
+}
+
+interface Waiting {
+  update: Uint8Array;
+  origin: unknown;
+  /** Called once the update's last part is in (not when the document was destroyed first). */
+  done?: () => void;
+}
+
+/** One document's queue of updates (see the module comment). */
+export class StagedUpdates {
+  private readonly waiting: Waiting[] = [];
+  private running = false;
+  private readonly idle: Array<() => void> = [];
+  private readonly splitAbove: number;
+  private readonly partBytes: PartSizes;
+  private readonly yieldToPage: () => Promise<void>;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    options: StagingOptions = {},
+  ) {
+    this.splitAbove = options.splitAbove ?? SPLIT_ABOVE_BYTES;
+    this.partBytes = options.partBytes ?? SYNC_PART_BYTES;
+    this.yieldToPage = options.yieldToPage ?? nextTask;
+  }
+
+  /** Whether updates are being applied (then every later one must wait its turn). */
+  get busy(): boolean {
+    return this.running;
+  }
+
+  /** Updates waiting, the one being applied not counted. */
+  get pending(): number {
+    return this.waiting.length;
+  }
+
+  /** Queue `update` (applied with `origin`); `done` runs after its last part. */
+  push(update: Uint8Array, origin: unknown, done?: () => void): void {
+    this.waiting.push({ update, origin, done });
+    if (!this.running) void this.drain();
+  }
+
+  /** Resolves when nothing is waiting or being applied. */
+  whenIdle(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      for (let first = true; this.waiting.length > 0 && !this.doc.isDestroyed; first = false) {
+        if (!first) await this.yieldToPage();
+        await this.applyInParts(this.waiting.shift()!);
+      }
+    } finally {
+      this.waiting.length = 0;
+      this.running = false;
+      for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+
+  private async applyInParts({ update, origin, done }: Waiting): Promise<void> {
+    const { doc } = this;
+    let parts: Array<() => Uint8Array>;
+    try {
+      parts = update.byteLength <= this.splitAbove ? [() => update] : splitUpdate(update, this.partBytes, readerItems(doc));
+    } catch {
+      parts = [() => update]; // not one we can read: Yjs reports it as it would have
+    }
+    for (let k = 0; k < parts.length && !doc.isDestroyed; k++) {
+      if (k > 0) await this.yieldToPage();
+      if (!doc.isDestroyed) apply(doc, parts[k]!(), origin);
+    }
+    if (!doc.isDestroyed) done?.();
+  }
+}
