@@ -89,10 +89,13 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
       };
       requestAnimationFrame(watch);
     });
+    await context.addInitScript(INIT_PROBES); // counts the bytes of the document the server sends
     const growth = (p: SessionPage) => p.page.evaluate(() => (window as unknown as { growth: number[] }).growth);
+    const documentBytes = (p: SessionPage) => p.page.evaluate('window.__bench.open.documentBytes') as Promise<number>;
     const first = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
     await first.waitForBlocks(300, 60_000);
     expect((await growth(first)).length).toBeGreaterThan(2);
+    expect(await documentBytes(first)).toBeGreaterThan(300 * 1024);
     await first.waitForSaved();
     await first.page.close();
 
@@ -100,6 +103,9 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
     const again = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
     await again.waitForBlocks(300, 60_000);
     expect((await growth(again)).length).toBeGreaterThan(2);
+    // the page connected once the copy was in: the server did not send the record a second time
+    await again.waitForSaved();
+    expect(await documentBytes(again)).toBeLessThan(32 * 1024);
     await again.speakerBlocks.nth(299).scrollIntoViewIfNeeded();
     await again.clickIntoBody(299);
     await again.type(' Thank you, Chair.');

@@ -33,6 +33,9 @@ export interface CollabSession {
   destroy(): void;
 }
 
+/** Longest wait for the offline copy before connecting anyway (IndexedDB unreadable or very slow). */
+export const OFFLINE_COPY_WAIT_MS = 2_000;
+
 /** The IndexedDB database name of a session's offline copy. */
 export function offlineCopyName(sessionId: string): string {
   return `rapporteur:${sessionId}`;
@@ -40,6 +43,7 @@ export function offlineCopyName(sessionId: string): string {
 
 /** Open a session: connect, load the offline copy, and start tracking what the server stored. */
 export function openCollabSession(sessionId: string, token: string | null, user: UserIdentity): CollabSession {
+  let destroyed = false;
   const doc = new Y.Doc();
   // before anything fills the document: a newer version must be known before the editor renders
   const schema = new SchemaGate(doc);
@@ -52,7 +56,18 @@ export function openCollabSession(sessionId: string, token: string | null, user:
   const provider = new WebsocketProvider(collabUrl(window.location), sessionId, doc, {
     params: socketParams(token, user),
     shouldReconnect: jitteredReconnect(),
+    connect: false,
   });
+  // connect once the offline copy is in the document: the first sync request then names all of
+  // it, and the server sends only what is new (not the whole record a second time); or after a
+  // while, when the copy cannot be read
+  let connectAfterCopy: ReturnType<typeof setTimeout> | undefined;
+  const connect = () => {
+    clearTimeout(connectAfterCopy);
+    if (!destroyed && !provider.shouldConnect && !provider.wsconnected && !provider.wsconnecting) provider.connect();
+  };
+  connectAfterCopy = setTimeout(connect, OFFLINE_COPY_WAIT_MS);
+  void offlineCopy.loaded.then(connect);
   // (the same handler-type variance as the save tracker's below)
   stageLargeSyncs(provider as unknown as StagingProvider, staged);
   // the tracker's structural type takes handlers for any provider; y-websocket's are typed for
@@ -60,7 +75,6 @@ export function openCollabSession(sessionId: string, token: string | null, user:
   const save = new SaveTracker(doc, provider as unknown as ProviderWithHandlers);
   // after a reload the unsaved count goes on from the last acknowledgement, not from zero
   const stopKeeping = keepAcknowledgements(offline, save);
-  let destroyed = false;
   return {
     sessionId,
     doc,
@@ -82,6 +96,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      clearTimeout(connectAfterCopy);
       stopKeeping();
       save.destroy();
       schema.destroy();

@@ -124,6 +124,12 @@ export const PAGE_FIGURES = `(() => ({
   longTasks: window.__bench.longTasks.slice(),
   open: (() => {
     const nav = performance.getEntriesByType('navigation')[0];
-    return { html: nav ? nav.responseEnd : NaN, scripts: nav ? nav.domContentLoadedEventEnd : NaN, ...window.__bench.open };
+    const copy = performance.getEntriesByName('rapporteur:offline-copy-load')[0];
+    return {
+      html: nav ? nav.responseEnd : NaN,
+      scripts: nav ? nav.domContentLoadedEventEnd : NaN,
+      offlineCopy: copy ? copy.startTime : undefined,
+      ...window.__bench.open,
+    };
   })(),
 }))()`;

@@ -10,10 +10,10 @@
  *
  *   npx tsx tests/bench/browser/run.ts [--sizes=50,300,1000] [--keys=150] [--remote=5] [--smoke] [--no-write]
  *
- * `--profile=DIR` writes CPU profiles of the page while it opens, while it types and while remote
- * note-takers type (summarise with
- * bench/profile.ts); `--trace=DIR` Chromium traces of the opening and of the remote phase
- * (rendering included).
+ * `--profile=DIR` writes CPU profiles of the page while it opens, while it types, while remote
+ * note-takers type and while it opens again (summarise with
+ * bench/profile.ts); `--trace=DIR` Chromium traces of the opening, the remote phase and the
+ * second opening (rendering included).
  * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
  * when a step fails (the page does not open, keys are lost, remote text never arrives).
  */
@@ -74,7 +74,7 @@ interface SizeResult {
   /** The longest task from the document's first part until every block was shown. */
   arrivingLongestTaskMs: number;
   /** Opening again in the same browser profile, with the offline copy in IndexedDB. */
-  reopen: { editableMs: number; allShownMs: number; longestTaskMs: number };
+  reopen: { editableMs: number; allShownMs: number; longestTaskMs: number; arrivingLongestTaskMs: number; tasks: string };
   heapMb: number;
   domNodes: number;
   formControls: number;
@@ -89,8 +89,8 @@ interface SizeResult {
   reactCommits: number;
   /** Where the opening's time went: milestones in ms from navigation start (probes.ts). */
   open: OpenMilestones;
-  /** Tasks of 50 ms or more until every block was shown: start (ms from navigation) and length. */
-  openTasks: { start: number; duration: number }[];
+  /** Tasks of 50 ms or more while opening: start (ms from navigation) + length. */
+  openTasks: string;
 }
 
 interface OpenMilestones {
@@ -98,6 +98,8 @@ interface OpenMilestones {
   scripts: number;
   socketCreated?: number;
   socketOpen?: number;
+  /** The offline copy's load began (a mark of the page). */
+  offlineCopy?: number;
   /** The first part of the document received, and the last (the sync answer). */
   documentFirst?: number;
   documentReceived?: number;
@@ -184,6 +186,30 @@ async function heapMb(page: Page): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
+interface Figures {
+  domNodes: number;
+  formControls: number;
+  longTasks: { start: number; duration: number }[];
+  open: OpenMilestones;
+}
+
+/**
+ * The longest task while the record arrives: from the first of the offline copy's load and the
+ * document's first part, until every block is shown.
+ */
+function longestWhileArriving({ longTasks, open }: Figures, allShownMs: number): number {
+  const from = Math.min(open.offlineCopy ?? Infinity, open.documentFirst ?? Infinity);
+  const during = longTasks.filter((t) => t.start + t.duration > from && t.start < allShownMs);
+  return Math.max(0, ...during.map((t) => t.duration));
+}
+
+/** Tasks of 50 ms or more, as "start+length" (ms from navigation start). */
+const taskList = (tasks: { start: number; duration: number }[]) =>
+  tasks
+    .filter((t) => t.duration >= 50)
+    .map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`)
+    .join(', ') || '-';
+
 async function measureSize(browser: Browser, base: string, blocks: number): Promise<SizeResult> {
   const text = longRecord(blocks, WORDS_PER_BLOCK);
   const session = await importRecord(base, text, `Benchmark ${blocks} blocks`);
@@ -209,12 +235,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     if (openProfiler) await openProfiler.stop(path.resolve(args.get('profile')!, `open-${blocks}.cpuprofile`));
     if (args.has('trace')) await writeTrace(browser, `open-${blocks}`);
     await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
-    const figures = (await page.evaluate(PAGE_FIGURES)) as {
-      domNodes: number;
-      formControls: number;
-      longTasks: { start: number; duration: number }[];
-      open: OpenMilestones;
-    };
+    const figures = (await page.evaluate(PAGE_FIGURES)) as Figures;
     const heap = await heapMb(page);
     // from the page's own clock (navigation start, a check every frame): polling from here would
     // add up to its polling interval
@@ -262,10 +283,14 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
 
     // opening again in the same profile: the record now also comes from the offline copy
     const again = await context.newPage();
+    if (args.has('trace')) await browser.startTracing(again, { categories: TRACE_CATEGORIES });
+    const reopenProfiler = args.has('profile') ? await startProfile(again) : null;
     await again.goto(`${base}/s/${session.id}?token=${encodeURIComponent(session.token)}`);
     await pollPage(again, `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`, 300_000);
     await again.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const reopened = (await again.evaluate(PAGE_FIGURES)) as typeof figures;
+    if (args.has('trace')) await writeTrace(browser, `reopen-${blocks}`);
+    if (reopenProfiler) await reopenProfiler.stop(path.resolve(args.get('profile')!, `reopen-${blocks}.cpuprofile`));
     await again.close();
 
     // the floor: the same text in a plain contenteditable
@@ -287,12 +312,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       allShownMs,
       openLongestTaskMs: Math.max(0, ...figures.longTasks.map((t) => t.duration)),
       openLongTasksOver100: figures.longTasks.filter((t) => t.duration > 100).length,
-      arrivingLongestTaskMs: Math.max(
-        0,
-        ...figures.longTasks
-          .filter((t) => t.start + t.duration > (figures.open.documentFirst ?? 0) && t.start < allShownMs)
-          .map((t) => t.duration),
-      ),
+      arrivingLongestTaskMs: longestWhileArriving(figures, allShownMs),
       heapMb: heap,
       domNodes: figures.domNodes,
       formControls: figures.formControls,
@@ -304,11 +324,13 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       remoteSent: remote.sent.size,
       reactCommits,
       open: figures.open,
-      openTasks: figures.longTasks.filter((t) => t.duration >= 50),
+      openTasks: taskList(figures.longTasks),
       reopen: {
         editableMs: reopened.open.firstBlock ?? NaN,
         allShownMs: reopened.open.allBlocks ?? NaN,
         longestTaskMs: Math.max(0, ...reopened.longTasks.map((t) => t.duration)),
+        arrivingLongestTaskMs: longestWhileArriving(reopened, reopened.open.allBlocks ?? NaN),
+        tasks: taskList(reopened.longTasks),
       },
     };
   } finally {
@@ -336,16 +358,19 @@ function table(results: SizeResult[]): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       ({ blocks, open: o, openTasks }) =>
-        `| ${blocks} | ${f(o.html)} / ${f(o.scripts)} | ${f(o.socketCreated ?? NaN)} | ${f(o.socketOpen ?? NaN)} | ${f(o.documentFirst ?? NaN)} / ${f(o.documentReceived ?? NaN)} (${f((o.documentBytes ?? NaN) / 1024)}) | ${f(o.firstBlock ?? NaN)} | ${f(o.allBlocks ?? NaN)} | ${openTasks.map((t) => `${f(t.start)}+${f(t.duration)}`).join(', ') || '-'} |`,
+        `| ${blocks} | ${f(o.html)} / ${f(o.scripts)} | ${f(o.socketCreated ?? NaN)} | ${f(o.socketOpen ?? NaN)} | ${f(o.documentFirst ?? NaN)} / ${f(o.documentReceived ?? NaN)} (${f((o.documentBytes ?? NaN) / 1024)}) | ${f(o.firstBlock ?? NaN)} | ${f(o.allBlocks ?? NaN)} | ${openTasks} |`,
     ),
   );
   rows.push(
     '',
     'Opening again in the same browser profile (the offline copy in IndexedDB holds the record), ms from navigation start:',
     '',
-    '| blocks | editable | all blocks shown | longest task |',
-    '| --- | --- | --- | --- |',
-    ...results.map(({ blocks, reopen: r }) => `| ${blocks} | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.longestTaskMs)} |`),
+    '| blocks | editable | all blocks shown | longest task | longest task while the record arrives | tasks ≥ 50 ms (start+length) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      ({ blocks, reopen: r }) =>
+        `| ${blocks} | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.longestTaskMs)} | ${f(r.arrivingLongestTaskMs)} | ${r.tasks} |`,
+    ),
   );
   const first = results[0];
   const lastR = results[results.length - 1];
