@@ -36,9 +36,11 @@ describe.skipIf(!onPostgres)('leases on Postgres advisory locks', () => {
     return { a: open(), b: open(), admin: openPostgres(server.url, { max: 1 }) };
   }
 
+  /** The backend holding an advisory lock in this test's database (pg_locks lists every database's). */
   async function backendOf(db: Database): Promise<number> {
     const [row] = await db.query<{ pid: number }>(
-      "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted LIMIT 1",
+      `SELECT l.pid FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+        WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database() LIMIT 1`,
     );
     return row!.pid;
   }

@@ -8,6 +8,8 @@ import { TOKEN_QUERY_PARAM } from '@rapporteur/shared/api';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { collabUrl, jitteredReconnect } from '../editor/socketOptions.ts';
+import { type StagingProvider, stageLargeSyncs } from '../editor/stagedSync.ts';
+import { StagedUpdates } from '../editor/stagedUpdates.ts';
 
 /** A live, read-only copy of a session's document. */
 export interface ObserverConnection {
@@ -24,6 +26,8 @@ export function openObserverConnection(sessionId: string, token: string | null):
     params: token ? { [TOKEN_QUERY_PARAM]: token } : {},
     shouldReconnect: jitteredReconnect(),
   });
+  // a long record in parts, one per task, as on the note-takers' page (stagedSync.ts)
+  stageLargeSyncs(provider as unknown as StagingProvider, new StagedUpdates(doc));
   provider.awareness.setLocalState(null);
   provider.connect();
   let destroyed = false;
