@@ -60,7 +60,8 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
       const w = window as unknown as { placeholderAt: number | null };
       w.placeholderAt = null;
       new MutationObserver(() => {
-        if (w.placeholderAt === null && document.querySelector('main > p.page.muted')) w.placeholderAt = performance.now();
+        if (w.placeholderAt === null && document.querySelector('main > p.page.muted'))
+          w.placeholderAt = performance.now();
       }).observe(document, { childList: true, subtree: true });
     });
     const ana = await SessionPage.open(ctx, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });

@@ -142,10 +142,11 @@ describe('applying a long record in parts', () => {
     const { doc, provider, receive, transactions } = setUp();
     receive(step2(source));
     expect(transactions).toEqual([blocksOf(source)]); // one transaction, the heading and three blocks
+    expect(blocksOf(doc)).toBe(blocksOf(source));
     expect(provider.synced).toBe(true);
   });
 
-  it("keeps later updates behind the record, in order, and loses none", async () => {
+  it('keeps later updates behind the record, in order, and loses none', async () => {
     const source = serverDoc(200);
     const { doc, staged, nextTurn, receive } = setUp();
     receive(step2(source));

@@ -45,7 +45,11 @@ export interface StagingProvider {
 }
 
 /** Install on `provider` (before it connects); `queueAbove` for tests. */
-export function stageLargeSyncs(provider: StagingProvider, staged: StagedUpdates, queueAbove = QUEUE_ABOVE_BYTES): void {
+export function stageLargeSyncs(
+  provider: StagingProvider,
+  staged: StagedUpdates,
+  queueAbove = QUEUE_ABOVE_BYTES,
+): void {
   const stock = provider.messageHandlers[MESSAGE_SYNC]!;
   const doc = provider.doc;
   provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, messageType) => {

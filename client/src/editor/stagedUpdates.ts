@@ -103,7 +103,8 @@ export class StagedUpdates {
     const { doc } = this;
     let parts: Array<() => Uint8Array>;
     try {
-      parts = update.byteLength <= this.splitAbove ? [() => update] : splitUpdate(update, this.partBytes, readerItems(doc));
+      parts =
+        update.byteLength <= this.splitAbove ? [() => update] : splitUpdate(update, this.partBytes, readerItems(doc));
     } catch {
       parts = [() => update]; // not one we can read: Yjs reports it as it would have
     }

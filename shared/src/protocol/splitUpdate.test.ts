@@ -109,7 +109,7 @@ describe('splitUpdate', () => {
     expect(splitUpdate(update, update.byteLength)).toEqual([update]);
   });
 
-  it("splits an imported record into parts of whole blocks that rebuild it, none waiting on another", () => {
+  it('splits an imported record into parts of whole blocks that rebuild it, none waiting on another', () => {
     const doc = recordToDoc(longRecord(200));
     const update = Y.encodeStateAsUpdate(doc);
     // a small first part (what the reader shows first), then larger ones: 8, 16, 16 KB…

@@ -102,7 +102,8 @@ class Scanner {
     for (let i = this.pos; i < end; i++) {
       const b = this.bytes[i]!;
       if (b >= 0x80) {
-        if (b < 0xc0) units--; // a continuation byte
+        if (b < 0xc0)
+          units--; // a continuation byte
         else if (b >= 0xf0) units++; // a 4-byte sequence is a surrogate pair
       }
     }
@@ -431,7 +432,10 @@ export function splitUpdate(
     const outside = deletionsOutside(ranges, cs.clock[0]!, cs.clock[n]!);
     if (outside.length > 0) {
       const inFirst = parts[0]!.deletions.get(cs.client) ?? [];
-      parts[0]!.deletions.set(cs.client, [...outside, ...inFirst].sort((a, b) => a.clock - b.clock));
+      parts[0]!.deletions.set(
+        cs.client,
+        [...outside, ...inFirst].sort((a, b) => a.clock - b.clock),
+      );
     }
   }
   for (const [client, ranges] of deleted) {

@@ -74,7 +74,13 @@ interface SizeResult {
   /** The longest task from the document's first part until every block was shown. */
   arrivingLongestTaskMs: number;
   /** Opening again in the same browser profile, with the offline copy in IndexedDB. */
-  reopen: { editableMs: number; allShownMs: number; longestTaskMs: number; arrivingLongestTaskMs: number; tasks: string };
+  reopen: {
+    editableMs: number;
+    allShownMs: number;
+    longestTaskMs: number;
+    arrivingLongestTaskMs: number;
+    tasks: string;
+  };
   heapMb: number;
   domNodes: number;
   formControls: number;
@@ -83,6 +89,8 @@ interface SizeResult {
   remote: Dist;
   /** Remote keystroke → in the page's document (server, network, the page's queue). */
   remoteArrived: Dist;
+  /** Remote keystroke → at a watching client in the benchmark's process (server and network, no browser). */
+  remoteRelayed: Dist;
   remoteMatched: number;
   remoteSent: number;
   /** React commits per local key (each walks the editable's DOM while it has the focus). */
@@ -230,7 +238,11 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       .first()
       .waitFor({ timeout: 120_000 });
     const editableSeen = performance.now() - t0;
-    await pollPage(page, `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`, 300_000);
+    await pollPage(
+      page,
+      `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`,
+      300_000,
+    );
     const allShownSeen = performance.now() - t0;
     if (openProfiler) await openProfiler.stop(path.resolve(args.get('profile')!, `open-${blocks}.cpuprofile`));
     if (args.has('trace')) await writeTrace(browser, `open-${blocks}`);
@@ -270,6 +282,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     remote.destroy();
     const latencies: number[] = [];
     const arrivals: number[] = [];
+    const relays: number[] = [];
     const seen = new Set<string>();
     for (const [key, at] of painted) {
       const sentAt = remote.sent.get(key);
@@ -278,6 +291,8 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       latencies.push(at - sentAt);
       const arrived = arrivedAt.get(key);
       if (arrived !== undefined) arrivals.push(arrived - sentAt);
+      const relayed = remote.relayed.get(key);
+      if (relayed !== undefined) relays.push(relayed - sentAt);
     }
     await page.close();
 
@@ -286,7 +301,11 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     if (args.has('trace')) await browser.startTracing(again, { categories: TRACE_CATEGORIES });
     const reopenProfiler = args.has('profile') ? await startProfile(again) : null;
     await again.goto(`${base}/s/${session.id}?token=${encodeURIComponent(session.token)}`);
-    await pollPage(again, `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`, 300_000);
+    await pollPage(
+      again,
+      `document.querySelectorAll('.record section[data-speaker-block]').length >= ${blocks}`,
+      300_000,
+    );
     await again.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const reopened = (await again.evaluate(PAGE_FIGURES)) as typeof figures;
     if (args.has('trace')) await writeTrace(browser, `reopen-${blocks}`);
@@ -320,6 +339,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       floor: dist(floor),
       remote: dist(latencies),
       remoteArrived: dist(arrivals),
+      remoteRelayed: dist(relays),
       remoteMatched: latencies.length,
       remoteSent: remote.sent.size,
       reactCommits,
@@ -343,11 +363,11 @@ const d4 = (x: Dist) => `${f(x.p50, 1)} / ${f(x.p95, 1)} / ${f(x.p99, 1)} / ${f(
 
 function table(results: SizeResult[]): string {
   const rows = [
-    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | remote → in the page p50/p99 (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | longest task while the record arrives (ms) | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | remote → in the page p50/p99 (ms) | remote → a client without browser p50/p99 (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | longest task while the record arrives (ms) | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.remoteArrived.p50, 1)} / ${f(r.remoteArrived.p99, 1)} | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.arrivingLongestTaskMs)} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
+        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.remoteArrived.p50, 1)} / ${f(r.remoteArrived.p99, 1)} | ${f(r.remoteRelayed.p50, 1)} / ${f(r.remoteRelayed.p99, 1)} | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.arrivingLongestTaskMs)} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
     ),
   ];
   rows.push(
