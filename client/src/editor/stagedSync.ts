@@ -1,12 +1,12 @@
 /**
- * The provider's side of opening a long record (issue 17). A long record arrives as much data at once (1.7 MB at 1,000 blocks). Applied at once, Yjs
- * integrates it and the editor renders every block in one task of 200 ms or more, in which the
- * page cannot scroll, paint or take a key (issue 17). The server sends a large sync answer in
- * parts (server/src/collab/syncReply.ts), but the browser may hand several of them to the page in
- * one task, and a large update may come from elsewhere (a restored version, an older server). So
- * here a large message waits its turn in the document's queue (stagedUpdates.ts), which applies
- * one message, or one part of a message too large for one task, per task: the first blocks show
- * while the rest arrives, and no task holds the page for long.
+ * The provider's side of opening a long record (issue 17). A long record is much data (1.7 MB at
+ * 1,000 blocks); applied at once, Yjs integrates it and the editor renders every block in one
+ * task of 200 ms or more, in which the page cannot scroll, paint or take a key. The server sends a
+ * large sync answer in parts (server/src/collab/syncReply.ts), but the browser may hand several of
+ * them to the page in one task, and a large update may come from elsewhere (a restored version, an
+ * older server). So a large message waits its turn in the document's queue (stagedUpdates.ts),
+ * which applies one message, or one part of a message too large for one task, per task: the first
+ * blocks show while the rest arrives, and no task holds the page for long.
  *
  * Order is kept: while the queue runs, every document message after it waits its turn (a
  * keystroke's update, when the queue is idle, is applied at once as before). A sync request
