@@ -64,7 +64,8 @@ export function openCollabSession(sessionId: string, token: string | null, user:
   let connectAfterCopy: ReturnType<typeof setTimeout> | undefined;
   const connect = () => {
     clearTimeout(connectAfterCopy);
-    if (!destroyed && !provider.shouldConnect && !provider.wsconnected && !provider.wsconnecting) provider.connect();
+    // not when destroyed, nor when something connected it already (a reconnect button)
+    if (!destroyed && !provider.shouldConnect) provider.connect();
   };
   connectAfterCopy = setTimeout(connect, OFFLINE_COPY_WAIT_MS);
   void offlineCopy.loaded.then(connect);

@@ -49,8 +49,11 @@ export function openOfflineCopy(name: string, doc: Y.Doc, staged: StagedUpdates)
     performance.mark('rapporteur:offline-copy-load');
   };
   copy.on('beforeTransaction', markLoad);
-  // y-indexeddb loaded the copy before it says it is synced
-  const loaded = persistence.whenSynced.then(() => handedOver);
+  // y-indexeddb loaded the copy before it says it is synced (an empty copy has no load transaction)
+  const loaded = persistence.whenSynced.then(() => {
+    copy.off('beforeTransaction', markLoad);
+    return handedOver;
+  });
   return {
     persistence,
     loaded,

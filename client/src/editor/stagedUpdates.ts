@@ -49,7 +49,6 @@ interface Waiting {
 export class StagedUpdates {
   private readonly waiting: Waiting[] = [];
   private running = false;
-  private readonly idle: Array<() => void> = [];
   private readonly splitAbove: number;
   private readonly partBytes: PartSizes;
   private readonly yieldToPage: () => Promise<void>;
@@ -79,12 +78,6 @@ export class StagedUpdates {
     if (!this.running) void this.drain();
   }
 
-  /** Resolves when nothing is waiting or being applied. */
-  whenIdle(): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
-  }
-
   private async drain(): Promise<void> {
     this.running = true;
     try {
@@ -95,7 +88,6 @@ export class StagedUpdates {
     } finally {
       this.waiting.length = 0;
       this.running = false;
-      for (const resolve of this.idle.splice(0)) resolve();
     }
   }
 
