@@ -3,6 +3,7 @@ import { Link, Route, Switch } from 'wouter';
 import { onDemandPage } from './onDemandPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SessionListPage } from './pages/SessionListPage.tsx';
+import { resolveAccessAhead } from './session/accessAhead.ts';
 
 // Each page loads its own code: the editor (Tiptap, Yjs, providers) is most of it and only session
 // pages need it; the observer view needs Yjs but no editor; search and import need neither.
@@ -17,8 +18,24 @@ const { Page: ObserverPage } = pages.observer;
 const { Page: SearchPage } = pages.search;
 const { Page: ImportPage } = pages.import;
 
-/** Fetch the code of the page at `pathname` (the routes below), if it loads on demand. */
+/** The session id of a session page's path (lower-cased as its route below does), else null. */
+function sessionIdOf(pathname: string): string | null {
+  const match = /^\/s\/([^/]+)\/?$/.exec(pathname);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/**
+ * Fetch the code of the page at `pathname` (the routes below), if it loads on demand. A session
+ * page's access is asked for at once, and its record opened as soon as its code is here, while
+ * React renders the page (accessAhead.ts, editor/openedAhead.ts).
+ */
 export function preloadPageAt(pathname: string): Promise<void> {
+  const sessionId = sessionIdOf(pathname);
+  if (sessionId) {
+    const token = resolveAccessAhead(sessionId);
+    const opened = import('./session/openSessionAhead.ts').then((m) => m.openSessionAhead(sessionId, token));
+    return Promise.all([pages.session.preload(), opened]).then(() => undefined);
+  }
   if (pathname.startsWith('/s/')) return pages.session.preload();
   if (pathname.startsWith('/observe/')) return pages.observer.preload();
   if (pathname === '/search') return pages.search.preload();

@@ -115,6 +115,56 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
     expect(blocks[299]!.text.endsWith(' Thank you, Chair.')).toBe(true);
   });
 
+  it('a first opening asks the server at once; a second one asks once the offline copy is read', async () => {
+    // IndexedDB slow to open (a busy laptop): opening waits for the offline copy only when this
+    // browser kept one, for the server to send only what the copy lacks
+    const s = await suite.importSession(longRecord(50, 30), 'Slow disk');
+    const context = await suite.freshContext();
+    await context.addInitScript(() => {
+      localStorage.setItem('rapporteur:user', JSON.stringify({ name: 'Ana', color: '#1f6feb' }));
+      const w = window as unknown as { firstRequestAt: number | null };
+      w.firstRequestAt = null;
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (this: WebSocket, data) {
+        const bytes = data instanceof Uint8Array ? data : null;
+        // y-protocols: a sync message (0), step 1 (0): the request for the record
+        if (w.firstRequestAt === null && this.url.includes('/collab') && bytes?.[0] === 0 && bytes[1] === 0)
+          w.firstRequestAt = performance.now();
+        return send.call(this, data);
+      };
+      // lib0's openDB sets the request's handlers right after indexedDB.open returns
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+        const late: Partial<IDBOpenDBRequest> = {};
+        setTimeout(() => {
+          const real = open.call(this, name, version);
+          real.onupgradeneeded = (e) => late.onupgradeneeded?.call(real, e);
+          real.onsuccess = (e) => late.onsuccess?.call(real, e);
+          real.onerror = (e) => late.onerror?.call(real, e);
+        }, 1_500);
+        return late as IDBOpenDBRequest;
+      };
+    });
+    const timing = (p: SessionPage) =>
+      p.page.evaluate(() => ({
+        request: (window as unknown as { firstRequestAt: number | null }).firstRequestAt ?? Number.NaN,
+        copyRead: performance.getEntriesByName('rapporteur:offline-copy-load')[0]?.startTime ?? Number.NaN,
+      }));
+    const first = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await first.waitForBlocks(50);
+    await expect.poll(async () => (await timing(first)).copyRead).toBeGreaterThan(0);
+    const opened = await timing(first);
+    expect(opened.request).toBeLessThan(opened.copyRead);
+    await first.waitForSaved();
+    await first.page.close();
+
+    const again = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await again.waitForBlocks(50);
+    await expect.poll(async () => (await timing(again)).copyRead).toBeGreaterThan(0);
+    const reopened = await timing(again);
+    expect(reopened.request).toBeGreaterThan(reopened.copyRead);
+  });
+
   it('typing a statement makes React render nothing, so no keystroke pays for a walk of the record', async () => {
     // every React commit while the record has the focus walks all of its text nodes (react-dom
     // saves and restores the selection); the probe stands in for React's devtools hook to count them

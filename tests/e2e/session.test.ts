@@ -83,6 +83,49 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     await ana.page.getByRole('heading', { name: 'Search the minutes' }).waitFor();
   });
 
+  it('a returning note-taker’s record opens while the access check is still out, and closes when that check fails', async () => {
+    // the record is opened ahead of the page with the link's token (issue 17): socket and
+    // offline copy work while the page's code runs and its access is being checked
+    const s = await suite.newSession('CND intersessional: opening ahead');
+    const ctx = await suite.freshContext();
+    await ctx.addInitScript(() =>
+      localStorage.setItem('rapporteur:user', JSON.stringify({ name: 'Ana', color: '#1f6feb' })),
+    );
+    let answeredAt = Number.POSITIVE_INFINITY;
+    let failCheck = false;
+    await ctx.route(/\/api\/sessions\/[^/]+\/me$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 3_000));
+      answeredAt = Date.now();
+      if (failCheck) await route.fulfill({ status: 500, body: '{"error":"the check failed"}' });
+      else await route.continue();
+    });
+    const sockets: { at: number; closed: () => boolean }[] = [];
+    ctx.on('page', (p) =>
+      p.on('websocket', (ws) => {
+        if (!ws.url().includes('/collab')) return;
+        let closed = false;
+        ws.on('close', () => {
+          closed = true;
+        });
+        sockets.push({ at: Date.now(), closed: () => closed });
+      }),
+    );
+    const ana = await SessionPage.open(ctx, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    expect(sockets.length).toBeGreaterThan(0);
+    expect(sockets[0]!.at).toBeLessThan(answeredAt);
+    // the page took the record it opened ahead: one socket, not a second one after the check
+    expect(sockets.length).toBe(1);
+    await ana.type('Opened ahead.');
+    await ana.waitForSaved();
+
+    // the same, when the check fails: the page says so, and the record opened ahead is closed
+    failCheck = true;
+    await ana.page.reload();
+    await ana.page.getByText('Cannot open this session').waitFor();
+    expect(sockets.length).toBe(2);
+    await expect.poll(() => sockets[1]!.closed()).toBe(true);
+  });
+
   it('on a network too slow for the session page code, shows the shell and its loading line first, then the record', async () => {
     const s = await suite.newSession('CND intersessional: slow network');
     const ctx = await suite.freshContext();

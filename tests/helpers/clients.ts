@@ -28,6 +28,8 @@ export interface ConnectOptions {
    * jittered backoff, for the cluster benchmark. Default: the stock policy, at most 300 ms apart.
    */
   shouldReconnect?: (event: { code: number }, provider: WebsocketProvider) => boolean;
+  /** The WebSocket class (default: ws's); the page's own, built on ws, for its socket's tests. */
+  WebSocketPolyfill?: typeof globalThis.WebSocket;
 }
 
 /** Connect a stock WebsocketProvider (ws polyfill, no BroadcastChannel) to a session. */
@@ -35,7 +37,7 @@ export function connectClient(baseUrl: string, sessionId: string, opts: ConnectO
   const doc = opts.doc ?? new Y.Doc();
   const wsUrl = `${baseUrl.replace(/^http/, 'ws')}/collab`;
   const provider = new WebsocketProvider(wsUrl, sessionId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: opts.WebSocketPolyfill ?? (WebSocket as unknown as typeof globalThis.WebSocket),
     disableBc: true,
     connect: opts.connect ?? true,
     maxBackoffTime: 300,

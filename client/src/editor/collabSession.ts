@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import type { UserIdentity } from '../user/identity.ts';
 import { keepAcknowledgements } from './keptOffline.ts';
 import { SchemaGate } from './schemaGate.ts';
+import { collabSocket } from './collabSocket.ts';
 import { collabUrl, jitteredReconnect, socketParams } from './socketOptions.ts';
 import { openOfflineCopy } from './offlineCopy.ts';
 import { type StagingProvider, stageLargeSyncs } from './stagedSync.ts';
@@ -28,12 +29,18 @@ export interface CollabSession {
   save: SaveTracker;
   /** Whether the document was written by a newer schema than ours (then it is shown read-only). */
   schema: SchemaGate;
+  /**
+   * The page shows the record now (its editor exists): the rest of a long record goes in, one part
+   * per task. Until then only its first part is applied (opened ahead, the record may arrive
+   * before the editor, which would otherwise render all of it in one task).
+   */
+  showing(): void;
   /** Change the name and colour the server binds to our presence (reconnects once). */
   setUser(user: UserIdentity): void;
   destroy(): void;
 }
 
-/** Longest wait for the offline copy before connecting anyway (IndexedDB unreadable or very slow). */
+/** Longest wait for the offline copy before syncing anyway (IndexedDB unreadable or very slow). */
 export const OFFLINE_COPY_WAIT_MS = 2_000;
 
 /** The IndexedDB database name of a session's offline copy. */
@@ -49,26 +56,31 @@ export function openCollabSession(sessionId: string, token: string | null, user:
   const schema = new SchemaGate(doc);
   // large updates (a long record, from the server or the offline copy) go in one part per task
   const staged = new StagedUpdates(doc);
+  const showing = staged.hold();
   // the offline copy first: text typed while the server was unreachable reaches the doc, and the
   // provider sends it on
   const offlineCopy = openOfflineCopy(offlineCopyName(sessionId), doc, staged);
   const offline = offlineCopy.persistence;
+  // the socket's handshake runs beside the copy's load: the provider sees it open once the copy
+  // is read (or after a while, when it cannot be), and its sync request names all the copy holds,
+  // so the server sends only what is new, not the whole record a second time (collabSocket.ts);
+  // at once when this browser never kept a copy of this record
+  const copyRead = new Promise<void>((resolve) => {
+    if (!offlineCopy.mayHoldRecord) {
+      resolve();
+      return;
+    }
+    const giveUp = setTimeout(resolve, OFFLINE_COPY_WAIT_MS);
+    void offlineCopy.read.then(() => {
+      clearTimeout(giveUp);
+      resolve();
+    });
+  });
   const provider = new WebsocketProvider(collabUrl(window.location), sessionId, doc, {
     params: socketParams(token, user),
     shouldReconnect: jitteredReconnect(),
-    connect: false,
+    WebSocketPolyfill: collabSocket({ openWhen: copyRead, stateVector: offlineCopy.stateVector }),
   });
-  // connect once the offline copy is in the document: the first sync request then names all of
-  // it, and the server sends only what is new (not the whole record a second time); or after a
-  // while, when the copy cannot be read
-  let connectAfterCopy: ReturnType<typeof setTimeout> | undefined;
-  const connect = () => {
-    clearTimeout(connectAfterCopy);
-    // not when destroyed, nor when something connected it already (a reconnect button)
-    if (!destroyed && !provider.shouldConnect) provider.connect();
-  };
-  connectAfterCopy = setTimeout(connect, OFFLINE_COPY_WAIT_MS);
-  void offlineCopy.loaded.then(connect);
   // (the same handler-type variance as the save tracker's below)
   stageLargeSyncs(provider as unknown as StagingProvider, staged);
   // the tracker's structural type takes handlers for any provider; y-websocket's are typed for
@@ -84,6 +96,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
     offlineLoaded: offlineCopy.loaded,
     save,
     schema,
+    showing,
     setUser(next) {
       const params = socketParams(token, next);
       if (params.name === provider.params.name && params.color === provider.params.color) return;
@@ -97,7 +110,6 @@ export function openCollabSession(sessionId: string, token: string | null, user:
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      clearTimeout(connectAfterCopy);
       stopKeeping();
       save.destroy();
       schema.destroy();

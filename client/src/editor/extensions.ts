@@ -13,7 +13,7 @@ import { awarenessPeers } from './peers.ts';
 import { RecordKeymap } from './recordKeymap.ts';
 import { RemoteChangesStay } from './remoteChangesStay.ts';
 import { NearSelection } from './nearSelection.ts';
-import { schemaGateExtension } from './schemaGate.ts';
+import { schemaGateExtension } from './schemaGateExtension.ts';
 import { SpeakerBlockNodeView } from './speakerBlockNodeView.ts';
 
 /**

@@ -17,9 +17,38 @@ import type { StagedUpdates } from './stagedUpdates.ts';
 /** The offline copy: y-indexeddb's persistence (its custom store), and when the copy is in the record. */
 export interface OfflineCopy {
   persistence: IndexeddbPersistence;
+  /** Resolves once y-indexeddb has read what it kept into the copy (the record gets it in parts after). */
+  read: Promise<void>;
   /** Resolves once what the copy held is in the record's document. */
   loaded: Promise<void>;
+  /** The copy's state: all the record holds, and what the copy read that the record has yet to apply. */
+  stateVector(): Uint8Array;
+  /**
+   * False when this browser never kept a copy of this record (a first opening): then there is
+   * nothing to wait for before asking the server for the record.
+   */
+  mayHoldRecord: boolean;
   destroy(): Promise<void>;
+}
+
+/** The key of the local-storage mark that this browser keeps a copy named `name`. */
+const keptMark = (name: string) => `rapporteur:copy-kept:${name}`;
+
+/** Whether a copy named `name` may exist here (true when local storage cannot say). */
+function mayBeKept(name: string): boolean {
+  try {
+    return localStorage.getItem(keptMark(name)) !== null;
+  } catch {
+    return true;
+  }
+}
+
+function markKept(name: string): void {
+  try {
+    localStorage.setItem(keptMark(name), '1');
+  } catch {
+    // then every opening waits for the copy, as when unsure
+  }
 }
 
 /** Origin of the record's own changes applied to the copy (not handed back). */
@@ -27,6 +56,8 @@ const FROM_RECORD = Symbol('from the record');
 
 /** Open the offline copy `name` of `doc`, loading it through `staged`. */
 export function openOfflineCopy(name: string, doc: Y.Doc, staged: StagedUpdates): OfflineCopy {
+  // before y-indexeddb creates the database
+  const mayHoldRecord = mayBeKept(name);
   const copy = new Y.Doc({ gc: doc.gc });
   const persistence = new IndexeddbPersistence(name, copy);
   // the record's changes, to be stored; not those that came from the copy
@@ -50,13 +81,16 @@ export function openOfflineCopy(name: string, doc: Y.Doc, staged: StagedUpdates)
   };
   copy.on('beforeTransaction', markLoad);
   // y-indexeddb loaded the copy before it says it is synced (an empty copy has no load transaction)
-  const loaded = persistence.whenSynced.then(() => {
+  const read = persistence.whenSynced.then(() => {
     copy.off('beforeTransaction', markLoad);
-    return handedOver;
+    markKept(name);
   });
   return {
     persistence,
-    loaded,
+    read,
+    loaded: read.then(() => handedOver),
+    stateVector: () => Y.encodeStateVector(copy),
+    mayHoldRecord,
     destroy: async () => {
       doc.off('update', toCopy);
       copy.off('update', fromCopy);

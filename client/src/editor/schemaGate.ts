@@ -4,11 +4,10 @@
  * so a client older than the document must not let its editor render the record at all. The gate
  * observes the document's metadata map directly: Yjs calls a type's own observers before any deep
  * observer (y-prosemirror's binding is one), so listeners hear of a newer version before the
- * editor sees the newer content arriving in the same update, and can unbind it first.
+ * editor sees the newer content arriving in the same update, and can unbind it first
+ * (schemaGateExtension.ts). The gate itself needs no editor code: the record opens before the
+ * editor's code has loaded (openedAhead.ts).
  */
-import { Extension } from '@tiptap/core';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { META_FIELD, SCHEMA_VERSION, writtenByNewerSchema } from '@rapporteur/shared/schema/version';
 import type * as Y from 'yjs';
 
@@ -49,34 +48,4 @@ export class SchemaGate {
     this.newerFlag = true;
     for (const l of [...this.listeners]) l();
   };
-}
-
-/**
- * An editor extension that unbinds y-prosemirror from the document the moment the gate finds it
- * newer (before the newer content is rendered, hence before anything is deleted), and makes the
- * editor read-only; the page then replaces the editor by a read-only view.
- */
-export function schemaGateExtension(gate: SchemaGate) {
-  return Extension.create({
-    name: 'schemaGate',
-    addProseMirrorPlugins() {
-      const editor = this.editor;
-      return [
-        new Plugin({
-          key: new PluginKey('schemaGate'),
-          view: (view) => {
-            const unbind = () => {
-              const binding = (ySyncPluginKey.getState(view.state) as { binding?: { destroy(): void } } | undefined)
-                ?.binding;
-              binding?.destroy();
-              if (!editor.isDestroyed) editor.setEditable(false, false);
-            };
-            if (gate.newer) unbind();
-            const off = gate.onNewer(unbind);
-            return { destroy: off };
-          },
-        }),
-      ];
-    },
-  });
 }

@@ -203,4 +203,29 @@ describe('applying a long record in parts', () => {
     while (await nextTurn());
     expect(blocksOf(doc)).toBe(shown);
   });
+
+  it('while held (no editor yet), applies only the first part; the rest follows part by part once released', async () => {
+    const source = serverDoc(200);
+    const { doc, provider, staged, nextTurn, receive, transactions } = setUp();
+    const release = staged.hold();
+    receive(step2(source));
+    const first = blocksOf(doc);
+    expect(first).toBeGreaterThan(0);
+    // turns pass (the page renders other things), the record waits
+    for (let i = 0; i < 5; i++) await nextTurn();
+    expect(blocksOf(doc)).toBe(first);
+    // an update that arrives meanwhile waits behind the record, in order
+    const later = new Y.Doc();
+    Y.applyUpdate(later, Y.encodeStateAsUpdate(source));
+    later.getMap('local').set('typed', 'after');
+    receive(update(Y.encodeStateAsUpdate(later, Y.encodeStateVector(source))));
+    expect(doc.getMap('local').get('typed')).toBeUndefined();
+    release();
+    while (await nextTurn());
+    // after the release, still one part per task: the editor renders the record in parts
+    expect(transactions.length).toBeGreaterThan(10);
+    expect(doc.getXmlFragment(RECORD_FIELD).toJSON()).toEqual(source.getXmlFragment(RECORD_FIELD).toJSON());
+    expect(doc.getMap('local').get('typed')).toBe('after');
+    expect(provider.synced).toBe(true);
+  });
 });

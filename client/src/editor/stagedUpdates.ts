@@ -4,6 +4,10 @@
  * copy, shows its first blocks at once and never holds the page for long. The first update pushed
  * while the queue is idle is applied at once; each one after it, and each part after the first,
  * waits for the next task, so the browser paints and takes keys in between.
+ *
+ * A queue can be held (`hold`): then only the first part goes in, the rest waits until the page
+ * shows the document. A record that arrives before its editor exists would otherwise be rendered
+ * whole when the editor is created, in one long task.
  */
 import { type PartSizes, readerItems, SYNC_PART_BYTES, splitUpdate } from '@rapporteur/shared/protocol';
 import * as Y from 'yjs';
@@ -52,6 +56,8 @@ export class StagedUpdates {
   private readonly splitAbove: number;
   private readonly partBytes: PartSizes;
   private readonly yieldToPage: () => Promise<void>;
+  /** Resolved unless the queue is held: every part after the first waits for it. */
+  private gate: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -72,6 +78,28 @@ export class StagedUpdates {
     return this.waiting.length;
   }
 
+  /**
+   * Apply the first part of what comes, and nothing after it until the returned function is
+   * called (more than once is harmless).
+   */
+  hold(): () => void {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.gate = gate;
+    return () => {
+      if (this.gate === gate) this.gate = Promise.resolve();
+      release();
+    };
+  }
+
+  /** The next part's turn: a task later, and not while the queue is held. */
+  private async nextTurn(): Promise<void> {
+    await this.yieldToPage();
+    await this.gate;
+  }
+
   /** Queue `update` (applied with `origin`); `done` runs after its last part. */
   push(update: Uint8Array, origin: unknown, done?: () => void): void {
     this.waiting.push({ update, origin, done });
@@ -82,7 +110,7 @@ export class StagedUpdates {
     this.running = true;
     try {
       for (let first = true; this.waiting.length > 0 && !this.doc.isDestroyed; first = false) {
-        if (!first) await this.yieldToPage();
+        if (!first) await this.nextTurn();
         await this.applyInParts(this.waiting.shift()!);
       }
     } finally {
@@ -101,7 +129,7 @@ export class StagedUpdates {
       parts = [() => update]; // not one we can read: Yjs reports it as it would have
     }
     for (let k = 0; k < parts.length && !doc.isDestroyed; k++) {
-      if (k > 0) await this.yieldToPage();
+      if (k > 0) await this.nextTurn();
       if (!doc.isDestroyed) apply(doc, parts[k]!(), origin);
     }
     if (!doc.isDestroyed) done?.();

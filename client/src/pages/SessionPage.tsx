@@ -8,6 +8,7 @@ import { NameDialog } from '../components/NameDialog.tsx';
 import { SharePanel } from '../components/SharePanel.tsx';
 import { formatDateTime } from '../format.ts';
 import { blockIdOfHash } from '../editor/blockAnchor.ts';
+import { discardOpenedAhead } from '../editor/openedAhead.ts';
 import { LiveRecord } from '../session/LiveRecord.tsx';
 import { SessionStateBadge } from '../session/SessionStateBadge.tsx';
 import { useAskNameOnInput } from '../session/useAskNameOnInput.ts';
@@ -61,7 +62,15 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   const nameLater = !canWrite || openedAtBlock;
   useAskNameOnInput(recordArea, user === null && canWrite && nameLater, () => setAskingName(true));
 
-  if (access.kind === 'denied' || access.kind === 'missing' || access.kind === 'failed') {
+  const refused = access.kind === 'denied' || access.kind === 'missing' || access.kind === 'failed';
+  // a record opened ahead with a token that does not open it is closed at once
+  useEffect(() => {
+    if (refused) discardOpenedAhead();
+  }, [refused]);
+  // and one the page never took, when the page goes
+  useEffect(() => discardOpenedAhead, []);
+
+  if (refused) {
     return (
       <AccessProblem
         missing={access.kind === 'missing'}

@@ -72,6 +72,9 @@ function LiveRecordView({
   const [versionsOpen, setVersionsOpen] = useState(false);
   const closeVersions = useCallback(() => setVersionsOpen(false), []);
   useBlockAnchor();
+  // the editor (or the newer schema's view) exists once this effect runs, children's effects first:
+  // the rest of a long record can go in, part by part
+  useEffect(() => collab.showing(), [collab]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the lock is the trigger
   useEffect(() => {

@@ -122,6 +122,10 @@ export const PAGE_FIGURES = `(() => ({
   domNodes: document.getElementsByTagName('*').length,
   formControls: document.querySelectorAll('[contenteditable] input, [contenteditable] select, [contenteditable] textarea').length,
   longTasks: window.__bench.longTasks.slice(),
+  // what the page fetched and marked while opening, ms from navigation start (--timeline)
+  timeline: performance.getEntries()
+    .filter((e) => e.entryType === 'resource' || e.entryType === 'mark' || e.entryType === 'paint')
+    .map((e) => ({ name: e.name.replace(location.origin, ''), type: e.entryType, start: e.startTime, end: e.responseEnd ?? e.startTime })),
   open: (() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const copy = performance.getEntriesByName('rapporteur:offline-copy-load')[0];

@@ -9,8 +9,9 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { appendSpeakerBlock } from '../../helpers/record.ts';
+import { typeAtPace } from './typingPace.ts';
 
-const TEXT = 'The delegation supported the draft and asked for the text to be circulated. ';
+export const TEXT = 'The delegation supported the draft and asked for the text to be circulated. ';
 
 /**
  * Remote clients typing; `sent` maps "speaker|length" to the wall-clock ms of that keystroke, and
@@ -36,7 +37,6 @@ export async function startRemoteTypists(
   const sent = new Map<string, number>();
   const relayed = new Map<string, number>();
   const providers: WebsocketProvider[] = [];
-  const timers: NodeJS.Timeout[] = [];
   const connect = (doc: Y.Doc, name: string) =>
     new WebsocketProvider(wsBase, sessionId, doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -59,32 +59,24 @@ export async function startRemoteTypists(
       }
     });
   }
-  await Promise.all(
+  const texts = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const doc = new Y.Doc();
       const provider = connect(doc, `Remote ${i + 1}`);
       providers.push(provider);
       await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-      const speaker = `Remote ${i + 1}`;
-      const text = appendSpeakerBlock(doc, { speaker, affiliation: 'Member State' });
-      let k = 0;
-      const period = 1000 / charsPerSecond;
-      const keystroke = () => {
-        text.insert(text.length, TEXT[k++ % TEXT.length]!);
-        sent.set(`${speaker}|${text.length}`, wallClock());
-      };
-      timers.push(setTimeout(() => timers.push(setInterval(keystroke, period)), (period * i) / count));
+      return appendSpeakerBlock(doc, { speaker: `Remote ${i + 1}`, affiliation: 'Member State' });
     }),
   );
+  const stop = typeAtPace(count, charsPerSecond, (i, k) => {
+    const text = texts[i]!;
+    text.insert(text.length, TEXT[k % TEXT.length]!);
+    sent.set(`Remote ${i + 1}|${text.length}`, wallClock());
+  });
   return {
     sent,
     relayed,
-    stop: () => {
-      for (const t of timers) {
-        clearTimeout(t);
-        clearInterval(t);
-      }
-    },
+    stop,
     destroy: () => {
       for (const p of providers) {
         p.destroy();

@@ -27,7 +27,8 @@ import { quantile } from '../stats.ts';
 import { floorHtml } from './floorPage.ts';
 import { INIT_PROBES, PAGE_FIGURES, WATCH_REMOTE } from './probes.ts';
 import { longRecord, recordBlocks } from './recordText.ts';
-import { startRemoteTypists } from './remoteTypists.ts';
+import { openRemoteFloor, floorPageScript } from './remoteFloor.ts';
+import { startRemoteTypists, TEXT } from './remoteTypists.ts';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -87,6 +88,8 @@ interface SizeResult {
   app: Dist;
   floor: Dist;
   remote: Dist;
+  /** The same typists through a bare relay to the floor page (remoteFloor.ts). */
+  remoteFloor: Dist;
   /** Remote keystroke → in the page's document (server, network, the page's queue). */
   remoteArrived: Dist;
   /** Remote keystroke → at a watching client in the benchmark's process (server and network, no browser). */
@@ -198,6 +201,7 @@ interface Figures {
   domNodes: number;
   formControls: number;
   longTasks: { start: number; duration: number }[];
+  timeline: { name: string; type: string; start: number; end: number }[];
   open: OpenMilestones;
 }
 
@@ -209,6 +213,19 @@ function longestWhileArriving({ longTasks, open }: Figures, allShownMs: number):
   const from = Math.min(open.offlineCopy ?? Infinity, open.documentFirst ?? Infinity);
   const during = longTasks.filter((t) => t.start + t.duration > from && t.start < allShownMs);
   return Math.max(0, ...during.map((t) => t.duration));
+}
+
+/** `--timeline`: what the page fetched and marked, its long tasks and milestones, in time order. */
+function printTimeline(title: string, { timeline, longTasks, open }: Figures): void {
+  const rows = [
+    ...timeline.map((e) => ({
+      at: e.start,
+      text: `${e.type} ${e.name}${e.end > e.start ? ` → ${e.end.toFixed(0)}` : ''}`,
+    })),
+    ...longTasks.map((t) => ({ at: t.start, text: `task ${t.duration.toFixed(0)} ms` })),
+    ...Object.entries(open).map(([name, at]) => ({ at: Number(at), text: name })),
+  ].sort((a, b) => a.at - b.at);
+  console.log(`\n${title}:\n${rows.map((r) => `${r.at.toFixed(0).padStart(6)}  ${r.text}`).join('\n')}`);
 }
 
 /** Tasks of 50 ms or more, as "start+length" (ms from navigation start). */
@@ -248,6 +265,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     if (args.has('trace')) await writeTrace(browser, `open-${blocks}`);
     await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const figures = (await page.evaluate(PAGE_FIGURES)) as Figures;
+    if (args.has('timeline')) printTimeline(`opening ${blocks} blocks`, figures);
     const heap = await heapMb(page);
     // from the page's own clock (navigation start, a check every frame): polling from here would
     // add up to its polling interval
@@ -308,6 +326,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     );
     await again.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
     const reopened = (await again.evaluate(PAGE_FIGURES)) as typeof figures;
+    if (args.has('timeline')) printTimeline(`opening ${blocks} blocks again`, reopened);
     if (args.has('trace')) await writeTrace(browser, `reopen-${blocks}`);
     if (reopenProfiler) await reopenProfiler.stop(path.resolve(args.get('profile')!, `reopen-${blocks}.cpuprofile`));
     await again.close();
@@ -322,6 +341,24 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     await floorPage.keyboard.press('End');
     await floorPage.waitForTimeout(300);
     const floor = await typeKeys(floorPage, keyCount);
+    // the remote floor: the same typists through a bare relay to the same page, in plain DOM
+    const remoteFloor: number[] = [];
+    if (remoteCount > 0) {
+      const relay = await openRemoteFloor(remoteCount, 5, TEXT);
+      try {
+        await floorPage.evaluate(floorPageScript(relay.url));
+        await relay.start();
+        await floorPage.waitForTimeout(remoteSeconds * 1000);
+        relay.stop();
+        await floorPage.waitForTimeout(1000);
+        for (const [key, at] of (await floorPage.evaluate('window.__bench.remote')) as [string, number][]) {
+          const sentAt = relay.sent.get(key);
+          if (sentAt !== undefined) remoteFloor.push(at - sentAt);
+        }
+      } finally {
+        await relay.close();
+      }
+    }
     await floorPage.close();
 
     return {
@@ -338,6 +375,7 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
       app: dist(app),
       floor: dist(floor),
       remote: dist(latencies),
+      remoteFloor: dist(remoteFloor),
       remoteArrived: dist(arrivals),
       remoteRelayed: dist(relays),
       remoteMatched: latencies.length,
@@ -363,11 +401,11 @@ const d4 = (x: Dist) => `${f(x.p50, 1)} / ${f(x.p95, 1)} / ${f(x.p99, 1)} / ${f(
 
 function table(results: SizeResult[]): string {
   const rows = [
-    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | remote → in the page p50/p99 (ms) | remote → a client without browser p50/p99 (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | longest task while the record arrives (ms) | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| blocks | chars | key p50/p95/p99/max, app (ms) | same, floor (ms) | remote → painted p50/p99/max (ms) | same, floor p50/p99/max (ms) | remote → in the page p50/p99 (ms) | remote → a client without browser p50/p99 (ms) | editable (ms) | all blocks shown (ms) | longest task / tasks > 100 ms while opening | longest task while the record arrives (ms) | heap (MB) | DOM nodes | form controls in the editable | React commits per key |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map(
       (r) =>
-        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.remoteArrived.p50, 1)} / ${f(r.remoteArrived.p99, 1)} | ${f(r.remoteRelayed.p50, 1)} / ${f(r.remoteRelayed.p99, 1)} | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.arrivingLongestTaskMs)} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
+        `| ${r.blocks} | ${r.chars.toLocaleString('en')} | ${d4(r.app)} | ${d4(r.floor)} | ${f(r.remote.p50, 1)} / ${f(r.remote.p99, 1)} / ${f(r.remote.max, 1)} (${r.remoteMatched}/${r.remoteSent}) | ${f(r.remoteFloor.p50, 1)} / ${f(r.remoteFloor.p99, 1)} / ${f(r.remoteFloor.max, 1)} | ${f(r.remoteArrived.p50, 1)} / ${f(r.remoteArrived.p99, 1)} | ${f(r.remoteRelayed.p50, 1)} / ${f(r.remoteRelayed.p99, 1)} | ${f(r.editableMs)} | ${f(r.allShownMs)} | ${f(r.openLongestTaskMs)} / ${r.openLongTasksOver100} | ${f(r.arrivingLongestTaskMs)} | ${f(r.heapMb, 1)} | ${r.domNodes.toLocaleString('en')} | ${r.formControls} | ${f(r.reactCommits, 1)} |`,
     ),
   ];
   rows.push(
@@ -399,7 +437,8 @@ function table(results: SizeResult[]): string {
       '',
       `Ratios: key p99 at ${lastR.blocks} blocks / at ${first.blocks} blocks = ${f(lastR.app.p99 / first.app.p99, 2)} (target ≤ 1.5); ` +
         `key p50 at ${first.blocks} blocks / floor = ${f(first.app.p50 / first.floor.p50, 2)} (target ≤ 2); ` +
-        `remote p99 in 60 Hz frames: ${results.map((r) => `${r.blocks}: ${f(r.remote.p99 / 16.7, 1)}`).join(', ')} (target ≤ 2).`,
+        `remote p99 in 60 Hz frames: ${results.map((r) => `${r.blocks}: ${f(r.remote.p99 / 16.7, 1)}`).join(', ')} (target ≤ 2); ` +
+        `remote p99 / the floor's (a bare relay to a plain page, same run): ${results.map((r) => `${r.blocks}: ${f(r.remote.p99 / r.remoteFloor.p99, 2)}`).join(', ')}.`,
     );
   }
   return rows.join('\n');
@@ -431,7 +470,7 @@ async function main(): Promise<void> {
       console.log(
         `${blocks} blocks: key p50/p99 ${f(r.app.p50, 1)}/${f(r.app.p99, 1)} ms (floor ${f(r.floor.p50, 1)}/${f(r.floor.p99, 1)}), remote p99 ${f(r.remote.p99, 1)} ms, editable ${f(r.editableMs)} ms, all shown ${f(r.allShownMs)} ms`,
       );
-      if (r.app.n < keyCount || (remoteCount > 0 && r.remoteMatched === 0))
+      if (r.app.n < keyCount || (remoteCount > 0 && (r.remoteMatched === 0 || r.remoteFloor.n === 0)))
         throw new Error(`${blocks} blocks: keys or remote text went missing`);
     }
   } finally {
