@@ -3,12 +3,14 @@
  * DATABASE_URL is set (CI sets it). Each test gets its own database: a clone of a migrated
  * PGlite template (fast), or a freshly created database on the server, dropped afterwards.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type Database, migrate, openDatabase, pgliteByteaCodec, wrapPglite } from '@rapporteur/server';
 import postgres from 'postgres';
+import { REPO_ROOT, spawnServer } from './server.ts';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -83,7 +85,44 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
 }
 
 /**
- * Storage for a server process: a fresh data folder (PGlite) or a fresh server database.
+ * A migrated embedded database (a PGlite folder) made once for this build of the server, and
+ * copied for each server process: each one creating its own ran initdb inside PGlite's
+ * WebAssembly, seconds a process on a loaded machine, for every browser and fault test file.
+ * Kept under node_modules/.cache, keyed by the hash of the server's sources the build records;
+ * null when the server is not built (then each process creates its own, as before).
+ */
+async function pgliteFolderTemplate(): Promise<string | null> {
+  let key: string;
+  try {
+    const stamp = JSON.parse(readFileSync(path.join(REPO_ROOT, 'server/dist/build-stamp.json'), 'utf8'));
+    key = String(stamp.sources).slice(0, 16);
+  } catch {
+    return null;
+  }
+  const dir = path.join(REPO_ROOT, 'node_modules/.cache/rapporteur-tests', `pglite-${key}`);
+  if (existsSync(path.join(dir, 'PG_VERSION'))) return dir;
+  // a server process on an empty folder creates and migrates its database; SIGTERM closes it cleanly
+  const work = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-template-'));
+  try {
+    const server = await spawnServer({ DATA_DIR: work, DATABASE_URL: '' }, { built: true });
+    if ((await server.kill('SIGTERM')) !== 0) return null;
+    await mkdir(path.dirname(dir), { recursive: true });
+    // those of earlier builds go
+    for (const old of await readdir(path.dirname(dir))) {
+      if (old.startsWith('pglite-') && old !== path.basename(dir))
+        await rm(path.join(path.dirname(dir), old), { recursive: true, force: true });
+    }
+    // made whole in one step: a process that made it first wins, this copy is dropped
+    await rename(path.join(work, 'pglite'), dir).catch(() => {});
+    return existsSync(path.join(dir, 'PG_VERSION')) ? dir : null;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Storage for a server process: a fresh data folder (PGlite; a copy of the template above when
+ * there is one) or a fresh server database.
  * The same storage can be handed to several successive processes (restart tests).
  */
 export async function createProcessStorage(
@@ -91,6 +130,8 @@ export async function createProcessStorage(
 ): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
   if (backend === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'rapporteur-test-'));
+    const template = await pgliteFolderTemplate();
+    if (template) await cp(template, path.join(dir, 'pglite'), { recursive: true });
     return { env: { DATA_DIR: dir, DATABASE_URL: '' }, drop: () => rm(dir, { recursive: true, force: true }) };
   }
   const server = await createServerDatabase();

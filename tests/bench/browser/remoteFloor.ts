@@ -3,10 +3,11 @@
  * a keystroke from another process to a painted frame, with nothing of the application in between.
  *
  * A bare relay (a WebSocket server in the benchmark's process that forwards every message to the
- * other sockets) carries the same number of typists, at the same pace, to the floor page (the same
- * text in a plain `contenteditable`, floorPage.ts). The page appends each character to the typist's
- * own paragraph and stamps the frame after it, as the application's page is stamped (probes.ts).
- * Measured in the same run as the application, the ratio of the two is the application's own cost.
+ * other sockets) carries the same number of typists, at the same pace, to a floor page (the first
+ * blocks of the record in a plain `contenteditable`, floorPage.ts). The page appends each character
+ * to the typist's own paragraph and stamps the frame after it, as the application's page is stamped
+ * (probes.ts). Measured in the same run as the application, the ratio of the two is the
+ * application's own cost.
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';

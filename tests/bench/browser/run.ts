@@ -14,6 +14,7 @@
  * note-takers type and while it opens again (summarise with
  * bench/profile.ts); `--trace=DIR` Chromium traces of the opening, the remote phase and the
  * second opening (rendering included).
+ * `--server-profile=DIR` writes the server's CPU profile of the whole run.
  * `--smoke` (CI) runs one small record quickly and asserts nothing about timings: it fails only
  * when a step fails (the page does not open, keys are lost, remote text never arrives).
  */
@@ -42,6 +43,8 @@ const keyCount = Number(args.get('keys') ?? (smoke ? 20 : 150));
 const remoteCount = Number(args.get('remote') ?? (smoke ? 2 : 5)); // 0 skips the remote phase
 const remoteSeconds = smoke ? 3 : 12;
 const WORDS_PER_BLOCK = 200;
+/** Blocks of the plain page the remote floor paints into. */
+const REMOTE_FLOOR_BLOCKS = 50;
 const KEY_INTERVAL_MS = 60;
 const ADMIN_TOKEN = 'browser-bench-admin-token-0123456789';
 
@@ -88,7 +91,7 @@ interface SizeResult {
   app: Dist;
   floor: Dist;
   remote: Dist;
-  /** The same typists through a bare relay to the floor page (remoteFloor.ts). */
+  /** The same typists through a bare relay to a plain page of the first blocks (remoteFloor.ts). */
   remoteFloor: Dist;
   /** Remote keystroke → in the page's document (server, network, the page's queue). */
   remoteArrived: Dist;
@@ -341,25 +344,31 @@ async function measureSize(browser: Browser, base: string, blocks: number): Prom
     await floorPage.keyboard.press('End');
     await floorPage.waitForTimeout(300);
     const floor = await typeKeys(floorPage, keyCount);
-    // the remote floor: the same typists through a bare relay to the same page, in plain DOM
+    await floorPage.close();
+    // the remote floor: the same typists through a bare relay to a plain page of the first blocks
+    // (a plain page of the whole record is no floor: without containment each character costs
+    // Chromium a layout of the whole record, more than the application costs)
     const remoteFloor: number[] = [];
     if (remoteCount > 0) {
+      const relayPage = await context.newPage();
+      await relayPage.setContent(floorHtml(recordBlocks(Math.min(blocks, REMOTE_FLOOR_BLOCKS), WORDS_PER_BLOCK)));
+      await relayPage.evaluate(INIT_PROBES);
       const relay = await openRemoteFloor(remoteCount, 5, TEXT);
       try {
-        await floorPage.evaluate(floorPageScript(relay.url));
+        await relayPage.evaluate(floorPageScript(relay.url));
         await relay.start();
-        await floorPage.waitForTimeout(remoteSeconds * 1000);
+        await relayPage.waitForTimeout(remoteSeconds * 1000);
         relay.stop();
-        await floorPage.waitForTimeout(1000);
-        for (const [key, at] of (await floorPage.evaluate('window.__bench.remote')) as [string, number][]) {
+        await relayPage.waitForTimeout(1000);
+        for (const [key, at] of (await relayPage.evaluate('window.__bench.remote')) as [string, number][]) {
           const sentAt = relay.sent.get(key);
           if (sentAt !== undefined) remoteFloor.push(at - sentAt);
         }
       } finally {
         await relay.close();
+        await relayPage.close();
       }
     }
-    await floorPage.close();
 
     return {
       blocks,
@@ -460,7 +469,14 @@ async function main(): Promise<void> {
   ensureServerBuilt();
   ensureClientBuilt();
   const storage = await createProcessStorage(process.env.DATABASE_URL ? 'postgres' : 'pglite');
-  const server = await spawnServer({ ...storage.env, CLIENT_DIR: CLIENT_DIST, ADMIN_TOKEN }, { built: true });
+  // --server-profile=DIR: the server's CPU profile over the whole run, written when it stops
+  const serverProfile = args.has('server-profile')
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(args.get('server-profile')!)}` }
+    : {};
+  const server = await spawnServer(
+    { ...storage.env, CLIENT_DIR: CLIENT_DIST, ADMIN_TOKEN, ...serverProfile },
+    { built: true },
+  );
   const browser = await launchBrowser();
   const results: SizeResult[] = [];
   try {
