@@ -470,7 +470,7 @@ async function main(): Promise<void> {
   ensureClientBuilt();
   const storage = await createProcessStorage(process.env.DATABASE_URL ? 'postgres' : 'pglite');
   // --server-profile=DIR: the server's CPU profile over the whole run, written when it stops
-  const serverProfile = args.has('server-profile')
+  const serverProfile: Record<string, string> = args.has('server-profile')
     ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(args.get('server-profile')!)}` }
     : {};
   const server = await spawnServer(
