@@ -84,17 +84,21 @@ export function deployedNodeFlags(): string[] {
 /**
  * Spawn the server; resolves once it prints its address. By default `server/src/main.ts` through
  * tsx; with `built`, the production build (`pnpm build`) as `pnpm start` runs it. Pass PORT to
- * reuse a port across restarts (clients reconnect to the same address).
+ * reuse a port across restarts (clients reconnect to the same address); `nodeFlags` go to node
+ * first (a CPU profile, say).
  */
 export async function spawnServer(
   env: Record<string, string>,
-  opts: { port?: number; built?: boolean } = {},
+  opts: { port?: number; built?: boolean; nodeFlags?: string[] } = {},
 ): Promise<ServerProcess> {
   // `node --import tsx` rather than the tsx binary: the binary runs the server in a child
   // process, so SIGKILL would hit the wrapper and leave the real server running
-  const args = opts.built
-    ? [...deployedNodeFlags(), path.join(REPO_ROOT, 'server/dist/main.js')]
-    : ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')];
+  const args = [
+    ...(opts.nodeFlags ?? []),
+    ...(opts.built
+      ? [...deployedNodeFlags(), path.join(REPO_ROOT, 'server/dist/main.js')]
+      : ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/main.ts')]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: path.join(REPO_ROOT, 'server'),
     env: {

@@ -470,12 +470,12 @@ async function main(): Promise<void> {
   ensureClientBuilt();
   const storage = await createProcessStorage(process.env.DATABASE_URL ? 'postgres' : 'pglite');
   // --server-profile=DIR: the server's CPU profile over the whole run, written when it stops
-  const serverProfile: Record<string, string> = args.has('server-profile')
-    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(args.get('server-profile')!)}` }
-    : {};
+  const nodeFlags = args.has('server-profile')
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args.get('server-profile')!)}`]
+    : [];
   const server = await spawnServer(
-    { ...storage.env, CLIENT_DIR: CLIENT_DIST, ADMIN_TOKEN, ...serverProfile },
-    { built: true },
+    { ...storage.env, CLIENT_DIR: CLIENT_DIST, ADMIN_TOKEN },
+    { built: true, nodeFlags },
   );
   const browser = await launchBrowser();
   const results: SizeResult[] = [];
