@@ -228,4 +228,34 @@ describe('applying a long record in parts', () => {
     expect(doc.getMap('local').get('typed')).toBe('after');
     expect(provider.synced).toBe(true);
   });
+
+  it('while held, holds an answer the server sends in parts over time, as they come, then applies them part by part', async () => {
+    const source = serverDoc(200);
+    const { doc, provider, staged, nextTurn, receive, transactions } = setUp();
+    const release = staged.hold();
+    const parts = splitUpdate(Y.encodeStateAsUpdate(source), { first: 4 * 1024, rest: 12 * 1024 }).map((p) => p());
+    expect(parts.length).toBeGreaterThan(5);
+    // each part in its own task, the queue idle in between (the network is slower than the page)
+    for (const [i, part] of parts.entries()) {
+      receive(i === parts.length - 1 ? step2FromUpdate(part) : update(part));
+      while (await nextTurn());
+    }
+    expect(transactions).toHaveLength(1); // the first part only
+    // a short update meanwhile waits behind them
+    const later = new Y.Doc();
+    Y.applyUpdate(later, Y.encodeStateAsUpdate(source));
+    later.getMap('local').set('typed', 'after');
+    receive(update(Y.encodeStateAsUpdate(later, Y.encodeStateVector(source))));
+    expect(doc.getMap('local').get('typed')).toBeUndefined();
+    expect(provider.synced).toBe(false);
+    release();
+    const applied = transactions.length;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(transactions.length).toBe(applied); // not in the task that released it
+    while (await nextTurn());
+    expect(transactions.length).toBeGreaterThanOrEqual(parts.length);
+    expect(doc.getXmlFragment(RECORD_FIELD).toJSON()).toEqual(source.getXmlFragment(RECORD_FIELD).toJSON());
+    expect(doc.getMap('local').get('typed')).toBe('after');
+    expect(provider.synced).toBe(true);
+  });
 });

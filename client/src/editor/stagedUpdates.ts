@@ -56,8 +56,10 @@ export class StagedUpdates {
   private readonly splitAbove: number;
   private readonly partBytes: PartSizes;
   private readonly yieldToPage: () => Promise<void>;
-  /** Resolved unless the queue is held: every part after the first waits for it. */
-  private gate: Promise<void> = Promise.resolve();
+  /** While the queue is held: resolves when it is released. */
+  private gate: Promise<void> | null = null;
+  /** Whether the first part since the queue was held went in (everything after it waits). */
+  private firstTaken = false;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -68,9 +70,13 @@ export class StagedUpdates {
     this.yieldToPage = options.yieldToPage ?? nextTask;
   }
 
-  /** Whether updates are being applied (then every later one must wait its turn). */
+  /** Whether updates are being applied or held (then every later one must wait its turn). */
   get busy(): boolean {
-    return this.running;
+    return this.running || this.holding;
+  }
+
+  private get holding(): boolean {
+    return this.gate !== null && this.firstTaken;
   }
 
   /** Updates waiting, the one being applied not counted. */
@@ -80,7 +86,8 @@ export class StagedUpdates {
 
   /**
    * Apply the first part of what comes, and nothing after it until the returned function is
-   * called (more than once is harmless).
+   * called (more than once is harmless): whatever arrives meanwhile, in one message or in many,
+   * waits in order.
    */
   hold(): () => void {
     let release!: () => void;
@@ -88,16 +95,27 @@ export class StagedUpdates {
       release = resolve;
     });
     this.gate = gate;
+    this.firstTaken = false;
     return () => {
-      if (this.gate === gate) this.gate = Promise.resolve();
+      if (this.gate === gate) this.gate = null;
       release();
     };
   }
 
-  /** The next part's turn: a task later, and not while the queue is held. */
-  private async nextTurn(): Promise<void> {
-    await this.yieldToPage();
-    await this.gate;
+  /**
+   * Before a part: a task later unless it is the first of an idle queue, and never while the
+   * queue is held (after the release, a task later too: not in the releasing task).
+   */
+  private turn(first: boolean): Promise<void> | null {
+    // nothing to wait for: the part goes in within the caller's task (no microtask in between)
+    if (first && !this.holding) return null;
+    return (async () => {
+      if (!first) await this.yieldToPage();
+      while (this.holding) {
+        await this.gate;
+        await this.yieldToPage();
+      }
+    })();
   }
 
   /** Queue `update` (applied with `origin`); `done` runs after its last part. */
@@ -110,8 +128,7 @@ export class StagedUpdates {
     this.running = true;
     try {
       for (let first = true; this.waiting.length > 0 && !this.doc.isDestroyed; first = false) {
-        if (!first) await this.nextTurn();
-        await this.applyInParts(this.waiting.shift()!);
+        await this.applyInParts(this.waiting.shift()!, first);
       }
     } finally {
       this.waiting.length = 0;
@@ -119,7 +136,7 @@ export class StagedUpdates {
     }
   }
 
-  private async applyInParts({ update, origin, done }: Waiting): Promise<void> {
+  private async applyInParts({ update, origin, done }: Waiting, first: boolean): Promise<void> {
     const { doc } = this;
     let parts: Array<() => Uint8Array>;
     try {
@@ -129,8 +146,11 @@ export class StagedUpdates {
       parts = [() => update]; // not one we can read: Yjs reports it as it would have
     }
     for (let k = 0; k < parts.length && !doc.isDestroyed; k++) {
-      if (k > 0) await this.nextTurn();
-      if (!doc.isDestroyed) apply(doc, parts[k]!(), origin);
+      const wait = this.turn(first && k === 0);
+      if (wait) await wait;
+      if (doc.isDestroyed) break;
+      apply(doc, parts[k]!(), origin);
+      if (this.gate) this.firstTaken = true;
     }
     if (!doc.isDestroyed) done?.();
   }
