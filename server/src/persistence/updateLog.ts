@@ -35,21 +35,33 @@ export class UpdateLog {
   }
 
   /**
-   * Merge a session's rows into one: insert the merge, delete exactly the rows that were read,
-   * in one transaction. Deleting by the ids read (never by an id range) matters when another
-   * process appends concurrently: a row committed after our read survives untouched.
+   * Merge a session's newer rows into one: insert the merge, delete exactly the rows that were
+   * merged, in one transaction. Deleting by the ids read (never by an id range) matters when
+   * another process appends concurrently: a row committed after our read survives untouched.
+   *
+   * Rows larger than everything stored after them stay as they are: a long record's big row is
+   * not read, merged and written again every time a few hundred keystrokes are compacted (at
+   * 1,000 blocks that was 1.7 MB each time, a server stall of ~200 ms with the embedded
+   * database). The rows kept shrink at least by half from one to the next, so they stay few, and
+   * a row is rewritten only once what came after it has grown as large as it.
    */
-  async compact(sessionId: string): Promise<{ merged: number }> {
+  async compact(sessionId: string): Promise<{ merged: number; rows: number }> {
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string; update: Uint8Array }>(
-        'SELECT id::text AS id, update FROM doc_updates WHERE session_id = $1 ORDER BY id',
+      const sizes = await tx.query<{ id: string; bytes: number }>(
+        'SELECT id::text AS id, octet_length(update)::int AS bytes FROM doc_updates WHERE session_id = $1 ORDER BY id',
         [sessionId],
       );
-      if (rows.length < 2) return { merged: 0 };
+      const from = firstToMerge(sizes.map((r) => r.bytes));
+      const ids = sizes.slice(from).map((r) => r.id);
+      if (ids.length < 2) return { merged: 0, rows: sizes.length };
+      const rows = await tx.query<{ update: Uint8Array }>(
+        'SELECT update FROM doc_updates WHERE id = ANY($1::bigint[]) ORDER BY id',
+        [ids],
+      );
       const merged = Y.mergeUpdates(rows.map((r) => r.update));
       await tx.query('INSERT INTO doc_updates (session_id, update) VALUES ($1, $2)', [sessionId, merged]);
-      await tx.query('DELETE FROM doc_updates WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
-      return { merged: rows.length };
+      await tx.query('DELETE FROM doc_updates WHERE id = ANY($1::bigint[])', [ids]);
+      return { merged: ids.length, rows: from + 1 };
     });
   }
 
@@ -61,4 +73,18 @@ export class UpdateLog {
     );
     return r ?? { rows: 0, bytes: 0 };
   }
+}
+
+/**
+ * Of rows of these sizes (oldest first), the first to merge: every row before it is larger than
+ * all the rows after it together.
+ */
+export function firstToMerge(bytes: readonly number[]): number {
+  let after = bytes.reduce((a, b) => a + b, 0);
+  let k = 0;
+  for (; k < bytes.length; k++) {
+    after -= bytes[k]!;
+    if (bytes[k]! <= after) break;
+  }
+  return k;
 }

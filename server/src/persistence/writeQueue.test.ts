@@ -31,7 +31,7 @@ function memoryLog() {
       log.compactions++;
       const merged = Y.mergeUpdates(rows.splice(0));
       rows.push(merged);
-      return { merged: 1 };
+      return { merged: 1, rows: 1 };
     },
   };
   return log;

@@ -96,8 +96,7 @@ export class WriteQueue {
     this.opts.onPersisted(stateVector, merged);
     if (this.rows >= (this.opts.compactAfterRows ?? COMPACT_AFTER_ROWS)) {
       try {
-        await this.opts.log.compact(this.opts.sessionId);
-        this.rows = 1;
+        this.rows = (await this.opts.log.compact(this.opts.sessionId)).rows;
       } catch (err) {
         this.opts.onError?.(err, 0); // compaction is an optimisation: the rows are all still there
       }
