@@ -91,7 +91,14 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
  * Kept under node_modules/.cache, keyed by the hash of the server's sources the build records;
  * null when the server is not built (then each process creates its own, as before).
  */
-async function pgliteFolderTemplate(): Promise<string | null> {
+function pgliteFolderTemplate(): Promise<string | null> {
+  // once per test process: files that open several servers at once share one
+  folderTemplate ??= makePgliteFolderTemplate();
+  return folderTemplate;
+}
+let folderTemplate: Promise<string | null> | null = null;
+
+async function makePgliteFolderTemplate(): Promise<string | null> {
   let key: string;
   try {
     const stamp = JSON.parse(readFileSync(path.join(REPO_ROOT, 'server/dist/build-stamp.json'), 'utf8'));

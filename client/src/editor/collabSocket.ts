@@ -22,8 +22,11 @@ export interface CollabSocketOptions {
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
 
-/** `message` with its state vector replaced by `stateVector` if it is a sync request, else itself. */
-export function renameSyncRequest(message: Uint8Array, stateVector: Uint8Array): Uint8Array {
+/**
+ * `message` with its state vector replaced by `stateVector()` if it is a sync request, else itself
+ * (the state vector is computed only for a request, not for every keystroke the socket sends).
+ */
+export function renameSyncRequest(message: Uint8Array, stateVector: () => Uint8Array): Uint8Array {
   try {
     const decoder = decoding.createDecoder(message);
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== SYNC_STEP_1) return message;
@@ -33,7 +36,7 @@ export function renameSyncRequest(message: Uint8Array, stateVector: Uint8Array):
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, SYNC_STEP_1);
-  encoding.writeVarUint8Array(encoder, stateVector);
+  encoding.writeVarUint8Array(encoder, stateVector());
   return encoding.toUint8Array(encoder);
 }
 
@@ -93,7 +96,7 @@ export function collabSocket({ openWhen, stateVector }: CollabSocketOptions, Bas
     }
 
     override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-      super.send(data instanceof Uint8Array ? renameSyncRequest(data, stateVector()) : data);
+      super.send(data instanceof Uint8Array ? renameSyncRequest(data, stateVector) : data);
     }
   };
 }
