@@ -4,7 +4,8 @@
  * and in one generator process those applications run one after another (about 10-30 ms each
  * for a 380 KB document), so 100 joiners take seconds however fast the server is. These bare
  * sockets speak just enough of each protocol to ask for the document (SyncStep1 with an empty
- * state vector) and note when the answer (SyncStep2) has arrived in full.
+ * state vector) and note when the answer has arrived in full: one SyncStep2, or, from our server,
+ * a long document's parts as updates followed by a SyncStep2 with the last part (syncReply.ts).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -15,6 +16,7 @@ import { quantile } from './stats.ts';
 const SYNC = 0;
 const STEP1 = 0;
 const STEP2 = 1;
+const UPDATE = 2;
 const AUTH = 2;
 
 function requestFrames(target: Target, room: BenchRoom): Uint8Array[] {
@@ -40,12 +42,14 @@ function requestFrames(target: Target, room: BenchRoom): Uint8Array[] {
   return [encoding.toUint8Array(e)];
 }
 
-/** Byte length of the update in a SyncStep2 frame, or -1 for any other frame. */
-function step2Length(target: Target, data: Uint8Array): number {
+/** The kind and byte length of the update in a sync frame (SyncStep2 or update), or null. */
+function syncPayload(target: Target, data: Uint8Array): { step2: boolean; bytes: number } | null {
   const d = decoding.createDecoder(data);
   if (target.kind === 'hocuspocus') decoding.readVarString(d);
-  if (decoding.readVarUint(d) !== SYNC || decoding.readVarUint(d) !== STEP2) return -1;
-  return decoding.readVarUint(d);
+  if (decoding.readVarUint(d) !== SYNC) return null;
+  const type = decoding.readVarUint(d);
+  if (type !== STEP2 && type !== UPDATE) return null;
+  return { step2: type === STEP2, bytes: decoding.readVarUint(d) };
 }
 
 /** Open `n` sockets at once; resolve with when each received a SyncStep2 of at least `minBytes`. */
@@ -73,8 +77,12 @@ export async function measureRawJoin(
           ws.on('open', () => {
             for (const f of frames) ws.send(f);
           });
+          let received = 0;
           ws.on('message', (data: Buffer) => {
-            if (step2Length(target, data) >= minBytes) {
+            const payload = syncPayload(target, data);
+            if (!payload) return;
+            received += payload.bytes;
+            if (payload.step2 && received >= minBytes) {
               clearTimeout(timer);
               resolve(performance.now() - start);
             }
