@@ -15,7 +15,7 @@ import type { Connection } from './connection.ts';
 import { DocumentSize } from './docSize.ts';
 import { PendingUpdates } from './pendingBound.ts';
 import type { Presence } from './presence.ts';
-import { revertReview, setsReviewStatus, snapshotReview } from './reviewGuard.ts';
+import { applyGuarded, setsReviewStatus } from './reviewGuard.ts';
 import type { Room } from './room.ts';
 import { schemaViolation } from './schemaGuard.ts';
 import {
@@ -170,14 +170,16 @@ export class MessageReceiver implements FrameReceiver, RoomPart {
     const outside = schemaViolation(decoded, doc, RECORD_RULES);
     if (outside) throw new ProtocolError(CloseCode.SchemaViolation, outside);
     const guard = conn.identity.role !== 'editor' && setsReviewStatus(update, doc, decoded.structs);
-    const before = guard ? snapshotReview(doc.getXmlFragment(RECORD_FIELD)) : null;
     const blocks = this.blocks.before(conn.identity, conn, update);
-    try {
-      Y.applyUpdate(doc, update, conn);
-    } catch {
-      throw new ProtocolError(CloseCode.MalformedMessage, 'update could not be applied');
-    }
-    if (before && revertReview(doc.getXmlFragment(RECORD_FIELD), before) > 0) {
+    const apply = () => {
+      try {
+        Y.applyUpdate(doc, update, conn);
+      } catch {
+        throw new ProtocolError(CloseCode.MalformedMessage, 'update could not be applied');
+      }
+    };
+    if (!guard) apply();
+    else if (applyGuarded(doc.getXmlFragment(RECORD_FIELD), apply) > 0) {
       this.room.logger.warn('reverted a review-status change by a non-editor', {
         sessionId: this.room.sessionId,
         conn: conn.id,

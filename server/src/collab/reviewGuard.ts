@@ -12,7 +12,7 @@ const INITIAL: Record<string, unknown> = { status: 'draft', statusBy: '', status
  * True when an update, about to be applied to `doc`, writes a block's review attributes (status,
  * who and when, the changed mark), which only editors may change. Writing their initial values
  * is flagged too: on an existing block it would clear a review (checked back to draft, a mark
- * wiped); `revertReview` lets new blocks keep them, so note-takers can create blocks.
+ * wiped); `applyGuarded` lets new blocks keep them, so note-takers can create blocks.
  *
  * Attributes of a Y.XmlElement are map items keyed by `parentSub`. The encoding carries the key
  * only for an item without a left origin; an overwrite of an existing attribute names its left
@@ -56,38 +56,86 @@ function findContaining(items: Map<string, Y.Item>, id: Y.ID): Y.Item | undefine
   return items.get(`${id.client}:${id.clock}`);
 }
 
-type ReviewSnapshot = Map<Y.XmlElement, Record<string, unknown>>;
+/** Per top-level block an update touched: the old values of the review attributes it changed, or null for a new block. */
+type Touched = Map<Y.XmlElement, Map<string, unknown> | null>;
 
-/** The review attributes of every top-level element, before a suspicious update is applied. */
-export function snapshotReview(fragment: Y.XmlFragment): ReviewSnapshot {
-  const snap: ReviewSnapshot = new Map();
-  for (const el of fragment.toArray()) {
-    if (!(el instanceof Y.XmlElement)) continue;
-    const values: Record<string, unknown> = {};
-    for (const key of REVIEW_ATTRIBUTES) values[key] = el.getAttribute(key);
-    snap.set(el, values);
+/**
+ * Apply a non-editor's update (`apply`, e.g. `Y.applyUpdate`), then undo the review-status
+ * changes it made; returns how many attributes were reverted. Costs what the update touches, not
+ * the record's length: while `apply` runs, a deep observer on the fragment collects the top-level
+ * elements whose review attributes it changes, with their old values (`YEvent.keys`), and the
+ * top-level elements it creates (Yjs sends no events for types created in the same transaction:
+ * they are found among the items the transaction created). Must not run inside a transaction.
+ * An exception of `apply` propagates, and nothing is reverted then.
+ */
+export function applyGuarded(fragment: Y.XmlFragment, apply: () => void): number {
+  const doc = fragment.doc!;
+  // inside a transaction, or an observer of one, the observer below would fire only after we return
+  if (doc._transactionCleanups.length > 0) throw new Error('applyGuarded must not run inside a transaction');
+  const touched: Touched = new Map();
+  const collect = (events: Y.YEvent<Y.XmlElement>[], tr: Y.Transaction) => {
+    for (const event of events) {
+      const el = event.target;
+      if (!(el instanceof Y.XmlElement) || el._item?.parent !== fragment) continue;
+      for (const [key, { oldValue }] of event.keys) {
+        if (!REVIEW_ATTRIBUTES.has(key)) continue;
+        const known = touched.get(el);
+        if (known === null) continue; // created by this apply: no old values
+        const old = known ?? new Map<string, unknown>();
+        touched.set(el, old);
+        if (!old.has(key)) old.set(key, oldValue); // an earlier transaction of this apply has the oldest
+      }
+    }
+    if (tr.changed.has(fragment as unknown as Y.AbstractType<Y.YEvent<Y.XmlFragment>>)) {
+      for (const el of createdBlocks(fragment, tr)) touched.set(el, null);
+    }
+  };
+  fragment.observeDeep(collect);
+  try {
+    apply();
+  } finally {
+    fragment.unobserveDeep(collect);
   }
-  return snap;
+  return revertReview(fragment, touched);
+}
+
+/** Top-level elements `tr` created (and kept): a walk over the items it created, not the record. */
+function createdBlocks(fragment: Y.XmlFragment, tr: Y.Transaction): Y.XmlElement[] {
+  const created: Y.XmlElement[] = [];
+  for (const [client, end] of tr.afterState) {
+    const start = tr.beforeState.get(client) ?? 0;
+    if (end <= start) continue;
+    const structs = tr.doc.store.clients.get(client) ?? [];
+    for (let i = Y.findIndexSS(structs, start); i < structs.length && structs[i]!.id.clock < end; i++) {
+      const item = structs[i];
+      if (!(item instanceof Y.Item) || item.deleted || item.parent !== fragment || item.parentSub !== null) continue;
+      const type = item.content instanceof Y.ContentType ? item.content.type : null;
+      if (type instanceof Y.XmlElement) created.push(type);
+    }
+  }
+  return created;
 }
 
 /**
  * Undo review-status changes a non-editor made, as a new change on top. Dropping the update
  * instead would leave a gap in that client's clock sequence, and Yjs would then hold every later
  * edit of that client pending for ever; reverting keeps everyone converged and loses no text.
+ * Only the blocks in `touched` are looked at: a block the update created may keep the initial
+ * values and reverts to them otherwise; a changed attribute of an existing block goes back to its
+ * old value.
  */
-export function revertReview(fragment: Y.XmlFragment, before: ReviewSnapshot): number {
+function revertReview(fragment: Y.XmlFragment, touched: Touched): number {
   let reverted = 0;
   fragment.doc!.transact(() => {
-    for (const el of fragment.toArray()) {
-      if (!(el instanceof Y.XmlElement)) continue;
-      const old = before.get(el);
-      for (const key of REVIEW_ATTRIBUTES) {
+    for (const [el, old] of touched) {
+      if (el._item?.deleted) continue; // deleted by a later transaction of the same apply
+      for (const key of old ? old.keys() : REVIEW_ATTRIBUTES) {
         const now = el.getAttribute(key) as unknown;
-        const wanted = old ? old[key] : INITIAL[key];
+        const wanted = old ? old.get(key) : INITIAL[key];
         // an absent attribute reads as its initial value: writing that value changes nothing (the
         // editor writes every attribute of a block it edits, those older blocks lack included)
         const same = (now ?? INITIAL[key]) === (wanted ?? INITIAL[key]);
-        if (same || now === undefined || (old === undefined && now === INITIAL[key])) continue;
+        if (same || now === undefined || (old === null && now === INITIAL[key])) continue;
         if (wanted === undefined || wanted === null) el.removeAttribute(key);
         else el.setAttribute(key, wanted as string);
         reverted++;
