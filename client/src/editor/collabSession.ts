@@ -5,7 +5,6 @@
  * `destroy()` leaks timers and keeps a socket open.
  */
 import { type ProviderWithHandlers, SaveTracker } from '@rapporteur/shared/protocol';
-import type { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { UserIdentity } from '../user/identity.ts';
@@ -13,7 +12,7 @@ import { keepAcknowledgements } from './keptOffline.ts';
 import { SchemaGate } from './schemaGate.ts';
 import { collabSocket } from './collabSocket.ts';
 import { collabUrl, jitteredReconnect, socketParams } from './socketOptions.ts';
-import { openOfflineCopy } from './offlineCopy.ts';
+import { type KeptValues, openOfflineCopy } from './offlineCopy.ts';
 import { type StagingProvider, stageLargeSyncs } from './stagedSync.ts';
 import { StagedUpdates } from './stagedUpdates.ts';
 
@@ -22,8 +21,8 @@ export interface CollabSession {
   sessionId: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
-  /** The offline copy's persistence (its custom store keeps what the page must know offline). */
-  offline: IndexeddbPersistence;
+  /** Values kept with the offline copy (what the page must know offline). */
+  offline: KeptValues;
   /** Resolves once what the offline copy held is in `doc`. */
   offlineLoaded: Promise<void>;
   save: SaveTracker;
@@ -60,7 +59,7 @@ export function openCollabSession(sessionId: string, token: string | null, user:
   // the offline copy first: text typed while the server was unreachable reaches the doc, and the
   // provider sends it on
   const offlineCopy = openOfflineCopy(offlineCopyName(sessionId), doc, staged);
-  const offline = offlineCopy.persistence;
+  const offline = offlineCopy.values;
   // the socket's handshake runs beside the copy's load: the provider sees it open once the copy
   // is read (or after a while, when it cannot be), and its sync request names all the copy holds,
   // so the server sends only what is new, not the whole record a second time (collabSocket.ts);

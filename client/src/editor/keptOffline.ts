@@ -1,14 +1,14 @@
 /**
  * What a reload without a connection needs besides the document, kept in the offline copy's own
- * IndexedDB database (y-indexeddb's custom store): the server's last persisted state vector, so
- * the count of unsaved changes goes on from where it was instead of counting the whole document,
- * and the session's details (title, start, state), so the page shows the real title. Both are kept
- * as JSON text (the store takes strings, numbers, dates and buffers) and parsed back as untrusted:
- * storage outlives versions of this code.
+ * IndexedDB database (its store of named values, offlineCopy.ts): the server's last persisted
+ * state vector, so the count of unsaved changes goes on from where it was instead of counting the
+ * whole document, and the session's details (title, start, state), so the page shows the real
+ * title. Both are kept as JSON text (the store takes strings, numbers, dates and buffers) and
+ * parsed back as untrusted: storage outlives versions of this code.
  */
 import type { SaveTracker } from '@rapporteur/shared/protocol';
-import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { Session } from '../api/sessions.ts';
+import type { KeptValues } from './offlineCopy.ts';
 
 const PERSISTED_KEY = 'persisted';
 const SESSION_KEY = 'session';
@@ -44,7 +44,7 @@ export function parseKeptSession(value: unknown, sessionId: string): Session | n
  * Seed `save` with the vector kept by an earlier page, and keep each newer acknowledged vector.
  * Returns the function that stops keeping.
  */
-export function keepAcknowledgements(offline: IndexeddbPersistence, save: SaveTracker): () => void {
+export function keepAcknowledgements(offline: KeptValues, save: SaveTracker): () => void {
   let written = '';
   void readKept(offline, PERSISTED_KEY).then((value) => {
     const kept = parseKeptVector(value);
@@ -62,19 +62,19 @@ export function keepAcknowledgements(offline: IndexeddbPersistence, save: SaveTr
 }
 
 /** Keep the session's details with its offline copy. */
-export function keepSession(offline: IndexeddbPersistence, session: Session): void {
+export function keepSession(offline: KeptValues, session: Session): void {
   offline.set(SESSION_KEY, JSON.stringify(session)).catch(() => {
     // closed or blocked: an offline reload then shows a generic title
   });
 }
 
 /** The session's details as kept by an earlier page, if any. */
-export async function keptSession(offline: IndexeddbPersistence, sessionId: string): Promise<Session | null> {
+export async function keptSession(offline: KeptValues, sessionId: string): Promise<Session | null> {
   return parseKeptSession(await readKept(offline, SESSION_KEY), sessionId);
 }
 
 /** The JSON value kept under `key`; undefined when there is none, it does not parse, or storage fails. */
-async function readKept(offline: IndexeddbPersistence, key: string): Promise<unknown> {
+async function readKept(offline: KeptValues, key: string): Promise<unknown> {
   try {
     const text: unknown = await offline.get(key);
     return typeof text === 'string' ? JSON.parse(text) : undefined;

@@ -1,14 +1,14 @@
 import { useEffect } from 'react';
-import type { IndexeddbPersistence } from 'y-indexeddb';
 import type { Session } from '../api/sessions.ts';
 import { keepSession, keptSession } from '../editor/keptOffline.ts';
+import type { KeptValues } from '../editor/offlineCopy.ts';
 
 /**
  * Keep the session's details (title, start, state) with its offline copy whenever they are known,
  * and on a page opened without a connection show the details an earlier visit kept.
  */
 export function useKeptSession(
-  offline: IndexeddbPersistence,
+  offline: KeptValues,
   sessionId: string,
   session: Session | null,
   onSessionChange: (session: Session) => void,
