@@ -15,6 +15,7 @@
  */
 import * as Y from 'yjs';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
+import { createdBlocks } from './reviewGuard.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types are parametrised by their event type
 type AnyType = Y.AbstractType<any>;
@@ -43,7 +44,13 @@ export class BlockGuard {
   private readonly fragment: Y.XmlFragment;
   /** The fragment as the key type of `Transaction.changed`. */
   private readonly fragmentType: AnyType;
-  private finals: Y.XmlElement[] | null = null;
+  /**
+   * Top-level speaker blocks whose status is final, by item: found once, on the first update
+   * that needs them, then kept up to date by `observe` from what each transaction changes.
+   * Blocks deleted since are dropped by `finalBlocks` (`dropDeleted`).
+   */
+  private finals: Map<Y.Item, Y.XmlElement> | null = null;
+  private dropDeleted = false;
   private watching: Guarded | null = null;
 
   constructor(
@@ -65,17 +72,20 @@ export class BlockGuard {
     if (writer.role === 'editor') return null;
     const finals = this.finalBlocks();
     const guarded: Guarded = { writer, origin, undo: null, deletedFinals: [], touched: new Set() };
-    if (finals.length > 0) {
-      guarded.undo = new Y.UndoManager(finals, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+    if (finals.size > 0) {
+      guarded.undo = new Y.UndoManager([...finals.values()], {
+        trackedOrigins: new Set([origin]),
+        captureTimeout: 0,
+      });
       let ds: ReturnType<typeof Y.decodeUpdate>['ds'] | null = null;
       try {
         ds = Y.decodeUpdate(update).ds;
       } catch {
         // malformed: applying it fails too, and the room closes the sender
       }
-      for (const el of finals) {
-        const item = el._item;
-        if (ds && item && Y.isDeleted(ds, item.id)) guarded.deletedFinals.push({ copy: el.clone(), left: item.left });
+      const deleted = ds ? [...finals.keys()].filter((item) => Y.isDeleted(ds, item.id)) : [];
+      for (const item of inRecordOrder(this.fragment, deleted)) {
+        guarded.deletedFinals.push({ copy: finals.get(item)!.clone(), left: item.left });
       }
     }
     this.watching = guarded;
@@ -103,38 +113,57 @@ export class BlockGuard {
     return { undone, marked: this.mark(guarded) };
   }
 
-  /** Top-level speaker blocks whose status is final (recomputed only after a status change). */
-  private finalBlocks(): Y.XmlElement[] {
-    if (this.finals) return this.finals;
-    const finals: Y.XmlElement[] = [];
-    for (const el of this.fragment.toArray()) {
-      if (el instanceof Y.XmlElement && el.nodeName === 'speakerBlock' && el.getAttribute('status') === 'final') {
-        finals.push(el);
-      }
+  /**
+   * Top-level speaker blocks whose status is final. One walk of the record the first time; after
+   * that only what transactions change is looked at (`observe`), and blocks deleted since the
+   * last call are dropped here, at a cost in final blocks, which the caller pays anyway. Dropping
+   * them matters: an update may repeat old deletions (a sync step 2 carries the sender's whole
+   * delete set), and a deleted final block still held would be put back.
+   */
+  private finalBlocks(): Map<Y.Item, Y.XmlElement> {
+    if (!this.finals) {
+      this.finals = new Map();
+      for (const el of this.fragment.toArray()) if (el instanceof Y.XmlElement) this.recheck(this.finals, el);
+    } else if (this.dropDeleted) {
+      for (const item of this.finals.keys()) if (item.deleted) this.finals.delete(item);
     }
-    this.finals = finals;
-    return finals;
+    this.dropDeleted = false;
+    return this.finals;
   }
 
+  /** Put `el` (a top-level element) in `finals` or take it out, as its status now says. */
+  private recheck(finals: Map<Y.Item, Y.XmlElement>, el: Y.XmlElement): void {
+    const item = el._item;
+    if (!item) return;
+    if (!item.deleted && el.nodeName === 'speakerBlock' && el.getAttribute('status') === 'final') finals.set(item, el);
+    else finals.delete(item);
+  }
+
+  /**
+   * After every transaction: keep the final blocks up to date, and collect the top-level blocks
+   * the watched update touches. Costs what the transaction changed, not the record's length.
+   */
   private observe(tr: Y.Transaction): void {
-    const watching = this.watching;
+    const watching = this.watching && tr.origin === this.watching.origin ? this.watching : null;
+    const finals = this.finals;
     for (const [type, keys] of tr.changed) {
-      if (type === this.fragmentType || (type._item?.parent === this.fragmentType && keys.has('status'))) {
-        this.finals = null;
+      if (finals && keys.has('status') && type._item?.parent === this.fragmentType && type instanceof Y.XmlElement) {
+        this.recheck(finals, type);
       }
-      if (watching && tr.origin === watching.origin) {
+      if (watching) {
         const top = topLevel(type, this.fragmentType);
         if (top) watching.touched.add(top);
       }
     }
-    // blocks this update inserted are not in `changed` (only types that existed before are)
-    if (watching && tr.origin === watching.origin && tr.changed.has(this.fragmentType)) {
-      for (const el of this.fragment.toArray()) {
-        const item = el._item;
-        if (el instanceof Y.XmlElement && item && item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0)) {
-          watching.touched.add(el);
-        }
-      }
+    if (!tr.changed.has(this.fragmentType)) return;
+    // blocks may have gone: `finalBlocks` drops those it holds
+    this.dropDeleted = true;
+    // blocks this transaction inserted are not in `changed` (only types that existed before are):
+    // they are found among the items it created
+    if (!finals && !watching) return;
+    for (const el of createdBlocks(this.fragment, tr)) {
+      watching?.touched.add(el);
+      if (finals) this.recheck(finals, el);
     }
   }
 
@@ -170,6 +199,19 @@ function topLevel(type: AnyType, fragment: AnyType): Y.XmlElement | null {
     t = t._item.parent as AnyType;
   }
   return null;
+}
+
+/**
+ * `items` (top-level items of `fragment`) in the record's order. Several final blocks deleted by
+ * one update are put back in that order, as each goes after its old left neighbour; one walk of
+ * the record, only then.
+ */
+function inRecordOrder(fragment: Y.XmlFragment, items: Y.Item[]): Y.Item[] {
+  if (items.length < 2) return items;
+  const wanted = new Set(items);
+  const ordered: Y.Item[] = [];
+  for (let n = fragment._start; n && ordered.length < items.length; n = n.right) if (wanted.has(n)) ordered.push(n);
+  return ordered;
 }
 
 /** The index just after `left` (its nearest surviving left neighbour), or 0. */

@@ -99,8 +99,11 @@ export function applyGuarded(fragment: Y.XmlFragment, apply: () => void): number
   return revertReview(fragment, touched);
 }
 
-/** Top-level elements `tr` created (and kept): a walk over the items it created, not the record. */
-function createdBlocks(fragment: Y.XmlFragment, tr: Y.Transaction): Y.XmlElement[] {
+/**
+ * Top-level elements `tr` created (and kept): a walk over the items it created, not the record.
+ * Also used by blockGuard.ts. Valid while `tr`'s observers run (its `afterState` is set).
+ */
+export function createdBlocks(fragment: Y.XmlFragment, tr: Y.Transaction): Y.XmlElement[] {
   const created: Y.XmlElement[] = [];
   for (const [client, end] of tr.afterState) {
     const start = tr.beforeState.get(client) ?? 0;
