@@ -12,7 +12,9 @@ const SERVER = process.env.RAPPORTEUR_SERVER ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   plugins: [react()],
   // the editor chunk (Tiptap + ProseMirror + Yjs) is ~650 kB before gzip and loads only on session pages
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  // the manifest names each page's files, so that the server can have the browser preload them
+  // (server/src/http/pagePreloads.ts)
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true, chunkSizeWarningLimit: 800 },
   server: {
     proxy: {
       '/api': SERVER,

@@ -78,6 +78,19 @@ describe.skipIf(unavailable !== null)('session page in Chromium', () => {
     });
     expect(bound).toBeGreaterThan(0);
     if (placeholderAt !== null) expect(placeholderAt - waitFrom).toBeGreaterThanOrEqual(bound - 5);
+    // the session page's code was asked for beside the application's script, named in the page's
+    // HTML, not once that script had arrived and run (server/src/http/pagePreloads.ts)
+    const fetched = await ana.page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+        file: new URL(r.name).pathname,
+        start: r.startTime,
+        end: r.responseEnd,
+      })),
+    );
+    const app = fetched.find((r) => /^\/assets\/index-.*\.js$/.test(r.file));
+    const sessionPage = fetched.find((r) => /^\/assets\/SessionPage-.*\.js$/.test(r.file));
+    expect(app && sessionPage).toBeTruthy();
+    expect(sessionPage!.start).toBeLessThan(app!.end);
     // pages reached later in the same tab still load their code on demand
     await ana.page.getByRole('link', { name: 'Search' }).click();
     await ana.page.getByRole('heading', { name: 'Search the minutes' }).waitFor();

@@ -2,10 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
+import { pagePreloads } from './pagePreloads.ts';
 
 /**
  * Serve the built client from `clientDir`, with index.html for any other GET that is not an API
- * route (client-side routing). Hashed assets are cached for a year; index.html never.
+ * route (client-side routing), naming the files of the page the address opens for the browser to
+ * preload (pagePreloads.ts). Hashed assets are cached for a year; index.html never.
  */
 export function mountClient(app: Hono, clientDir: string): boolean {
   const indexFile = path.join(clientDir, 'index.html');
@@ -21,9 +23,12 @@ export function mountClient(app: Hono, clientDir: string): boolean {
     }),
   );
   app.use('/*', serveStatic({ root }));
+  const preloads = pagePreloads(clientDir);
   app.get('*', (c) => {
     c.header('Cache-Control', 'no-cache');
-    return c.html(readFileSync(indexFile, 'utf8'));
+    const html = readFileSync(indexFile, 'utf8');
+    const links = preloads(c.req.path);
+    return c.html(links ? html.replace('</head>', `${links}</head>`) : html);
   });
   return true;
 }

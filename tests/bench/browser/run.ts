@@ -444,7 +444,8 @@ function table(results: SizeResult[]): string {
   if (first && lastR && results.length > 1) {
     rows.push(
       '',
-      `Ratios: key p99 at ${lastR.blocks} blocks / at ${first.blocks} blocks = ${f(lastR.app.p99 / first.app.p99, 2)} (target ≤ 1.5); ` +
+      `Ratios: key p99 at ${lastR.blocks} blocks / at ${first.blocks} blocks = ${f(lastR.app.p99 / first.app.p99, 2)} (target ≤ 1.5), ` +
+        `the floor's own: ${f(lastR.floor.p99 / first.floor.p99, 2)}; key p99 / the floor's at ${lastR.blocks} blocks = ${f(lastR.app.p99 / lastR.floor.p99, 2)}; ` +
         `key p50 at ${first.blocks} blocks / floor = ${f(first.app.p50 / first.floor.p50, 2)} (target ≤ 2); ` +
         `remote p99 in 60 Hz frames: ${results.map((r) => `${r.blocks}: ${f(r.remote.p99 / 16.7, 1)}`).join(', ')} (target ≤ 2); ` +
         `remote p99 / the floor's (a bare relay to a plain page, same run): ${results.map((r) => `${r.blocks}: ${f(r.remote.p99 / r.remoteFloor.p99, 2)}`).join(', ')}.`,
