@@ -89,12 +89,25 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
       };
       requestAnimationFrame(watch);
     });
+    // whether the page committed its frame before the editor existed: the editor is created in a
+    // task of its own after the page's first render, not in it (RecordEditor.tsx)
+    await context.addInitScript(() => {
+      const w = window as unknown as { frameBeforeEditor: boolean | null };
+      w.frameBeforeEditor = null;
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.record[contenteditable]')) {
+          w.frameBeforeEditor ??= false;
+          observer.disconnect();
+        } else if (document.querySelector('.record-frame[aria-busy="true"]')) w.frameBeforeEditor = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
     await context.addInitScript(INIT_PROBES); // counts the bytes of the document the server sends
     const growth = (p: SessionPage) => p.page.evaluate(() => (window as unknown as { growth: number[] }).growth);
     const documentBytes = (p: SessionPage) => p.page.evaluate('window.__bench.open.documentBytes') as Promise<number>;
     const first = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
     await first.waitForBlocks(300, 60_000);
     expect((await growth(first)).length).toBeGreaterThan(2);
+    expect(await first.page.evaluate('window.frameBeforeEditor')).toBe(true);
     expect(await documentBytes(first)).toBeGreaterThan(300 * 1024);
     await first.waitForSaved();
     await first.page.close();
@@ -103,6 +116,7 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
     const again = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
     await again.waitForBlocks(300, 60_000);
     expect((await growth(again)).length).toBeGreaterThan(2);
+    expect(await again.page.evaluate('window.frameBeforeEditor')).toBe(true);
     // the page connected once the copy was in: the server did not send the record a second time
     await again.waitForSaved();
     expect(await documentBytes(again)).toBeLessThan(32 * 1024);

@@ -36,8 +36,13 @@ export function RecordEditor({
 }: RecordEditorProps) {
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
+  // created in an effect, not during the page's first render: the editor's creation (its
+  // extensions, state and view, with the record's first part) and the view's mount into the page
+  // (its first layout) then run in tasks of their own, not in one of the page's first render
+  // and commit together (issue 17: 100-170 ms on opening)
   const editor = useEditor(
     {
+      immediatelyRender: false,
       extensions: editorExtensions(session, user, addons),
       editable: !readOnly,
       editorProps: {
@@ -57,27 +62,35 @@ export function RecordEditor({
   );
 
   useEffect(() => {
-    if (editor.isEditable !== !readOnly) editor.setEditable(!readOnly);
+    if (editor && editor.isEditable !== !readOnly) editor.setEditable(!readOnly);
   }, [editor, readOnly]);
-  useEffect(() => (readOnly ? undefined : seedWhenEmpty(editor, session)), [editor, session, readOnly]);
-  useEffect(() => exposeDebugHandle({ doc: session.doc, editor, provider: session.provider }), [editor, session]);
+  useEffect(() => (editor && !readOnly ? seedWhenEmpty(editor, session) : undefined), [editor, session, readOnly]);
+  useEffect(
+    () => (editor ? exposeDebugHandle({ doc: session.doc, editor, provider: session.provider }) : undefined),
+    [editor, session],
+  );
   useEffect(() => {
     // a rename reaches the carets through awareness (the server also rebinds it on reconnect)
-    if (!editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
+    if (editor && !editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
   }, [editor, user.name, user.color]);
+  // the editor shows the record: the rest of a long record can go in, part by part
+  useEffect(() => (editor ? session.showing() : undefined), [editor, session]);
 
   const reviewer = useMemo(
     () => ({ canReview: canReview && !readOnly, name: user.name }),
     [canReview, readOnly, user.name],
   );
+  const frameClass = ['record-frame', readOnly && 'read-only', onlyUnchecked && 'only-unchecked']
+    .filter(Boolean)
+    .join(' ');
+  // for the task between the page's first render and the editor's creation
+  if (!editor) return <div className={frameClass} aria-busy="true" />;
+
   // editors may change final blocks (finalBlockLock.ts); the flag is read on every transaction
   editor.storage.finalBlockLock.canEdit = reviewer.canReview;
   // the plain headers of speaker blocks read these outside React (set before the views first render)
   blockViewsOf(editor).setEnv({ readOnly, canReview: reviewer.canReview });
   const { Active } = addons.speakerHeaders;
-  const frameClass = ['record-frame', readOnly && 'read-only', onlyUnchecked && 'only-unchecked']
-    .filter(Boolean)
-    .join(' ');
 
   return (
     <>

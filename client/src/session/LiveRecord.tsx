@@ -72,9 +72,9 @@ function LiveRecordView({
   const [versionsOpen, setVersionsOpen] = useState(false);
   const closeVersions = useCallback(() => setVersionsOpen(false), []);
   useBlockAnchor();
-  // the editor (or the newer schema's view) exists once this effect runs, children's effects first:
-  // the rest of a long record can go in, part by part
-  useEffect(() => collab.showing(), [collab]);
+  // the newer schema's view shows the record once this effect runs (the editor releases the rest
+  // of a long record itself, once it exists: RecordEditor.tsx)
+  useEffect(() => (newerSchema ? collab.showing() : undefined), [collab, newerSchema]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the lock is the trigger
   useEffect(() => {
