@@ -25,6 +25,59 @@ const SPEAKER_BLOCKS_WRAPPED = `[...document.querySelectorAll('section[data-spea
 describe.skipIf(unavailable !== null)('block headers away from the selection', () => {
   const suite = browserSuite();
 
+  it('when the registry arrives, only the headers it flags are built again', async () => {
+    // names the registry knows (read from it), and one it does not
+    const probe = await suite.importSession('Probe\n\nAgenda item 1\n\nA B, C.\nText.\n', 'Probe');
+    const listed = await fetch(`${suite.url}/api/registry?limit=200&offset=0`, {
+      headers: { authorization: `Bearer ${probe.noteTaker}` },
+    });
+    const { entries } = (await listed.json()) as { entries: Array<{ name: string }> };
+    const plain = entries.map((e) => e.name).filter((n) => /^[A-Za-z][A-Za-z ]+$/.test(n));
+    expect(plain.length).toBeGreaterThan(1);
+    const known = Array.from(
+      { length: 30 },
+      (_, i) => `${plain[0]}, ${plain[1]}.\nStatement ${i} on the draft resolution.\n`,
+    );
+    const record = `Registry arrival\n\nAgenda item 1\n\n${known.join('\n')}\nZed Quillfeather, Republic of Nowhere.\nA statement from someone no registry knows.\n`;
+    const s = await suite.importSession(record, 'Registry arrival');
+    const context = await suite.freshContext();
+    // the registry answers once the record is on the page
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    await context.route('**/api/registry**', async (route) => {
+      await answered;
+      await route.continue();
+    });
+    const page = await SessionPage.open(context, suite.url, s.id, { token: s.noteTaker, name: 'Ana' });
+    await page.waitForBlocks(31);
+    await page.page.evaluate(() => {
+      const w = window as unknown as { rebuilt: Map<Element, number> };
+      w.rebuilt = new Map();
+      new MutationObserver((records) => {
+        for (const r of records)
+          if (r.target instanceof Element && r.target.matches('.sb-header'))
+            w.rebuilt.set(r.target, (w.rebuilt.get(r.target) ?? 0) + 1);
+      }).observe(document.querySelector('.record')!, { childList: true, subtree: true });
+    });
+    // no name is flagged before the registry is read
+    expect(await page.page.locator('.record .ac-flag').count()).toBe(0);
+    answer();
+    await page.speakerBlocks.nth(30).locator('.ac-flag').first().waitFor();
+    await page.page.waitForTimeout(300);
+    const { rebuiltUnflagged, headers } = await page.page.evaluate(() => {
+      const w = window as unknown as { rebuilt: Map<Element, number> };
+      const all = Array.from(document.querySelectorAll('.record .sb-header'));
+      return {
+        headers: all.length,
+        rebuiltUnflagged: all.filter((h) => !h.querySelector('.ac-flag') && (w.rebuilt.get(h) ?? 0) > 0).length,
+      };
+    });
+    expect(headers).toBe(31);
+    expect(rebuiltUnflagged).toBe(0);
+  });
+
   it('are plain text; the block being edited, or a header clicked, has the fields', async () => {
     const s = await suite.importSession(longRecord(40, 20), 'Plain headers');
     const page = await SessionPage.open(await suite.freshContext(), suite.url, s.id, {
