@@ -73,32 +73,38 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
   });
 
   it('a long record shows in parts, from the server and from the offline copy, and takes typing at its end', async () => {
-    // the frames in which blocks appeared: all in one means the whole record was applied and
-    // rendered in one task (opening froze the page); the server sends it in parts, the offline
-    // copy hands it over in parts
+    // the counts of blocks after each change of the page (a mutation observer's turn, at the end of
+    // the task or step that made it): all in one means the whole record was applied and rendered
+    // in one task (opening froze the page); the server sends it in parts, the offline copy hands
+    // it over in parts. Not counted by frames: the browser may run several one-part tasks before it
+    // paints, however short each is
     const s = await suite.importSession(longRecord(300, 200), 'Two openings');
     const context = await suite.freshContext();
     await context.addInitScript(() => {
       const w = window as unknown as { growth: number[] };
       w.growth = [];
       const count = () => document.querySelectorAll('.record section[data-speaker-block]').length;
-      const watch = () => {
+      new MutationObserver(() => {
         const n = count();
         if (n > (w.growth[w.growth.length - 1] ?? 0)) w.growth.push(n);
-        requestAnimationFrame(watch);
-      };
-      requestAnimationFrame(watch);
+      }).observe(document, { childList: true, subtree: true });
     });
     // whether the page committed its frame before the editor existed: the editor is created in a
-    // task of its own after the page's first render, not in it (RecordEditor.tsx)
+    // task of its own after the page's first render, not in it (RecordEditor.tsx). The frame may
+    // be gone by the time the observer runs (both in one task of React's scheduler): its removal
+    // is in the records still
     await context.addInitScript(() => {
       const w = window as unknown as { frameBeforeEditor: boolean | null };
       w.frameBeforeEditor = null;
-      new MutationObserver((_, observer) => {
+      const busy = '.record-frame[aria-busy="true"]';
+      new MutationObserver((records, observer) => {
+        for (const r of records)
+          for (const n of [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)])
+            if (n instanceof Element && (n.matches(busy) || n.querySelector(busy))) w.frameBeforeEditor = true;
         if (document.querySelector('.record[contenteditable]')) {
           w.frameBeforeEditor ??= false;
           observer.disconnect();
-        } else if (document.querySelector('.record-frame[aria-busy="true"]')) w.frameBeforeEditor = true;
+        }
       }).observe(document, { childList: true, subtree: true });
     });
     await context.addInitScript(INIT_PROBES); // counts the bytes of the document the server sends

@@ -45,6 +45,11 @@ export function RecordEditor({
       immediatelyRender: false,
       extensions: editorExtensions(session, user, addons),
       editable: !readOnly,
+      // before its view renders the first blocks (each render below sets them again)
+      onBeforeCreate: ({ editor: created }) => {
+        created.storage.finalBlockLock.canEdit = canReview && !readOnly;
+        blockViewsOf(created).setEnv({ readOnly, canReview: canReview && !readOnly });
+      },
       editorProps: {
         // a text field to assistive technology: what it is, that it takes many lines (issue 13,
         // item 15); a function, so ProseMirror re-reads it when setEditable changes the view's props
@@ -88,7 +93,7 @@ export function RecordEditor({
 
   // editors may change final blocks (finalBlockLock.ts); the flag is read on every transaction
   editor.storage.finalBlockLock.canEdit = reviewer.canReview;
-  // the plain headers of speaker blocks read these outside React (set before the views first render)
+  // the plain headers of speaker blocks read these outside React (first set in onBeforeCreate)
   blockViewsOf(editor).setEnv({ readOnly, canReview: reviewer.canReview });
   const { Active } = addons.speakerHeaders;
 
