@@ -1,5 +1,4 @@
 import { readerItems, SYNC_PART_BYTES, splitUpdate } from '@rapporteur/shared/protocol';
-import { recordToDoc } from '@rapporteur/shared/record/toDoc';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -7,24 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { type OfflineCopy, openOfflineCopy, stateWithRows, type TrimOptions } from './offlineCopy.ts';
 import { StagedUpdates } from './stagedUpdates.ts';
-
-/** A record of `blocks` speaker blocks of ~250 characters each, as the import writes it. */
-function recordDoc(blocks: number): Y.Doc {
-  return recordToDoc({
-    title: 'Plenary',
-    sections: [
-      {
-        heading: 'Agenda item 1',
-        blocks: Array.from({ length: blocks }, (_, i) => ({
-          speaker: `Speaker ${i}`,
-          affiliation: null,
-          onBehalfOf: null,
-          paragraphs: [`Statement ${i}: ${'we support the draft as amended, '.repeat(8)}`],
-        })),
-      },
-    ],
-  });
-}
+import { sampleRecordDoc } from './sampleRecord.testing.ts';
 
 const textOf = (doc: Y.Doc) => doc.getXmlFragment(RECORD_FIELD).toString();
 
@@ -81,7 +63,7 @@ describe('the offline copy', () => {
   });
 
   it('opens a copy kept by the earlier pages (y-indexeddb), with everything it held', async () => {
-    const earlier = recordDoc(40);
+    const earlier = sampleRecordDoc(40);
     const persistence = new IndexeddbPersistence('rapporteur:test', earlier);
     await persistence.whenSynced;
     type(earlier, 'typed offline before the update');
@@ -110,7 +92,7 @@ describe('the offline copy', () => {
 
   it('hands the kept rows to the record through its queue: no second document holds the record', async () => {
     const earlier = page();
-    Y.applyUpdate(earlier.doc, Y.encodeStateAsUpdate(recordDoc(300)));
+    Y.applyUpdate(earlier.doc, Y.encodeStateAsUpdate(sampleRecordDoc(300)));
     await earlier.copy.loaded;
     await settle();
     await close(open.pop()!);
@@ -134,7 +116,7 @@ describe('the offline copy', () => {
     const earlier = page();
     await earlier.copy.read;
     // the record as the server sends it: in parts, each kept as a row of its own
-    const parts = splitUpdate(Y.encodeStateAsUpdate(recordDoc(300)), SYNC_PART_BYTES, readerItems(new Y.Doc()));
+    const parts = splitUpdate(Y.encodeStateAsUpdate(sampleRecordDoc(300)), SYNC_PART_BYTES, readerItems(new Y.Doc()));
     expect(parts.length).toBeGreaterThan(3);
     for (const part of parts) Y.applyUpdate(earlier.doc, part());
     await settle();

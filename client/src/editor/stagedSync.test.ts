@@ -1,5 +1,4 @@
 import { splitUpdate } from '@rapporteur/shared/protocol';
-import { recordToDoc } from '@rapporteur/shared/record/toDoc';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -8,25 +7,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type StagingProvider, stageLargeSyncs } from './stagedSync.ts';
+import { sampleRecordDoc } from './sampleRecord.testing.ts';
 import { StagedUpdates } from './stagedUpdates.ts';
-
-/** A record of `blocks` speaker blocks of ~250 characters each, as the import writes it. */
-function serverDoc(blocks: number): Y.Doc {
-  return recordToDoc({
-    title: 'Plenary',
-    sections: [
-      {
-        heading: 'Agenda item 1',
-        blocks: Array.from({ length: blocks }, (_, i) => ({
-          speaker: `Speaker ${i}`,
-          affiliation: null,
-          onBehalfOf: null,
-          paragraphs: [`Statement ${i}: ${'we support the draft as amended, '.repeat(8)}`],
-        })),
-      },
-    ],
-  });
-}
 
 /** A sync message as the server sends it: its reply to our request (step 2), or an update. */
 function syncMessage(write: (e: encoding.Encoder) => void): Uint8Array {
@@ -104,7 +86,7 @@ describe('applying a long record in parts', () => {
   }
 
   it('shows the first blocks at once, the rest one part per task, and is synced after the last', async () => {
-    const source = serverDoc(200);
+    const source = sampleRecordDoc(200);
     const { doc, provider, nextTurn, receive, transactions } = setUp();
     receive(step2(source));
     // the first part is in before the message handler returns; not the whole record
@@ -120,7 +102,7 @@ describe('applying a long record in parts', () => {
   });
 
   it('applies an answer the server sent in parts one part per task, even when they come together', async () => {
-    const source = serverDoc(200);
+    const source = sampleRecordDoc(200);
     const { doc, provider, nextTurn, receive, transactions, staged } = setUp();
     // as the server sends it (syncReply.ts): updates, then the last part as the sync answer
     const parts = splitUpdate(Y.encodeStateAsUpdate(source), { first: 4 * 1024, rest: 12 * 1024 }).map((p) => p());
@@ -138,7 +120,7 @@ describe('applying a long record in parts', () => {
   });
 
   it('applies a short message at once, as the stock provider does', () => {
-    const source = serverDoc(3);
+    const source = sampleRecordDoc(3);
     const { doc, provider, receive, transactions } = setUp();
     receive(step2(source));
     expect(transactions).toEqual([blocksOf(source)]); // one transaction, the heading and three blocks
@@ -147,7 +129,7 @@ describe('applying a long record in parts', () => {
   });
 
   it('keeps later updates behind the record, in order, and loses none', async () => {
-    const source = serverDoc(200);
+    const source = sampleRecordDoc(200);
     const { doc, staged, nextTurn, receive } = setUp();
     receive(step2(source));
     // another note-taker appends a block and types into it while the record is still arriving
@@ -169,7 +151,7 @@ describe('applying a long record in parts', () => {
   });
 
   it('answers a sync request at once, while the record is still arriving', () => {
-    const source = serverDoc(200);
+    const source = sampleRecordDoc(200);
     const { doc, receive } = setUp();
     receive(step2(source));
     doc.getMap('local').set('typed', 'here'); // ours, which the server lacks
@@ -185,7 +167,7 @@ describe('applying a long record in parts', () => {
   });
 
   it('does not call a closed connection synced', async () => {
-    const source = serverDoc(200);
+    const source = sampleRecordDoc(200);
     const { doc, provider, nextTurn, receive } = setUp();
     receive(step2(source));
     (provider as unknown as StagingProvider).wsconnected = false; // the socket closed meanwhile
@@ -195,7 +177,7 @@ describe('applying a long record in parts', () => {
   });
 
   it('stops when the page leaves the session', async () => {
-    const source = serverDoc(200);
+    const source = sampleRecordDoc(200);
     const { doc, nextTurn, receive } = setUp();
     receive(step2(source));
     const shown = blocksOf(doc);
@@ -205,7 +187,7 @@ describe('applying a long record in parts', () => {
   });
 
   it('while held (no editor yet), applies only the first part; the rest follows part by part once released', async () => {
-    const source = serverDoc(200);
+    const source = sampleRecordDoc(200);
     const { doc, provider, staged, nextTurn, receive, transactions } = setUp();
     const release = staged.hold();
     receive(step2(source));
@@ -230,7 +212,7 @@ describe('applying a long record in parts', () => {
   });
 
   it('while held, holds an answer the server sends in parts over time, as they come, then applies them part by part', async () => {
-    const source = serverDoc(200);
+    const source = sampleRecordDoc(200);
     const { doc, provider, staged, nextTurn, receive, transactions } = setUp();
     const release = staged.hold();
     const parts = splitUpdate(Y.encodeStateAsUpdate(source), { first: 4 * 1024, rest: 12 * 1024 }).map((p) => p());
