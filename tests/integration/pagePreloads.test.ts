@@ -43,4 +43,20 @@ describe('preloads in the app’s HTML, from the client build', () => {
     expect(await linksOf('/')).toEqual([]);
     expect(await linksOf('/no/such/page')).toEqual([]);
   });
+
+  it('hostile addresses get the page or a clear error, never markup from the address', async () => {
+    for (const address of [
+      '/s/%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      '/s/"><img src=x onerror=alert(1)>',
+      `/s/${'a'.repeat(6000)}`,
+      '/s/%E0%A4%A',
+      '/search/../s/x',
+    ]) {
+      const res = await fetch(`${suite.server.url}${address}`);
+      const html = await res.text();
+      expect([200, 400, 404, 414, 431], address).toContain(res.status);
+      expect(html, address).not.toContain('<script>alert');
+      expect(html, address).not.toContain('onerror=alert');
+    }
+  });
 });
