@@ -1,9 +1,10 @@
 import { readFixture } from '@rapporteur/shared/testing';
-import { createLogger } from '@rapporteur/server';
+import { createLogger, type Database, type Queryable } from '@rapporteur/server';
 import { RECORD_FIELD } from '@rapporteur/shared/schema';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  Projector,
   ProjectionStore,
   ProjectionSweeper,
   takeSnapshot,
@@ -200,6 +201,21 @@ describe.each(backends())('projection of live documents on %s', (backend) => {
   });
 });
 
+/** `db` with the speaker-block rows each projection upsert sends counted (its JSON parameter). */
+function countingRowsSent(db: Database): { db: Database; blockRows: number[] } {
+  const blockRows: number[] = [];
+  const counted = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      if (sql.includes('INSERT INTO speaker_blocks')) blockRows.push(JSON.parse(String(params?.[1])).length);
+      return q.query(sql, params);
+    },
+  });
+  return {
+    blockRows,
+    db: { ...db, query: counted(db).query, transaction: (fn) => db.transaction((tx) => fn(counted(tx))) },
+  };
+}
+
 describe.each(backends())('the projection guard on %s', (backend) => {
   const suite = useTestServer(backend);
 
@@ -273,5 +289,64 @@ describe.each(backends())('the projection guard on %s', (backend) => {
     blockText(doc, 0).insert(3, ' more');
     expect(await store.write(takeSnapshot({ sessionId: id, doc }), writtenProjection(v1))).toBe('written');
     expect(await tableOf(suite.db, id)).toEqual(expectedOf(doc));
+  });
+
+  it('a room that loads the state already projected (just imported) writes only the rows that change next', async () => {
+    const { id } = await newSession(suite.server);
+    const imported = new Y.Doc();
+    for (let i = 0; i < 30; i++) appendSpeakerBlock(imported, { id: `b${i}`, speaker: 'Chair' }, `Statement ${i}.`);
+    // an import projects the record when it stores it, before anyone opens the session
+    expect(await new ProjectionStore(suite.db).write(takeSnapshot({ sessionId: id, doc: imported }), null)).toBe(
+      'written',
+    );
+    // a room loads the stored update, and projects on load
+    const room = { sessionId: id, doc: new Y.Doc() };
+    Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(imported));
+    const counting = countingRowsSent(suite.db);
+    const store = new ProjectionStore(counting.db);
+    const outcomes: string[] = [];
+    const writer = {
+      write: async (...args: Parameters<ProjectionStore['write']>) => {
+        const outcome = await store.write(...args);
+        outcomes.push(outcome);
+        return outcome;
+      },
+    };
+    const projector = new Projector(writer, createLogger({ quiet: true }), { debounceMs: 10, maxWaitMs: 20 });
+    try {
+      projector.onLoad(room);
+      expect(await projector.flush(id)).toBe(true);
+      expect(outcomes).toEqual(['current']);
+      // someone types into one block: that row alone goes to the table (all 30 before: 300 ms of
+      // the embedded database, the server's own thread, at 1,000 blocks)
+      blockText(room.doc, 7).insert(0, 'New. ');
+      projector.onUpdate(room);
+      expect(await projector.flush(id)).toBe(true);
+      expect(outcomes).toEqual(['current', 'written']);
+      expect(counting.blockRows).toEqual([1]);
+      expect(await tableOf(suite.db, id)).toEqual(expectedOf(room.doc));
+    } finally {
+      await projector.close();
+    }
+  });
+
+  it('a state of the same version that is not the one stored is not taken as current', async () => {
+    const { id } = await newSession(suite.server);
+    const store = new ProjectionStore(suite.db);
+    const base = new Y.Doc();
+    appendSpeakerBlock(base, { id: 'a', speaker: 'Chair' }, 'Opening.');
+    // two processes each add a block nobody merged yet, in as many items: the same version
+    const one = new Y.Doc();
+    const two = new Y.Doc();
+    for (const d of [one, two]) Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
+    appendSpeakerBlock(one, { id: 'x', speaker: 'Egypt' }, 'From one.');
+    appendSpeakerBlock(two, { id: 'y', speaker: 'Malta' }, 'From two.');
+    const first = takeSnapshot({ sessionId: id, doc: one });
+    const second = takeSnapshot({ sessionId: id, doc: two });
+    expect(second.version).toBe(first.version);
+    expect(await store.write(first, null)).toBe('written');
+    expect(await store.write(second, null)).toBe('stale');
+    expect(await store.write(takeSnapshot({ sessionId: id, doc: one }), null)).toBe('current');
+    expect(await tableOf(suite.db, id)).toEqual(expectedOf(one));
   });
 });

@@ -147,10 +147,10 @@ export class RoomProjection {
       .then(
         (outcome) => {
           this.failures = 0;
-          if (outcome === 'written') {
-            this.written = writtenProjection(snapshot);
-            this.events.written(this);
-          }
+          if (outcome === 'written') this.events.written(this);
+          // the table holds these rows (written now, or already, as on a room's load just after an
+          // import): the next write sends only what changes from them
+          if (outcome !== 'stale') this.written = writtenProjection(snapshot);
           if (this.final === snapshot) this.final = null;
         },
         (err: unknown) => {

@@ -32,6 +32,8 @@ export interface ItemRow {
 export interface ProjectionSnapshot {
   sessionId: string;
   version: number;
+  /** Names the exact state the rows were taken from (version.ts, docState). */
+  stateKey: string;
   blocks: BlockRow[];
   items: ItemRow[];
 }

@@ -1,7 +1,7 @@
 import { type BlockPartsCache, extractRecord } from '@rapporteur/shared/blocks';
 import type * as Y from 'yjs';
 import { type ProjectionSnapshot, toRows } from './rows.ts';
-import { docVersion } from './version.ts';
+import { docState } from './version.ts';
 
 /** What the projector needs of a room: its session and its live document. */
 export interface ProjectionSource {
@@ -14,5 +14,6 @@ export interface ProjectionSource {
  * live room passes the cache that follows its document, so only changed blocks are read again.
  */
 export function takeSnapshot(source: ProjectionSource, cache?: BlockPartsCache): ProjectionSnapshot {
-  return { sessionId: source.sessionId, version: docVersion(source.doc), ...toRows(extractRecord(source.doc, cache)) };
+  const { version, key } = docState(source.doc);
+  return { sessionId: source.sessionId, version, stateKey: key, ...toRows(extractRecord(source.doc, cache)) };
 }

@@ -1,12 +1,17 @@
 import type { Database, Queryable } from '../db/database.ts';
 import type { BlockRow, ItemRow, ProjectionSnapshot } from './rows.ts';
 
-/** What a projection write did: committed, or skipped because a newer projection is stored. */
-export type WriteOutcome = 'written' | 'stale';
+/**
+ * What a projection write did: committed; skipped because the rows stored are those of this very
+ * state (`current`: they are what the snapshot holds); or skipped because a newer projection, or
+ * another state of the same version, is stored (`stale`).
+ */
+export type WriteOutcome = 'written' | 'current' | 'stale';
 
 /** A snapshot this process committed, kept to send only what changed next time. */
 export interface WrittenProjection {
   version: number;
+  stateKey: string;
   blocks: Map<string, BlockRow>;
   items: Map<string, ItemRow>;
 }
@@ -20,7 +25,12 @@ const byId = <T>(rows: T[], key: keyof T) => new Map(rows.map((r) => [String(r[k
 
 /** The rows of a snapshot by id, to remember it once it is written. */
 export function writtenProjection(s: ProjectionSnapshot): WrittenProjection {
-  return { version: s.version, blocks: byId(s.blocks, 'blockId'), items: byId(s.items, 'itemId') };
+  return {
+    version: s.version,
+    stateKey: s.stateKey,
+    blocks: byId(s.blocks, 'blockId'),
+    items: byId(s.items, 'itemId'),
+  };
 }
 
 /**
@@ -91,14 +101,16 @@ export class ProjectionStore implements ProjectionWriter {
       await tx.query('INSERT INTO projection_state (session_id, version) VALUES ($1, -1) ON CONFLICT DO NOTHING', [
         sessionId,
       ]);
-      const [row] = await tx.query<{ version: string | number }>(
-        'SELECT version FROM projection_state WHERE session_id = $1 FOR UPDATE',
+      const [row] = await tx.query<{ version: string | number; state_key: string | null }>(
+        'SELECT version, state_key FROM projection_state WHERE session_id = $1 FOR UPDATE',
         [sessionId],
       );
       const stored = Number(row!.version);
+      if (stored === version && row!.state_key === snapshot.stateKey) return 'current';
       if (stored >= version) return 'stale';
-      // The table holds exactly `previous` only if we wrote it and nobody wrote since.
-      const base = previous && previous.version === stored ? previous : null;
+      // The table holds exactly `previous` only if nobody wrote another state since (two states
+      // nobody merged yet may share a version: the key tells them apart).
+      const base = previous && previous.version === stored && previous.stateKey === row!.state_key ? previous : null;
       await this.writeTable(
         tx,
         sessionId,
@@ -119,10 +131,10 @@ export class ProjectionStore implements ProjectionWriter {
         'itemId',
         base?.items,
       );
-      await tx.query('UPDATE projection_state SET version = $2, projected_at = now() WHERE session_id = $1', [
-        sessionId,
-        version,
-      ]);
+      await tx.query(
+        'UPDATE projection_state SET version = $2, state_key = $3, projected_at = now() WHERE session_id = $1',
+        [sessionId, version, snapshot.stateKey],
+      );
       return 'written';
     });
   }

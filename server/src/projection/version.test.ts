@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docVersion } from './version.ts';
+import { docState, docVersion } from './version.ts';
 
 function docWith(text: string): Y.Doc {
   const doc = new Y.Doc();
@@ -43,5 +43,43 @@ describe('docVersion', () => {
     Y.applyUpdate(merged, Y.mergeUpdates(updates));
     expect(docVersion(replayed)).toBe(docVersion(doc));
     expect(docVersion(merged)).toBe(docVersion(doc));
+  });
+});
+
+describe('docState', () => {
+  it('gives the same key to the same state however it was loaded, clients met in any order', () => {
+    const a = docWith('from a');
+    const b = docWith('from b');
+    const ab = new Y.Doc();
+    Y.applyUpdate(ab, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(ab, Y.encodeStateAsUpdate(b));
+    ab.getText('t').delete(2, 5);
+    const ba = new Y.Doc();
+    Y.applyUpdate(ba, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(ba, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(ba, Y.encodeStateAsUpdate(ab));
+    const merged = new Y.Doc();
+    Y.applyUpdate(merged, Y.mergeUpdates([Y.encodeStateAsUpdate(b), Y.encodeStateAsUpdate(ab)]));
+    expect(docState(ba)).toEqual(docState(ab));
+    expect(docState(merged)).toEqual(docState(ab));
+    expect(docState(ab).version).toBe(docVersion(ab));
+  });
+
+  it('tells apart states of the same version: other items, or other deletions', () => {
+    const base = docWith('shared text');
+    const one = new Y.Doc();
+    const two = new Y.Doc();
+    for (const d of [one, two]) Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
+    one.getText('t').insert(0, 'x');
+    two.getText('t').insert(0, 'y');
+    expect(docState(one).version).toBe(docState(two).version);
+    expect(docState(one).key).not.toBe(docState(two).key);
+    const del1 = new Y.Doc();
+    const del2 = new Y.Doc();
+    for (const d of [del1, del2]) Y.applyUpdate(d, Y.encodeStateAsUpdate(base));
+    del1.getText('t').delete(0, 1);
+    del2.getText('t').delete(5, 1);
+    expect(docState(del1).version).toBe(docState(del2).version);
+    expect(docState(del1).key).not.toBe(docState(del2).key);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 
 /**
@@ -18,9 +19,37 @@ import * as Y from 'yjs';
  * state was loaded (from one merged row or many).
  */
 export function docVersion(doc: Y.Doc): number {
+  return docState(doc).version;
+}
+
+/** A document state's projection version, and a key naming the state itself. */
+export interface DocState {
+  version: number;
+  /**
+   * Equal for two documents exactly when they hold the same state (the same clocks per client
+   * and the same deleted ranges), however each was loaded: a digest of both, clients in order.
+   */
+  key: string;
+}
+
+/** The version (see above) and the key of a document's state, from one Yjs snapshot. */
+export function docState(doc: Y.Doc): DocState {
   const snap = Y.snapshot(doc);
-  let total = 0;
-  for (const clock of snap.sv.values()) total += clock;
-  for (const ranges of snap.ds.clients.values()) for (const r of ranges) total += r.len;
-  return total;
+  let version = 0;
+  const hash = createHash('sha256');
+  for (const client of [...snap.sv.keys()].sort((a, b) => a - b)) {
+    const clock = snap.sv.get(client)!;
+    version += clock;
+    hash.update(`s${client}:${clock};`);
+  }
+  // the delete set lists each client's deleted runs in clock order, adjacent runs joined
+  for (const client of [...snap.ds.clients.keys()].sort((a, b) => a - b)) {
+    hash.update(`d${client}`);
+    for (const r of snap.ds.clients.get(client)!) {
+      version += r.len;
+      hash.update(`:${r.clock}+${r.len}`);
+    }
+    hash.update(';');
+  }
+  return { version, key: hash.digest('base64url') };
 }
