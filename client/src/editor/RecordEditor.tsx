@@ -1,5 +1,5 @@
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { UserIdentity } from '../user/identity.ts';
 import type { EditorAddons } from './addons.ts';
 import { blockViewsOf } from './blockViews.ts';
@@ -78,8 +78,12 @@ export function RecordEditor({
     // a rename reaches the carets through awareness (the server also rebinds it on reconnect)
     if (editor && !editor.isDestroyed) editor.commands.updateUser({ name: user.name, color: user.color });
   }, [editor, user.name, user.color]);
-  // the editor shows the record: the rest of a long record can go in, part by part
-  useEffect(() => (editor ? session.showing() : undefined), [editor, session]);
+  // its view goes into the page a task after the editor's creation (issue 17: the creation, then
+  // React's commit with the view's first layout, were one task of 100-160 ms at 1,000 blocks)
+  const placed = useTaskLater(editor);
+  // the view is in the page: the record can go in, part by part, from the next task on (none of
+  // it went in before, so the creation rendered nothing: stagedUpdates.ts)
+  useEffect(() => (placed ? session.showing() : undefined), [placed, session]);
 
   const reviewer = useMemo(
     () => ({ canReview: canReview && !readOnly, name: user.name }),
@@ -88,13 +92,14 @@ export function RecordEditor({
   const frameClass = ['record-frame', readOnly && 'read-only', onlyUnchecked && 'only-unchecked']
     .filter(Boolean)
     .join(' ');
-  // for the task between the page's first render and the editor's creation
+  // the frame alone, for the tasks between the page's first render and the view's placement
   if (!editor) return <div className={frameClass} aria-busy="true" />;
 
   // editors may change final blocks (finalBlockLock.ts); the flag is read on every transaction
   editor.storage.finalBlockLock.canEdit = reviewer.canReview;
   // the plain headers of speaker blocks read these outside React (first set in onBeforeCreate)
   blockViewsOf(editor).setEnv({ readOnly, canReview: reviewer.canReview });
+  if (!placed) return <div className={frameClass} aria-busy="true" />;
   const { Active } = addons.speakerHeaders;
 
   return (
@@ -113,4 +118,15 @@ export function RecordEditor({
       </ReadOnlyContext.Provider>
     </>
   );
+}
+
+/** Whether a task has passed since `value` last changed to what it is (false while it is null). */
+function useTaskLater<T>(value: T | null): boolean {
+  const [reached, setReached] = useState<T | null>(null);
+  useEffect(() => {
+    if (value === null) return;
+    const timer = setTimeout(() => setReached(value), 0);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return value !== null && reached === value;
 }

@@ -5,9 +5,11 @@
  * while the queue is idle is applied at once; each one after it, and each part after the first,
  * waits for the next task, so the browser paints and takes keys in between.
  *
- * A queue can be held (`hold`): then only the first part goes in, the rest waits until the page
- * shows the document. A record that arrives before its editor exists would otherwise be rendered
- * whole when the editor is created, in one long task.
+ * A queue can be held (`hold`): then nothing that comes through it goes in until the page shows the
+ * document. A record that arrives before its editor exists would otherwise be rendered whole when
+ * the editor is created, in one long task; and even its first part, in the document when the
+ * editor is created, would be rendered twice in the creating task (Tiptap renders the record
+ * into a detached view, then again with the node views once the view is in the page).
  */
 import { type PartSizes, readerItems, SYNC_PART_BYTES, splitUpdate } from '@rapporteur/shared/protocol';
 import * as Y from 'yjs';
@@ -58,8 +60,6 @@ export class StagedUpdates {
   private readonly yieldToPage: () => Promise<void>;
   /** While the queue is held: resolves when it is released. */
   private gate: Promise<void> | null = null;
-  /** Whether the first part since the queue was held went in (everything after it waits). */
-  private firstTaken = false;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -76,7 +76,7 @@ export class StagedUpdates {
   }
 
   private get holding(): boolean {
-    return this.gate !== null && this.firstTaken;
+    return this.gate !== null;
   }
 
   /** Updates waiting, the one being applied not counted. */
@@ -85,9 +85,8 @@ export class StagedUpdates {
   }
 
   /**
-   * Apply the first part of what comes, and nothing after it until the returned function is
-   * called (more than once is harmless): whatever arrives meanwhile, in one message or in many,
-   * waits in order.
+   * Apply nothing that comes until the returned function is called (more than once is harmless):
+   * whatever arrives meanwhile, in one message or in many, waits in order.
    */
   hold(): () => void {
     let release!: () => void;
@@ -95,7 +94,6 @@ export class StagedUpdates {
       release = resolve;
     });
     this.gate = gate;
-    this.firstTaken = false;
     return () => {
       if (this.gate === gate) this.gate = null;
       release();
@@ -150,7 +148,6 @@ export class StagedUpdates {
       if (wait) await wait;
       if (doc.isDestroyed) break;
       apply(doc, parts[k]!(), origin);
-      if (this.gate) this.firstTaken = true;
     }
     if (!doc.isDestroyed) done?.();
   }
