@@ -85,7 +85,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const projector = new Projector(projections, logger);
   // sessions stored without a room ever loading them (imports, older data) get projected too
   const sweeper = new ProjectionSweeper(db, log, projections, logger);
-  const autoVersions = new AutoVersioner(new VersionStore(db), logger, { quietMs: opts.autoVersionQuietMs });
+  const heavy = new HeavyWork(logger, opts.heavy);
+  // a version's summary reads every block: a worker makes it, not the rooms' thread
+  const autoVersions = new AutoVersioner(new VersionStore(db), logger, {
+    quietMs: opts.autoVersionQuietMs,
+    summarise: (state) => heavy.summariseState(state),
+  });
   // A single process and a cluster differ only in the hooks registered here: in a cluster the
   // log holds only what this process's sockets sent, the relay shares every room with the other
   // processes, and projection and versions run on each room's owner alone.
@@ -106,7 +111,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const control = new RoomControl(rooms, cluster?.control ?? []);
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);
-  const heavy = new HeavyWork(logger, opts.heavy);
   const admin = await loadAdminSecret(db, config.adminToken);
   const app = createApp({
     db,
@@ -158,8 +162,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         if (unsaved.length) logger.error('shut down with unsaved changes', { sessions: unsaved });
         await projector.close(); // the rooms' last states, captured as they were destroyed
         await sweeper.stop();
+        await autoVersions.close(); // likewise their last automatic versions (summarised in workers)
         await heavy.close();
-        await autoVersions.close(); // likewise their last automatic versions
         await cluster?.close();
         for (const ws of wss.clients) ws.terminate();
         wss.close();

@@ -16,6 +16,7 @@ import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
 import { TEST_ADMIN_TOKEN } from '../helpers/server.ts';
 import { newSession } from '../helpers/sessions.ts';
 import { useTestServer } from '../helpers/testServer.ts';
+import { summariseState } from '../../server/src/versions/index.ts';
 
 // a first PGlite template under a loaded machine can take longer than the default minute
 vi.setConfig({ hookTimeout: 180_000 });
@@ -75,6 +76,17 @@ describe.each(backends())('record limits on %s', (backend) => {
     expect(md.status).toBe(200);
     expect((await md.text()).length).toBeGreaterThan(1_200_000);
   }, 180_000);
+});
+
+describe('a version’s summary in a worker', () => {
+  const suite = useTestServer('pglite');
+
+  it('is the summary this thread makes of the same state, for a 1,000-block record', async () => {
+    const state = Y.encodeStateAsUpdate(longRecordDoc(1_000, 60));
+    const inWorker = await suite.server.heavy.summariseState(state);
+    expect(inWorker).toEqual(summariseState(state));
+    expect(inWorker.blockCount).toBe(1_000);
+  });
 });
 
 describe.each(backends())('heavy requests on %s', (backend) => {

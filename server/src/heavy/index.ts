@@ -19,7 +19,7 @@ import type { Logger } from '../logger.ts';
 import { DocSnapshots } from './docSnapshots.ts';
 import { heavyWorkerCount } from './workerCount.ts';
 import { type HeavyClient, HeavyGate } from './heavyGate.ts';
-import type { ExportJob, ExportResult, ImportJob, ImportResult, ImportSource } from './jobs.ts';
+import type { ExportJob, ExportResult, ImportJob, ImportResult, ImportSource, StateSummary } from './jobs.ts';
 import { JobRefusedError, JobTimeoutError, PoolBusyError, WorkerCrashedError, WorkerPool } from './pool.ts';
 import { defaultWorkerEntry, workerSpawner } from './workerEntry.ts';
 
@@ -103,6 +103,14 @@ export class HeavyWork {
   /** Parse a plain-text record, or check a corrected one (and with `build`, build its document), in a worker. */
   importRecord(source: ImportSource, build: boolean): Promise<ImportResult> {
     return this.run<ImportResult>({ kind: 'import', build, ...source });
+  }
+
+  /**
+   * The summary of a document state for an automatic version, in a worker: no client's request,
+   * so no client's allowance; a full queue or a lost worker rejects, and the caller makes it itself.
+   */
+  summariseState(state: Uint8Array): Promise<StateSummary> {
+    return this.pool.run<StateSummary>({ kind: 'summary', state });
   }
 
   /** Jobs waiting and running, and live workers. */

@@ -6,6 +6,7 @@
 import type { ExportFormat, ParsedRecord, RecordSummary } from '@rapporteur/shared/record';
 import type { MinutesSession } from '../export/minutes.ts';
 import type { ProjectionSnapshot } from '../projection/rows.ts';
+import type { StateSummary } from '../versions/capture.ts';
 
 /** Render an export of the document that `updates` rebuild. */
 export interface ExportJob {
@@ -44,7 +45,15 @@ export interface ImportResult {
   projection?: ProjectionSnapshot;
 }
 
-export type HeavyJob = ExportJob | ImportJob;
+/** Summarise a document state for a version (its content hash, blocks and words). */
+export interface SummaryJob {
+  kind: 'summary';
+  state: Uint8Array;
+}
+
+export type HeavyJob = ExportJob | ImportJob | SummaryJob;
+
+export type { StateSummary };
 
 /** A job the worker refuses with a stable error code and HTTP status (a record over a limit). */
 export class JobRefusal extends Error {

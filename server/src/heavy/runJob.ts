@@ -7,6 +7,7 @@ import { parseText, summarise } from '@rapporteur/shared/record';
 import * as Y from 'yjs';
 import { renderExport } from '../export/index.ts';
 import { takeSnapshot } from '../projection/snapshot.ts';
+import { summariseState } from '../versions/capture.ts';
 import {
   type ExportJob,
   type ExportResult,
@@ -14,6 +15,7 @@ import {
   type ImportJob,
   type ImportResult,
   JobRefusal,
+  type StateSummary,
 } from './jobs.ts';
 import { shared } from './docSnapshots.ts';
 import { recordLimitBreach } from './recordLimits.ts';
@@ -69,7 +71,10 @@ async function runImport(job: ImportJob): Promise<ImportResult> {
 }
 
 /** Run one job; the result's Uint8Arrays are listed in `transfer`. */
-export async function runJob(job: HeavyJob): Promise<{ result: ExportResult | ImportResult; transfer: ArrayBuffer[] }> {
+export async function runJob(
+  job: HeavyJob,
+): Promise<{ result: ExportResult | ImportResult | StateSummary; transfer: ArrayBuffer[] }> {
+  if (job.kind === 'summary') return { result: summariseState(job.state), transfer: [] };
   if (job.kind === 'export') {
     const result = await runExport(job);
     return { result, transfer: [result.body.buffer as ArrayBuffer] };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createLogger } from '../logger.ts';
 import { AutoVersioner, type VersionSource } from './autoVersioner.ts';
-import type { CapturedState } from './capture.ts';
+import { type CapturedState, type StateSummary, summariseState } from './capture.ts';
 import type { NewVersion } from './versionStore.ts';
 
 /** A store that records what it is asked to write and skips repeats like the real one. */
@@ -136,5 +136,41 @@ describe('AutoVersioner', () => {
     await auto.settled();
     expect(store.written).toHaveLength(1);
     errors.mockRestore();
+  });
+  it('takes only the state in the room’s turn; the summary is made by `summarise` when the version is written', async () => {
+    const store = fakeStore();
+    const asked: Uint8Array[] = [];
+    const summarise = async (state: Uint8Array): Promise<StateSummary> => {
+      asked.push(state);
+      return summariseState(state);
+    };
+    const auto = new AutoVersioner(store, logger, { quietMs: 1_000, summarise });
+    const r = room();
+    r.type('four words of text');
+    auto.onUpdate(r);
+    // the last note-taker leaves: the room's document goes, its state stays for the version
+    auto.onDestroy(r);
+    r.doc.destroy();
+    expect(asked).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await auto.settled();
+    expect(asked).toHaveLength(1);
+    const kept = new Y.Doc();
+    Y.applyUpdate(kept, asked[0]!);
+    expect(kept.getXmlFragment(RECORD_FIELD).toString()).toContain('four words of text');
+    expect(store.written).toHaveLength(1);
+    expect(store.written[0]!.hash).toBe(summariseState(asked[0]!).contentHash);
+  });
+
+  it('makes the summary itself when `summarise` fails, so the version is still written', async () => {
+    const store = fakeStore();
+    const summarise = () => Promise.reject(new Error('worker gone'));
+    const auto = new AutoVersioner(store, logger, { quietMs: 1_000, summarise });
+    const r = room();
+    r.type('still versioned');
+    auto.onUpdate(r);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await auto.settled();
+    expect(store.written).toHaveLength(1);
   });
 });

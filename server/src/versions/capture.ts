@@ -3,25 +3,38 @@ import { extractRecord, type RecordContent } from '@rapporteur/shared/blocks';
 import { RECORD_FIELD } from '@rapporteur/shared/schema/field';
 import * as Y from 'yjs';
 
-/** A document state as a version stores it, with its summary. */
-export interface CapturedState {
-  /** Y.encodeStateAsUpdate of the whole document. */
-  state: Uint8Array;
+/** What a version records of a document's content beside its state. */
+export interface StateSummary {
   /** sha-256 of the record's XML form (text, formatting, attributes): equal content, equal hash. */
   contentHash: string;
   blockCount: number;
   wordCount: number;
 }
 
-/** Capture a document, synchronously (so it can run just before a room's doc is destroyed). */
-export function captureDoc(doc: Y.Doc): CapturedState {
+/** A document state as a version stores it, with its summary. */
+export interface CapturedState extends StateSummary {
+  /** Y.encodeStateAsUpdate of the whole document. */
+  state: Uint8Array;
+}
+
+/** The summary of a document: reads every block (~120 ms at 1,000 blocks). */
+export function summariseDoc(doc: Y.Doc): StateSummary {
   const record = extractRecord(doc);
   return {
-    state: Y.encodeStateAsUpdate(doc),
     contentHash: contentHash(doc),
     blockCount: record.blocks.length,
     wordCount: record.blocks.reduce((n, b) => n + b.wordCount, 0),
   };
+}
+
+/** The summary of a stored state, read from a throwaway document. */
+export function summariseState(state: Uint8Array): StateSummary {
+  return withStateDoc(state, summariseDoc);
+}
+
+/** Capture a document, synchronously (so it can run just before a room's doc is destroyed). */
+export function captureDoc(doc: Y.Doc): CapturedState {
+  return { state: Y.encodeStateAsUpdate(doc), ...summariseDoc(doc) };
 }
 
 /** Hash of the record's content; the XML form lists attributes sorted, so it is deterministic. */
