@@ -67,8 +67,11 @@ export async function createServerDatabase(): Promise<{ url: string; drop: () =>
 /** An in-process database for a test (PGlite clone, or a new server database). */
 export async function createTestDatabase(backend: Backend): Promise<TestDatabase> {
   if (backend === 'pglite') {
-    const pg = await (await pgliteTemplate()).clone();
-    const db = wrapPglite(pg as PGlite);
+    // not PGlite's clone(), which drops the parsers and serializers: the copy would read and write
+    // bytea with PGlite's own codec, not the server's (and ~10 times slower for a long record)
+    const dump = await (await pgliteTemplate()).dumpDataDir('none');
+    const pg = await PGlite.create({ loadDataDir: dump, ...pgliteByteaCodec });
+    const db = wrapPglite(pg);
     return { db, backend, env: {}, drop: () => db.close() };
   }
   const server = await createServerDatabase();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDatabase } from '@rapporteur/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPgliteCluster, hasPgliteCluster } from '../../server/src/db/pglite.ts';
+import { createTestDatabase } from '../helpers/database.ts';
 
 describe('the embedded database (no DATABASE_URL)', () => {
   let dir = '';
@@ -45,4 +46,16 @@ describe('the embedded database (no DATABASE_URL)', () => {
       await rm(base, { recursive: true, force: true });
     }
   }, 60_000);
+  it('tests’ embedded databases read bytea with the server’s codec, as the server does', async () => {
+    const t = await createTestDatabase('pglite');
+    try {
+      const [row] = await t.db.query<{ b: Uint8Array }>("SELECT '\\x00ff10'::bytea AS b");
+      expect([...row!.b]).toEqual([0, 255, 16]);
+      // the server's codec reads the hex output format only; PGlite's own would take this too
+      await t.db.query("SET bytea_output = 'escape'");
+      await expect(t.db.query("SELECT '\\x00ff10'::bytea AS b")).rejects.toThrow('hex output format');
+    } finally {
+      await t.drop();
+    }
+  });
 });
