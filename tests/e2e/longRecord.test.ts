@@ -230,8 +230,16 @@ describe.skipIf(unavailable !== null)('a 1,000-block record in Chromium', () => 
     // at 1,000 blocks (issue 17). Held until the view is in the page, it goes in in tasks of its own.
     const s = await suite.importSession(longRecord(300, 200), 'Code arriving late');
     const context = await suite.freshContext();
+    // the page's code is let through once the record's first part has reached the page
     await context.route(/\/assets\/SessionPage-[^/]+\.js$/, async (route) => {
-      await new Promise((r) => setTimeout(r, 1_500));
+      // the service worker fetches the application's files too; its requests have no frame
+      const page = route.request().serviceWorker() ? context.pages()[0] : route.request().frame().page();
+      const arrived = () =>
+        page?.evaluate('window.__bench?.open?.documentFirst !== undefined').catch(() => false) ?? false;
+      // (asked again and again: the page may still be between documents) the assertion below
+      // says so if it never comes
+      for (const until = Date.now() + 30_000; Date.now() < until && !(await arrived()); )
+        await new Promise((r) => setTimeout(r, 50));
       await route.continue();
     });
     // a browser that knows its note-taker's name opens the record ahead (openSessionAhead.ts)
