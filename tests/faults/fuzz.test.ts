@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { createProcessStorage } from '../helpers/database.ts';
+import { connectClient, waitFor } from '../helpers/clients.ts';
 import { randomInt, seededRandom } from '../helpers/random.ts';
 import { appendSpeakerBlock, blockText } from '../helpers/record.ts';
-import { type ServerProcess, spawnServer } from '../helpers/server.ts';
-import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
+import { useSpawnedServer } from '../helpers/spawnedServer.ts';
 
 const TOTAL_FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
 const FRAMES_PER_SOCKET = 100;
@@ -73,24 +71,10 @@ function hostileFrame(rand: () => number, base: Uint8Array[]): Uint8Array {
 }
 
 describe('fuzzing the sync endpoint', () => {
-  let server: ServerProcess;
-  let session: SessionTokens;
-  let drop: () => Promise<void>;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    const storage = await createProcessStorage('pglite');
-    drop = storage.drop;
-    server = await spawnServer(storage.env);
-    session = await createSessionHttp(server.url, 'fuzz');
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.kill('SIGKILL');
-    await drop?.();
-  });
+  const suite = useSpawnedServer('fuzz');
 
   it(`survives ${TOTAL_FRAMES} malformed frames while honest clients keep normal latency and memory stays bounded`, async () => {
+    const { server, session, clients } = suite;
     const writer = connectClient(server.url, session.id, { token: session.noteTaker });
     const reader = connectClient(server.url, session.id, { token: session.noteTaker });
     clients.push(writer, reader);

@@ -3,12 +3,10 @@
  * observable, so the server runs as a child process on its own embedded database.
  */
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createProcessStorage } from '../helpers/database.ts';
 import { alive, clientFrame, rawExchange, rssMb, upgradeRequest } from '../helpers/rawHttp.ts';
-import { type ServerProcess, spawnServer } from '../helpers/server.ts';
-import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
+import { useSpawnedServer } from '../helpers/spawnedServer.ts';
 
 /** Open a real socket; resolves 'open' or the HTTP status that refused it. */
 function openSocket(url: string): Promise<{ outcome: string; ws: WebSocket }> {
@@ -21,27 +19,15 @@ function openSocket(url: string): Promise<{ outcome: string; ws: WebSocket }> {
 }
 
 describe('hostile upgrade requests', () => {
-  let server: ServerProcess;
-  let session: SessionTokens;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const storage = await createProcessStorage('pglite');
-    drop = storage.drop;
-    server = await spawnServer(storage.env);
-    session = await createSessionHttp(server.url, 'hostile upgrades');
-  });
-  afterAll(async () => {
-    await server?.kill('SIGKILL');
-    await drop?.();
-  });
+  const suite = useSpawnedServer('hostile upgrades');
 
   const health = async () => {
-    const res = await fetch(`${server.url}/health`);
+    const res = await fetch(`${suite.server.url}/health`);
     return { status: res.status, body: (await res.json()) as { ok: boolean; admissions?: { pending: number } } };
   };
 
   it('answers malformed percent-escapes in the socket path with 400, and the process lives on', async () => {
+    const { server, session } = suite;
     for (const path of ['/collab/%', '/collab/%E0%A4%A', `/collab/${session.id}%`, '/collab/%ED%A0%80']) {
       const answer = await rawExchange(server.port, upgradeRequest(path));
       expect(answer.status, `${path}: ${answer.text}`).toBe(400);
@@ -53,6 +39,7 @@ describe('hostile upgrade requests', () => {
   });
 
   it('gives admission places back after 600 handshakes ws refuses without calling back (limit 512)', async () => {
+    const { server, session } = suite;
     const bad = [
       upgradeRequest(`/collab/${session.id}`, { 'Sec-WebSocket-Key': 'not-a-key' }),
       upgradeRequest(`/collab/${session.id}`, { 'Sec-WebSocket-Version': '7' }),
@@ -80,6 +67,7 @@ describe('hostile upgrade requests', () => {
   });
 
   it('destroys a refused socket within seconds while it floods, holding none of what it sends', async () => {
+    const { server, session } = suite;
     // no token for a session that is not public: refused (4401) once the gate has looked
     const socket = net.connect(server.port, '127.0.0.1');
     socket.on('error', () => {});

@@ -5,14 +5,13 @@
  * process. Afterwards the process must be alive, its memory bounded, /health honest (200 with no
  * socket left in admission) and an honest client able to join and type; no request may get a 5xx.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, type TestClient, waitFor } from '../helpers/clients.ts';
-import { createProcessStorage } from '../helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { connectClient, waitFor } from '../helpers/clients.ts';
 import { randomInt, seededRandom } from '../helpers/random.ts';
 import { alive, clientFrame, rawExchange, rssMb, upgradeRequest } from '../helpers/rawHttp.ts';
 import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
-import { type ServerProcess, spawnServer } from '../helpers/server.ts';
 import { createSessionHttp, type SessionTokens } from '../helpers/sessions.ts';
+import { useSpawnedServer } from '../helpers/spawnedServer.ts';
 
 const REQUESTS = Number(process.env.HTTP_FUZZ_REQUESTS ?? 3_000);
 const PARALLEL = 16;
@@ -145,24 +144,10 @@ function garbage(rand: Rand): Buffer {
 }
 
 describe('fuzzing the HTTP app and the upgrade gate', () => {
-  let server: ServerProcess;
-  let session: SessionTokens;
-  let drop: () => Promise<void>;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    const storage = await createProcessStorage('pglite');
-    drop = storage.drop;
-    server = await spawnServer(storage.env);
-    session = await createSessionHttp(server.url, 'http fuzz');
-  });
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await server?.kill('SIGKILL');
-    await drop?.();
-  });
+  const suite = useSpawnedServer('http fuzz');
 
   it(`survives ${REQUESTS} hostile requests with no 5xx, bounded memory and an honest /health`, async () => {
+    const { server, session, clients } = suite;
     const pid = server.child.pid!;
     const rssBefore = rssMb(pid);
     const rand = seededRandom(SEED);
