@@ -67,6 +67,8 @@ export interface StartOptions {
   maxConnectionsPerAddress?: number;
   /** Observer frames per second a room sends before batching (tests lower it). */
   observerFramesPerSecond?: number;
+  /** How long a room stays loaded after its last socket left (default ROOM_LINGER_MS). */
+  roomLingerMs?: number;
   /** Clustered mode: timing of the relay and owner duties (tests shorten it). */
   clusterTiming?: ClusterTiming;
   /** Clustered mode: wrap the Redis bus (fault tests drop messages). */
@@ -107,7 +109,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       })
     : null;
   const hooks: RoomHooks[] = cluster ? cluster.hooks : [new PersistenceHook({ log, logger }), projector, autoVersions];
-  const rooms = new RoomRegistry(log, logger, hooks, { observerFramesPerSecond: opts.observerFramesPerSecond });
+  const rooms = new RoomRegistry(log, logger, hooks, {
+    observerFramesPerSecond: opts.observerFramesPerSecond,
+    lingerMs: opts.roomLingerMs,
+  });
   const control = new RoomControl(rooms, cluster?.control ?? []);
   const sessions = new SessionStore(db);
   const access = new AccessStore(db);

@@ -27,6 +27,12 @@ export interface TestServerOptions {
   autoVersionQuietMs?: number;
   /** Observer frames per second before a room batches them (lowered by the batching test). */
   observerFramesPerSecond?: number;
+  /**
+   * How long a room stays loaded after its last socket left. 0 by default here: the suites that
+   * follow a room's unload expect it at once (the production default, ROOM_LINGER_MS, has tests of
+   * its own, and spawned servers run with it).
+   */
+  roomLingerMs?: number;
   /** Worker pool and heavy-request limits, or another worker entry (heavy-work tests). */
   heavy?: StartOptions['heavy'];
   /** Clustered mode (env REDIS_URL): relay and owner timing, shortened by cluster tests. */
@@ -53,6 +59,7 @@ export async function startTestServer(db: Database, opts: TestServerOptions = {}
     maxConnectionsPerAddress: opts.maxConnectionsPerAddress,
     autoVersionQuietMs: opts.autoVersionQuietMs,
     observerFramesPerSecond: opts.observerFramesPerSecond,
+    roomLingerMs: opts.roomLingerMs ?? 0,
     heavy: opts.heavy,
     clusterTiming: opts.clusterTiming,
     wrapClusterBus: opts.wrapClusterBus,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { waitFor } from '../helpers/clients.ts';
 import { appendSpeakerBlock, recordString } from '../helpers/record.ts';
 import { createSessionHttp, newSession } from '../helpers/sessions.ts';
@@ -70,5 +71,37 @@ describe('room lifetime', () => {
     // the page asks what its link grants before it opens the socket: the room loads meanwhile
     expect((await me(s.noteTaker)).status).toBe(200);
     await waitFor(() => suite.server.rooms.loadedRoom(s.id) !== undefined, 'room prefetched by the grant');
+  });
+});
+
+describe('a room after its last socket left', () => {
+  const suite = useTestServer('pglite', { roomLingerMs: 3_000 });
+
+  it('stays for the linger: a reloaded page finds it in memory, and it unloads afterwards with everything stored', async () => {
+    const s = await newSession(suite.server, 'reloaded');
+    const first = suite.connect(s, { token: s.noteTaker });
+    await first.synced();
+    appendSpeakerBlock(first.doc, { speaker: 'Chair' }, 'before the reload');
+    await first.save.whenSaved();
+    const room = suite.server.rooms.loadedRoom(s.id);
+    expect(room).toBeDefined();
+    first.destroy();
+    // the page comes back within the linger: the same room, not a new load
+    await new Promise((r) => setTimeout(r, 100));
+    expect(suite.server.rooms.loadedRoom(s.id)).toBe(room);
+    const again = suite.connect(s, { token: s.noteTaker });
+    await again.synced();
+    expect(suite.server.rooms.loadedRoom(s.id)).toBe(room);
+    expect(recordString(again.doc)).toContain('before the reload');
+    appendSpeakerBlock(again.doc, { speaker: 'Chair' }, 'after the reload');
+    again.destroy();
+    // nobody comes back: the room goes once the linger is over, with what was typed stored
+    await new Promise((r) => setTimeout(r, 100));
+    expect(suite.server.rooms.loadedRoom(s.id)).toBe(room);
+    await waitFor(() => suite.server.rooms.loadedRoom(s.id) === undefined, 'room unloads after the linger');
+    const { update } = await suite.server.log.load(s.id);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, update!);
+    expect(recordString(stored)).toContain('after the reload');
   });
 });

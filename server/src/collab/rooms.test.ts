@@ -45,7 +45,8 @@ function fakeLog() {
   return log;
 }
 
-function setup() {
+/** A registry over a fake log; rooms unload at once unless `lingerMs` says otherwise. */
+function setup(lingerMs = 0) {
   const log = fakeLog();
   const stores = new Map<string, FakeStore>();
   const destroyed: string[] = [];
@@ -57,7 +58,7 @@ function setup() {
     },
     onDestroy: (room) => destroyed.push(room.sessionId),
   };
-  const rooms = new RoomRegistry(log, createLogger({ quiet: true }), [hooks]);
+  const rooms = new RoomRegistry(log, createLogger({ quiet: true }), [hooks], { lingerMs });
   return { rooms, log, stores, destroyed, store: (id: string) => stores.get(id) as FakeStore };
 }
 
@@ -198,6 +199,46 @@ describe('RoomRegistry', () => {
     expect(log.loads).toBe(1);
     rooms.unpin(room);
     await rooms.release(room);
+    expect(rooms.loadedRoom('s1')).toBeUndefined();
+    expect(destroyed).toEqual(['s1']);
+  });
+
+  it('keeps an emptied room for the linger: a rejoin takes it over, and it unloads, stored, when the linger ends', async () => {
+    vi.useFakeTimers();
+    const { rooms, log, destroyed, store } = setup(1_000);
+    registry = rooms;
+    const room = await rooms.acquire('s1');
+    rooms.unpin(room);
+    // the last socket leaves (a page reloads): the room stays, no new load for the one coming back
+    await rooms.release(room);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(rooms.loadedRoom('s1')).toBe(room);
+    const again = await rooms.acquire('s1');
+    expect(again).toBe(room);
+    expect(log.loads).toBe(1);
+    // the rejoin took the linger's pin over: the old timer unloads nothing
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(rooms.loadedRoom('s1')).toBe(room);
+    // it leaves with a change not yet stored: a new linger, then the change is stored and the room goes
+    rooms.unpin(again);
+    store('s1').push();
+    await rooms.release(again);
+    rooms.release(again); // another socket of the same page closing changes nothing
+    await vi.advanceTimersByTimeAsync(999);
+    expect(rooms.loadedRoom('s1')).toBe(room);
+    expect(store('s1').drains).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(rooms.loadedRoom('s1')).toBeUndefined();
+    expect(store('s1').dirty).toBe(false);
+    expect(destroyed).toEqual(['s1']);
+  });
+
+  it('unloads a prefetched room nobody joined when the prefetch ends, without a linger', async () => {
+    vi.useFakeTimers();
+    const { rooms, destroyed } = setup(60_000);
+    registry = rooms;
+    rooms.prefetch('s1', 1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(rooms.loadedRoom('s1')).toBeUndefined();
     expect(destroyed).toEqual(['s1']);
   });
