@@ -22,7 +22,7 @@ function recordingLogger() {
 function deps(overrides: Partial<CollabDeps> = {}): CollabDeps & { errors: { msg: string }[] } {
   const { logger, errors } = recordingLogger();
   return {
-    rooms: new RoomRegistry({ load: async () => ({ update: null, rows: 0 }) }, logger),
+    rooms: new RoomRegistry({ load: async () => ({ update: null, rows: 0 }) }, logger, [], { lingerMs: 0 }),
     access: { resolve: async () => null },
     sessions: { getRecent: async () => null },
     logger,
@@ -139,19 +139,25 @@ describe('attachCollab', () => {
   it('admits a socket with a valid token into its room: its admission place is free, its address place kept while open', async () => {
     const gate = new AdmissionGate();
     const { logger } = recordingLogger();
-    const rooms = new RoomRegistry({ load: async () => ({ update: null, rows: 0 }) }, logger, [
-      {
-        onLoad: (room) =>
-          room.attachStore({
-            dirty: false,
-            writes: 0,
-            failureCount: 0,
-            push() {},
-            drain: async () => true,
-            close() {},
-          }),
-      },
-    ]);
+    const rooms = new RoomRegistry(
+      { load: async () => ({ update: null, rows: 0 }) },
+      logger,
+      [
+        {
+          onLoad: (room) =>
+            room.attachStore({
+              dirty: false,
+              writes: 0,
+              failureCount: 0,
+              push() {},
+              drain: async () => true,
+              close() {},
+            }),
+        },
+        // unloaded as its socket leaves (no linger): the test follows the room's places to the end
+      ],
+      { lingerMs: 0 },
+    );
     const now = new Date().toISOString();
     const port = await listen(
       deps({
