@@ -27,8 +27,9 @@ export const ROOM_LINGER_MS = 10_000;
 
 /**
  * The rooms loaded in this process, by session id. A room is loaded on first join (concurrent
- * joiners share one load) and unloaded when its last socket leaves, but only after everything
- * it holds is stored: a room with unsaved changes is never dropped from memory.
+ * joiners share one load) and unloaded when its last socket has left and its linger is over
+ * (ROOM_LINGER_MS), but only after everything it holds is stored: a room with unsaved changes is
+ * never dropped from memory.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
