@@ -8,6 +8,7 @@ import type { ProjectionWriter } from './store.ts';
 export const DEFAULT_PROJECTION_TIMING: ProjectionTiming = {
   debounceMs: 400,
   maxWaitMs: 1_000,
+  loadDelayMs: 3_000,
   retryBaseMs: 250,
   retryMaxMs: 30_000,
 };

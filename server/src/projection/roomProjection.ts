@@ -11,6 +11,11 @@ export interface ProjectionTiming {
   debounceMs: number;
   /** Longest an edit waits, however continuously people type. */
   maxWaitMs: number;
+  /**
+   * How long after a room's load its projection is checked when nobody edits (an edit projects
+   * sooner). The load was for a joiner: its answer comes first.
+   */
+  loadDelayMs: number;
   /** Retry backoff after a failed write: first delay and ceiling. */
   retryBaseMs: number;
   retryMaxMs: number;
@@ -77,14 +82,15 @@ export class RoomProjection {
   }
 
   /**
-   * Project after the debounce, edits or not (on load: the stored projection may be older; when it
-   * is current, the write only checks). Not in the turns right after: a room is loaded for its
-   * first joiner, whose answer comes first (the snapshot reads every block, ~55 ms at 1,000 blocks
-   * on the server's one thread, issue 17).
+   * Project `loadDelayMs` after a room's load, edits or not (the stored projection may be older;
+   * when it is current, the write only checks). Not at once: a room is loaded for a joiner, whose
+   * answer comes first (the snapshot reads every block, ~55 ms at 1,000 blocks on the server's one
+   * thread, issue 17); nor at the debounce, 400 ms on, when a page that caused the load (by asking
+   * for its link's grant) opens its socket and asks for the record.
    */
   soon(): void {
     this.dirtySince ??= Date.now();
-    if (!this.inFlight && this.failures === 0) this.arm(this.timing.debounceMs);
+    if (!this.inFlight && this.failures === 0) this.arm(this.timing.loadDelayMs);
   }
 
   /** The room is going away: capture its state now, while the document still exists. */
