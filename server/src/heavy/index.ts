@@ -19,7 +19,8 @@ import type { Logger } from '../logger.ts';
 import { DocSnapshots } from './docSnapshots.ts';
 import { heavyWorkerCount } from './workerCount.ts';
 import { type HeavyClient, HeavyGate } from './heavyGate.ts';
-import type { ExportJob, ExportResult, ImportJob, ImportResult, ImportSource, StateSummary } from './jobs.ts';
+import type { StateSummary } from '../versions/capture.ts';
+import type { ExportJob, ExportResult, ImportJob, ImportResult, ImportSource } from './jobs.ts';
 import { JobRefusedError, JobTimeoutError, PoolBusyError, WorkerCrashedError, WorkerPool } from './pool.ts';
 import { defaultWorkerEntry, workerSpawner } from './workerEntry.ts';
 

@@ -6,7 +6,6 @@
 import type { ExportFormat, ParsedRecord, RecordSummary } from '@rapporteur/shared/record';
 import type { MinutesSession } from '../export/minutes.ts';
 import type { ProjectionSnapshot } from '../projection/rows.ts';
-import type { StateSummary } from '../versions/capture.ts';
 
 /** Render an export of the document that `updates` rebuild. */
 export interface ExportJob {
@@ -52,8 +51,6 @@ export interface SummaryJob {
 }
 
 export type HeavyJob = ExportJob | ImportJob | SummaryJob;
-
-export type { StateSummary };
 
 /** A job the worker refuses with a stable error code and HTTP status (a record over a limit). */
 export class JobRefusal extends Error {

@@ -7,7 +7,7 @@ import { parseText, summarise } from '@rapporteur/shared/record';
 import * as Y from 'yjs';
 import { renderExport } from '../export/index.ts';
 import { takeSnapshot } from '../projection/snapshot.ts';
-import { summariseState } from '../versions/capture.ts';
+import { type StateSummary, summariseState } from '../versions/capture.ts';
 import {
   type ExportJob,
   type ExportResult,
@@ -15,7 +15,6 @@ import {
   type ImportJob,
   type ImportResult,
   JobRefusal,
-  type StateSummary,
 } from './jobs.ts';
 import { shared } from './docSnapshots.ts';
 import { recordLimitBreach } from './recordLimits.ts';

@@ -137,6 +137,7 @@ describe('AutoVersioner', () => {
     expect(store.written).toHaveLength(1);
     errors.mockRestore();
   });
+
   it('takes only the state in the room’s turn; the summary is made by `summarise` when the version is written', async () => {
     const store = fakeStore();
     const asked: Uint8Array[] = [];
